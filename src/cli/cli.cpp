@@ -1,0 +1,121 @@
+#include "cli/cli.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "rapport/model/time.h"
+#include "rapport/store/database.h"
+
+namespace rapport::cli {
+
+namespace {
+
+constexpr RegisterFn kCommandGroups[] = {
+    RegisterOrgCommands,   RegisterContactCommands, RegisterObjectiveCommands,
+    RegisterEventCommands, RegisterViewCommands,
+};
+
+constexpr const char* kFooter = R"(
+Start here:
+  rapport objective add "Learn about UX research" --kind role --target 4
+  rapport contact add "Ada Lovelace" --org "Analytical Engines" --email ada@example.org --degree first
+  rapport target ada --objective ux
+  rapport request ada
+  rapport agenda
+
+Data lives in $XDG_DATA_HOME/rapport/rapport.db (or --db PATH); settings in
+$XDG_CONFIG_HOME/rapport/config.toml. Run 'rapport COMMAND --help' for details.)";
+
+}  // namespace
+
+int Fail(Context& ctx, const Error& e) {
+  ctx.err << "error: " << e.message() << '\n';
+  return kExitUserError;
+}
+
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CLI::App root{"Rapport: run your informational interviews, from target list to lifelong contact.",
+                "rapport"};
+  root.fallthrough();
+  root.require_subcommand(1);
+  root.footer(kFooter);
+  root.set_version_flag("--version", "rapport 0.1.0");
+
+  std::optional<std::string> db_path, now_text, config_path;
+  bool json = false;
+  root.add_option("--db", db_path, "Database file (default: $XDG_DATA_HOME/rapport/rapport.db)")
+      ->option_text("PATH");
+  root.add_flag("--json", json, "Machine-readable output (an object, or an array for lists)");
+  root.add_option("--now", now_text,
+                  "Fix the clock, for scripts and demos (ISO-8601; also RAPPORT_NOW)")
+      ->option_text("TIME")
+      ->envname("RAPPORT_NOW");
+  root.add_option("--config", config_path,
+                  "Config file (default: $XDG_CONFIG_HOME/rapport/config.toml)")
+      ->option_text("FILE");
+
+  Runner selected;
+  for (RegisterFn reg : kCommandGroups) reg(root, selected);
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    root.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    return root.exit(e, out, err);
+  } catch (const CLI::CallForAllHelp& e) {
+    return root.exit(e, out, err);
+  } catch (const CLI::CallForVersion& e) {
+    return root.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    if (args.empty()) {
+      err << root.help() << '\n';
+      return kExitUsage;
+    }
+    // Point at the help of the deepest command that was recognised.
+    std::string path = "rapport";
+    for (const CLI::App* cmd = &root;;) {
+      auto subs = cmd->get_subcommands();
+      if (subs.empty()) break;
+      cmd = subs.front();
+      path += " " + cmd->get_name();
+    }
+    err << "error: " << e.what() << " (see '" << path << " --help')\n";
+    return kExitUsage;
+  }
+  if (!selected) {
+    err << "error: choose a command (see 'rapport --help')\n";
+    return kExitUsage;
+  }
+
+  auto config = LoadConfig(config_path);
+  if (!config) {
+    err << "error: " << config.error().message() << '\n';
+    return kExitUserError;
+  }
+  SystemClock system_clock;
+  std::unique_ptr<FixedClock> fixed;
+  const Clock* clock = &system_clock;
+  if (now_text) {
+    auto t = ParseTime(*now_text, config->zone);
+    if (!t) {
+      err << "error: --now: " << t.error().message() << '\n';
+      return kExitUsage;
+    }
+    fixed = std::make_unique<FixedClock>(*t);
+    clock = fixed.get();
+  }
+  auto db = OpenDatabase(db_path.value_or(DefaultDatabasePath()));
+  if (!db) {
+    err << "error: " << db.error().message() << '\n';
+    return kExitUserError;
+  }
+  std::string zone = config->zone;
+  App app(**db, *clock, std::move(*config));
+  Context ctx{app, json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1), zone};
+  return selected(ctx);
+}
+
+}  // namespace rapport::cli

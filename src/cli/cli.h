@@ -1,0 +1,56 @@
+// The `rapport` command line: noun-verb commands over app/. Each command
+// group lives in its own file and registers itself in kCommandGroups
+// (cli.cpp). Commands only parse options, call App, and print.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/output.h"
+#include "rapport/app/app.h"
+
+namespace CLI {
+class App;
+}
+
+namespace rapport::cli {
+
+// What every command gets once the database is open.
+struct Context {
+  App& app;
+  bool json = false;
+  std::ostream& out;
+  std::ostream& err;
+  Style style;       // for `out`
+  std::string zone;  // the user's zone, for showing times
+};
+
+// Exit codes (ARCHITECTURE.md): 0 ok, 1 user error, 2 usage.
+constexpr int kExitOk = 0;
+constexpr int kExitUserError = 1;
+constexpr int kExitUsage = 2;
+
+// The command chosen on the command line, run after global options are known.
+using Runner = std::function<int(Context&)>;
+
+// Registration: each group adds its subcommands to `root` and, when one of
+// them is parsed, stores what to run in `selected`.
+using RegisterFn = void (*)(CLI::App& root, Runner& selected);
+
+void RegisterOrgCommands(CLI::App& root, Runner& selected);
+void RegisterContactCommands(CLI::App& root, Runner& selected);
+void RegisterObjectiveCommands(CLI::App& root, Runner& selected);
+void RegisterEventCommands(CLI::App& root, Runner& selected);
+void RegisterViewCommands(CLI::App& root, Runner& selected);
+
+// Prints "error: <message>" on one line and returns kExitUserError.
+int Fail(Context& ctx, const Error& e);
+
+// Runs rapport with `args` (without the program name).
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace rapport::cli

@@ -1,0 +1,419 @@
+// Records: organizations, contacts and objectives; and resolving REFs.
+#include "rapport/app/app.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "rapport/app/validate.h"
+
+namespace rapport {
+
+namespace {
+
+bool IsNumber(const std::string& s) {
+  return !s.empty() && s.size() < 18 &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// Picks the one record a fragment means: an exact (case-insensitive) full
+// match wins; otherwise exactly one candidate must remain.
+template <class T, class NameOf>
+Result<T> PickOne(std::vector<T> found, const std::string& ref, std::string_view noun,
+                  std::string_view list_cmd, NameOf name_of) {
+  if (found.empty()) {
+    return Error::NotFound("no " + std::string(noun) + " matches '" + ref + "' (see 'rapport " +
+                           std::string(list_cmd) + "')");
+  }
+  if (found.size() == 1) return std::move(found[0]);
+  std::vector<T> exact;
+  for (auto& f : found) {
+    if (FoldCase(name_of(f)) == FoldCase(Trim(ref))) exact.push_back(f);
+  }
+  if (exact.size() == 1) return std::move(exact[0]);
+  std::string list;
+  for (size_t i = 0; i < found.size() && i < 5; ++i) {
+    if (i) list += ", ";
+    list += "#" + std::to_string(found[i].id) + " " + name_of(found[i]);
+  }
+  if (found.size() > 5) list += ", and " + std::to_string(found.size() - 5) + " more";
+  return Error::Ambiguous("'" + ref + "' matches " + std::to_string(found.size()) + " " +
+                          std::string(noun) + "s: " + list + " (use the id or more of the name)");
+}
+
+// Optional text fields of an edit: unset leaves, "" clears, else cleaned.
+template <class Clean>
+Status ApplyOptional(std::optional<std::string>& target, const std::optional<std::string>& typed,
+                     Clean clean) {
+  if (!typed) return {};
+  if (Trim(*typed).empty()) {
+    target.reset();
+    return {};
+  }
+  auto v = clean(*typed);
+  if (!v) return v.error();
+  target = std::move(*v);
+  return {};
+}
+
+Result<std::string> CleanLine(std::string_view text, std::string_view field) {
+  return CleanName(text, field);
+}
+
+}  // namespace
+
+App::App(Database& db, const Clock& clock, Config config, Id workspace_id)
+    : db_(db), clock_(clock), config_(std::move(config)), store_(db, workspace_id) {}
+
+Result<Instant> App::ParseUserTime(const std::string& text) const {
+  return ParseTime(text, config_.zone);
+}
+
+// ===========================================================================
+// References
+
+Result<Organization> App::ResolveOrganization(const std::string& ref) {
+  if (IsNumber(ref)) {
+    RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetOrganization(std::stoll(ref)));
+    if (!o) {
+      return Error::NotFound("there is no organization " + ref + " (see 'rapport org list')");
+    }
+    return std::move(*o);
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto found, store_.FindOrganizations(Trim(ref)));
+  return PickOne(std::move(found), ref, "organization", "org list",
+                 [](const Organization& o) { return o.name; });
+}
+
+Result<Contact> App::ResolveContact(const std::string& ref) {
+  if (IsNumber(ref)) {
+    RAPPORT_ASSIGN_OR_RETURN(auto c, store_.GetContact(std::stoll(ref)));
+    if (!c) return Error::NotFound("there is no contact " + ref + " (see 'rapport contact list')");
+    return std::move(*c);
+  }
+  if (ref.find('@') != std::string::npos) {
+    RAPPORT_ASSIGN_OR_RETURN(auto c, store_.GetContactByEmail(Trim(ref)));
+    if (!c) {
+      return Error::NotFound("no contact has the email " + Trim(ref) +
+                             " (see 'rapport contact list')");
+    }
+    return std::move(*c);
+  }
+  if (Trim(ref).empty()) return Error::InvalidArgument("a contact reference cannot be empty");
+  RAPPORT_ASSIGN_OR_RETURN(auto found, store_.FindContacts(Trim(ref)));
+  return PickOne(std::move(found), ref, "contact", "contact list",
+                 [](const Contact& c) { return c.name; });
+}
+
+Result<Objective> App::ResolveObjective(const std::string& ref) {
+  if (IsNumber(ref)) {
+    RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetObjective(std::stoll(ref)));
+    if (!o) {
+      return Error::NotFound("there is no objective " + ref + " (see 'rapport objective list')");
+    }
+    return std::move(*o);
+  }
+  if (Trim(ref).empty()) return Error::InvalidArgument("an objective reference cannot be empty");
+  RAPPORT_ASSIGN_OR_RETURN(auto found, store_.FindObjectives(Trim(ref)));
+  return PickOne(std::move(found), ref, "objective", "objective list",
+                 [](const Objective& o) { return o.title; });
+}
+
+// ===========================================================================
+// Organizations
+
+Status App::ApplyOrgFields(Organization& o, const OrgFields& f) {
+  if (f.name) {
+    RAPPORT_ASSIGN_OR_RETURN(o.name, CleanName(*f.name, "the organization name"));
+  }
+  RAPPORT_RETURN_IF_ERROR(ApplyOptional(o.industry, f.industry,
+                                        [](auto s) { return CleanLine(s, "--industry"); }));
+  RAPPORT_RETURN_IF_ERROR(ApplyOptional(o.location, f.location,
+                                        [](auto s) { return CleanLine(s, "--location"); }));
+  RAPPORT_RETURN_IF_ERROR(
+      ApplyOptional(o.website, f.website, [](auto s) { return CleanUrl(s, "--website"); }));
+  if (f.size) {
+    if (Trim(*f.size).empty()) {
+      o.size.reset();
+    } else if (auto s = ParseOrgSize(FoldCase(Trim(*f.size)))) {
+      o.size = *s;
+    } else {
+      return Error::InvalidArgument("'" + *f.size + "' is not a size (use " +
+                                    OneOf(OrgSizeNames()) + ")");
+    }
+  }
+  return {};
+}
+
+Result<Organization> App::AddOrganization(const OrgFields& f) {
+  if (!f.name) return Error::InvalidArgument("an organization needs a name");
+  Organization o;
+  RAPPORT_RETURN_IF_ERROR(ApplyOrgFields(o, f));
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto existing, store_.GetOrganizationByName(o.name));
+  if (existing) {
+    return Error::Conflict("organization '" + existing->name + "' already exists (#" +
+                           std::to_string(existing->id) + "); edit it with 'rapport org edit " +
+                           std::to_string(existing->id) + "'");
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto added, store_.AddOrganization(o, Now()));
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return added;
+}
+
+Result<std::vector<Organization>> App::ListOrganizations() { return store_.ListOrganizations(); }
+
+Result<Organization> App::ShowOrganization(const std::string& ref) {
+  return ResolveOrganization(ref);
+}
+
+Result<Organization> App::EditOrganization(const std::string& ref, const OrgFields& f) {
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveOrganization(ref));
+  RAPPORT_RETURN_IF_ERROR(ApplyOrgFields(o, f));
+  if (f.name) {
+    RAPPORT_ASSIGN_OR_RETURN(auto clash, store_.GetOrganizationByName(o.name));
+    if (clash && clash->id != o.id) {
+      return Error::Conflict("another organization is already called '" + clash->name + "' (#" +
+                             std::to_string(clash->id) + ")");
+    }
+  }
+  RAPPORT_RETURN_IF_ERROR(store_.UpdateOrganization(o));
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return o;
+}
+
+Result<Organization> App::RemoveOrganization(const std::string& ref) {
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveOrganization(ref));
+  RAPPORT_RETURN_IF_ERROR(store_.RemoveOrganization(o.id));
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return o;
+}
+
+// ===========================================================================
+// Contacts
+
+Status App::ApplyContactFields(Contact& c, const ContactFields& f, bool& created_org) {
+  if (f.name) {
+    RAPPORT_ASSIGN_OR_RETURN(c.name, CleanName(*f.name, "the contact's name"));
+  }
+  RAPPORT_RETURN_IF_ERROR(
+      ApplyOptional(c.title, f.title, [](auto s) { return CleanLine(s, "--title"); }));
+  RAPPORT_RETURN_IF_ERROR(ApplyOptional(c.email, f.email, [](auto s) { return CleanEmail(s); }));
+  RAPPORT_RETURN_IF_ERROR(ApplyOptional(c.phone, f.phone, [](auto s) { return CleanPhone(s); }));
+  RAPPORT_RETURN_IF_ERROR(
+      ApplyOptional(c.linkedin, f.linkedin, [](auto s) { return CleanUrl(s, "--linkedin"); }));
+  RAPPORT_RETURN_IF_ERROR(
+      ApplyOptional(c.location, f.location, [](auto s) { return CleanLine(s, "--location"); }));
+  RAPPORT_RETURN_IF_ERROR(ApplyOptional(c.tz, f.tz, [](auto s) { return CleanZone(s, "--tz"); }));
+  if (f.source) {
+    std::string s = FoldCase(Trim(*f.source));
+    if (s.empty()) {
+      c.source.reset();
+    } else if (auto v = ParseSource(s)) {
+      c.source = *v;
+    } else {
+      std::string hint = Suggest(s, SourceNames());
+      return Error::InvalidArgument("'" + *f.source + "' is not a source (" +
+                                    (hint.empty() ? "use " + OneOf(SourceNames()) : hint) + ")");
+    }
+  }
+  if (f.degree) {
+    std::string s = FoldCase(Trim(*f.degree));
+    if (s.empty()) {
+      c.degree.reset();
+    } else if (auto v = ParseDegree(s)) {
+      c.degree = *v;
+    } else {
+      return Error::InvalidArgument("'" + *f.degree + "' is not a degree (use " +
+                                    OneOf(DegreeNames()) + ")");
+    }
+  }
+  if (f.org) {
+    std::string name = Trim(*f.org);
+    if (name.empty()) {
+      c.org_id.reset();
+      c.org_name.clear();
+    } else {
+      // An id or an exact name picks an existing organization; any other
+      // name creates one (fragments would silently attach people to the
+      // wrong employer).
+      std::optional<Organization> org;
+      if (IsNumber(name)) {
+        RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveOrganization(name));
+        org = std::move(o);
+      } else {
+        RAPPORT_ASSIGN_OR_RETURN(org, store_.GetOrganizationByName(name));
+        if (!org) {
+          Organization fresh;
+          RAPPORT_ASSIGN_OR_RETURN(fresh.name, CleanName(name, "--org"));
+          RAPPORT_ASSIGN_OR_RETURN(org, store_.AddOrganization(fresh, Now()));
+          created_org = true;
+        }
+      }
+      c.org_id = org->id;
+      c.org_name = org->name;
+    }
+  }
+  if (f.introducer) {
+    if (Trim(*f.introducer).empty()) {
+      c.introducer_id.reset();
+      c.introducer_name.clear();
+    } else {
+      RAPPORT_ASSIGN_OR_RETURN(auto intro, ResolveContact(*f.introducer));
+      if (c.id != 0 && intro.id == c.id) {
+        return Error::InvalidArgument("a contact cannot be their own introducer");
+      }
+      c.introducer_id = intro.id;
+      c.introducer_name = intro.name;
+    }
+  }
+  std::set<std::string> tags(c.tags.begin(), c.tags.end());
+  for (const auto& t : f.add_tags) {
+    RAPPORT_ASSIGN_OR_RETURN(auto clean, CleanTag(t));
+    tags.insert(clean);
+  }
+  for (const auto& t : f.remove_tags) tags.erase(Trim(t));
+  c.tags.assign(tags.begin(), tags.end());
+  return {};
+}
+
+Result<ContactAdded> App::AddContact(const ContactFields& f) {
+  if (!f.name) return Error::InvalidArgument("a contact needs a name");
+  // Validate everything that needs no database before touching it.
+  Contact c;
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  bool created_org = false;
+  RAPPORT_RETURN_IF_ERROR(ApplyContactFields(c, f, created_org));
+  if (c.email) {
+    RAPPORT_ASSIGN_OR_RETURN(auto clash, store_.GetContactByEmail(*c.email));
+    if (clash) {
+      return Error::Conflict("a contact with the email " + *c.email + " already exists (#" +
+                             std::to_string(clash->id) + " " + clash->name + ")");
+    }
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto added, store_.AddContact(c, Now()));
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return ContactAdded{std::move(added), created_org};
+}
+
+Result<std::vector<Contact>> App::ListContacts(const std::optional<std::string>& org_ref,
+                                               const std::optional<std::string>& tag) {
+  ContactFilter filter;
+  if (org_ref) {
+    RAPPORT_ASSIGN_OR_RETURN(auto org, ResolveOrganization(*org_ref));
+    filter.org_id = org.id;
+  }
+  if (tag) filter.tag = Trim(*tag);
+  return store_.ListContacts(filter);
+}
+
+Result<ContactAdded> App::EditContact(const std::string& ref, const ContactFields& f) {
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto c, ResolveContact(ref));
+  bool created_org = false;
+  RAPPORT_RETURN_IF_ERROR(ApplyContactFields(c, f, created_org));
+  if (c.email) {
+    RAPPORT_ASSIGN_OR_RETURN(auto clash, store_.GetContactByEmail(*c.email));
+    if (clash && clash->id != c.id) {
+      return Error::Conflict("another contact already has the email " + *c.email + " (#" +
+                             std::to_string(clash->id) + " " + clash->name + ")");
+    }
+  }
+  RAPPORT_RETURN_IF_ERROR(store_.UpdateContact(c, Now()));
+  if (auto plan = Replan(c); !plan) return plan.error();
+  RAPPORT_ASSIGN_OR_RETURN(auto updated, store_.GetContact(c.id));
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return ContactAdded{std::move(*updated), created_org};
+}
+
+Result<Contact> App::RemoveContact(const std::string& ref) {
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto c, ResolveContact(ref));
+  RAPPORT_RETURN_IF_ERROR(store_.RemoveContact(c.id));
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return c;
+}
+
+// ===========================================================================
+// Objectives
+
+Status App::ApplyObjectiveFields(Objective& o, const ObjectiveFields& f) {
+  if (f.title) {
+    RAPPORT_ASSIGN_OR_RETURN(o.title, CleanName(*f.title, "the objective's title"));
+  }
+  if (f.kind) {
+    auto k = ParseObjectiveKind(FoldCase(Trim(*f.kind)));
+    if (!k) {
+      return Error::InvalidArgument("'" + *f.kind + "' is not a kind of objective (use " +
+                                    OneOf(ObjectiveKindNames()) + ")");
+    }
+    o.kind = *k;
+  }
+  if (f.target) {
+    if (*f.target < 0 || *f.target > 1000) {
+      return Error::InvalidArgument("--target must be between 1 and 1000 conversations");
+    }
+    if (*f.target == 0) {
+      o.target.reset();
+    } else {
+      o.target = *f.target;
+    }
+  }
+  if (f.notes) {
+    std::string n = Trim(*f.notes);
+    if (n.empty()) {
+      o.notes.reset();
+    } else {
+      o.notes = n;
+    }
+  }
+  return {};
+}
+
+Result<Objective> App::AddObjective(const ObjectiveFields& f) {
+  if (!f.title) return Error::InvalidArgument("an objective needs a title");
+  if (!f.kind) {
+    return Error::InvalidArgument("an objective needs --kind (" + OneOf(ObjectiveKindNames()) +
+                                  ")");
+  }
+  Objective o;
+  RAPPORT_RETURN_IF_ERROR(ApplyObjectiveFields(o, f));
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto added, store_.AddObjective(o, Now()));
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return added;
+}
+
+Result<std::vector<Objective>> App::ListObjectives() { return store_.ListObjectives(); }
+
+Result<Objective> App::ShowObjective(const std::string& ref) { return ResolveObjective(ref); }
+
+Result<Objective> App::EditObjective(const std::string& ref, const ObjectiveFields& f) {
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveObjective(ref));
+  RAPPORT_RETURN_IF_ERROR(ApplyObjectiveFields(o, f));
+  RAPPORT_RETURN_IF_ERROR(store_.UpdateObjective(o));
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return o;
+}
+
+Result<Objective> App::RemoveObjective(const std::string& ref) {
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveObjective(ref));
+  RAPPORT_RETURN_IF_ERROR(store_.RemoveObjective(o.id));
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return o;
+}
+
+}  // namespace rapport

@@ -1,0 +1,110 @@
+#include "rapport/app/config.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <toml++/toml.h>
+
+#include "rapport/model/time.h"
+
+namespace rapport {
+
+namespace {
+
+std::string HomeDir() {
+  const char* home = std::getenv("HOME");
+  return home && *home ? home : ".";
+}
+
+std::string XdgDir(const char* var, const char* fallback) {
+  const char* v = std::getenv(var);
+  // The XDG spec says relative paths are invalid and must be ignored.
+  if (v && *v == '/') return v;
+  return HomeDir() + "/" + fallback;
+}
+
+std::string Where(const std::string& path, const toml::source_region& r) {
+  return path + ":" + std::to_string(r.begin.line) + ":";
+}
+
+}  // namespace
+
+std::string DefaultConfigPath() { return XdgDir("XDG_CONFIG_HOME", ".config") + "/rapport/config.toml"; }
+std::string DefaultDatabasePath() {
+  return XdgDir("XDG_DATA_HOME", ".local/share") + "/rapport/rapport.db";
+}
+
+Result<Config> LoadConfig(const std::optional<std::string>& explicit_path) {
+  Config cfg;
+  for (const auto& s : PlaybookSettings()) cfg.origin[std::string(s.name)] = "default";
+  cfg.zone = SystemZoneName();
+  cfg.zone_origin = "system";
+
+  std::string path = explicit_path.value_or(DefaultConfigPath());
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    if (explicit_path) {
+      return Error::Io("config file " + path + " does not exist (check the --config path)");
+    }
+    return cfg;
+  }
+  cfg.path = path;
+  toml::table doc;
+  try {
+    doc = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return Error::InvalidArgument(Where(path, e.source()) + " " + std::string(e.description()) +
+                                  " (fix the TOML syntax)");
+  }
+  for (const auto& [key, node] : doc) {
+    if (key != "user" && key != "playbook") {
+      return Error::InvalidArgument(Where(path, node.source()) + " unknown section [" +
+                                    std::string(key.str()) + "] (known: [user], [playbook])");
+    }
+  }
+  if (const auto* user = doc["user"].as_table()) {
+    for (const auto& [key, node] : *user) {
+      const auto* s = node.as_string();
+      if (!s) {
+        return Error::InvalidArgument(Where(path, node.source()) + " user." +
+                                      std::string(key.str()) + " must be a quoted string");
+      }
+      if (key == "timezone") {
+        if (!IsKnownZone(s->get())) {
+          return Error::InvalidArgument(Where(path, node.source()) + " unknown time zone '" +
+                                        s->get() + "' (use an IANA name such as Europe/Paris)");
+        }
+        cfg.zone = s->get();
+        cfg.zone_origin = path;
+      } else if (key == "name") {
+        cfg.user_name = s->get();
+      } else {
+        return Error::InvalidArgument(Where(path, node.source()) + " unknown setting user." +
+                                      std::string(key.str()) + " (known: name, timezone)");
+      }
+    }
+  }
+  if (const auto* pb = doc["playbook"].as_table()) {
+    for (const auto& [key, node] : *pb) {
+      std::string text;
+      if (const auto* i = node.as_integer()) {
+        text = std::to_string(i->get());
+      } else if (const auto* b = node.as_boolean()) {
+        text = b->get() ? "true" : "false";
+      } else {
+        return Error::InvalidArgument(Where(path, node.source()) + " playbook." +
+                                      std::string(key.str()) +
+                                      " must be a whole number or true/false");
+      }
+      if (auto s = SetSetting(cfg.playbook, key.str(), text); !s) {
+        return Error::InvalidArgument(Where(path, node.source()) + " " + s.error().message());
+      }
+      cfg.origin[std::string(key.str())] = path;
+    }
+  }
+  if (auto s = Validate(cfg.playbook); !s) {
+    return Error::InvalidArgument(path + ": " + s.error().message());
+  }
+  return cfg;
+}
+
+}  // namespace rapport

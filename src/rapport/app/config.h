@@ -1,0 +1,41 @@
+// Configuration: layered defaults -> config.toml -> command line. The file
+// is optional; a file that exists but is malformed is an error with its line.
+//
+//   [user]
+//   name = "Ada Lovelace"
+//   timezone = "Europe/London"
+//
+//   [playbook]
+//   follow_up_days = 5
+//   business_days = true
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "rapport/model/error.h"
+#include "rapport/playbook/settings.h"
+
+namespace rapport {
+
+struct Config {
+  Playbook playbook;
+  // Where each playbook setting's value came from: "default" or the file.
+  std::map<std::string, std::string, std::less<>> origin;
+  std::string zone;         // IANA zone to show times in
+  std::string zone_origin;  // "config", "system"
+  std::string user_name;
+  std::string path;  // the file read, "" when none
+};
+
+// $XDG_CONFIG_HOME/rapport/config.toml (default ~/.config/...).
+std::string DefaultConfigPath();
+// $XDG_DATA_HOME/rapport/rapport.db (default ~/.local/share/...).
+std::string DefaultDatabasePath();
+
+// Reads `path` when given (it must exist), else the default path if it
+// exists, else defaults only.
+Result<Config> LoadConfig(const std::optional<std::string>& path);
+
+}  // namespace rapport

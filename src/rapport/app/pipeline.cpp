@@ -1,0 +1,408 @@
+// The pipeline: recording what happened, and the views derived from it
+// (agenda, pipeline board, timeline, stats). Stages and actions come from the
+// pure planner in playbook/; this file only loads, stores and wires.
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "rapport/app/app.h"
+#include "rapport/app/validate.h"
+
+namespace rapport {
+
+ContactPlan App::PlanFor(const Contact& c, const std::vector<Event>& events) const {
+  ContactFacts facts;
+  facts.contact = &c;
+  facts.events = events;
+  facts.introducer_name = c.introducer_name;
+  facts.zone = config_.zone;
+  return PlanContact(facts, config_.playbook, Now());
+}
+
+Result<ContactPlan> App::Replan(const Contact& c) {
+  RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(c.id));
+  // The introducer's name shows in reasons; the stored contact has it.
+  ContactPlan plan = PlanFor(c, events);
+  ContactState st;
+  st.contact_id = c.id;
+  st.stage = std::string(ToString(plan.stage));
+  st.objective_id = plan.objective_id;
+  st.next_due = plan.next_due;
+  if (!events.empty()) st.last_event_at = events.back().at;
+  RAPPORT_RETURN_IF_ERROR(store_.PutContactState(st));
+  return plan;
+}
+
+Result<ContactDetail> App::ShowContact(const std::string& ref) {
+  RAPPORT_ASSIGN_OR_RETURN(auto c, ResolveContact(ref));
+  RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(c.id));
+  ContactPlan plan = PlanFor(c, events);
+  ContactDetail d;
+  d.stage = plan.stage;
+  d.actions = std::move(plan.actions);
+  std::sort(d.actions.begin(), d.actions.end(),
+            [](const Action& a, const Action& b) { return a.due < b.due; });
+  d.event_count = static_cast<int>(events.size());
+  if (!events.empty()) d.last_event_at = events.back().at;
+  RAPPORT_ASSIGN_OR_RETURN(d.introduced, store_.ListIntroducedBy(c.id));
+  d.contact = std::move(c);
+  return d;
+}
+
+Result<Event> App::Record(const EventInput& in) {
+  Event e;
+  e.kind = in.kind;
+  const Instant now = Now();
+  if (in.at) {
+    RAPPORT_ASSIGN_OR_RETURN(e.at, ParseUserTime(*in.at));
+  } else {
+    e.at = now;
+  }
+  if (in.channel) {
+    auto ch = ParseChannel(FoldCase(Trim(*in.channel)));
+    if (!ch) {
+      return Error::InvalidArgument("'" + *in.channel + "' is not a channel (use " +
+                                    OneOf(ChannelNames()) + ")");
+    }
+    e.channel = *ch;
+  }
+  if (in.body && !Trim(*in.body).empty()) e.body = Trim(*in.body);
+  e.voicemail = in.voicemail;
+  e.theirs = in.theirs;
+  if (in.due) {
+    RAPPORT_ASSIGN_OR_RETURN(e.due, ParseUserTime(*in.due));
+  }
+  const bool is_meeting =
+      in.kind == EventKind::kMeetingScheduled || in.kind == EventKind::kMeetingRescheduled;
+  if (is_meeting) {
+    if (!in.meeting_at) {
+      return Error::InvalidArgument("say when the meeting is with --at, e.g. --at 2026-03-02T10:00");
+    }
+    std::string zone = config_.zone;
+    if (in.meeting_tz) {
+      RAPPORT_ASSIGN_OR_RETURN(zone, CleanZone(*in.meeting_tz, "--tz"));
+    }
+    RAPPORT_ASSIGN_OR_RETURN(e.meeting_at, ParseTime(*in.meeting_at, zone));
+    e.meeting_tz = zone;
+    int minutes = in.meeting_minutes.value_or(in.meal ? config_.playbook.meal_minutes
+                                                      : config_.playbook.meeting_minutes);
+    if (minutes < 5 || minutes > 480) {
+      return Error::InvalidArgument("--minutes must be between 5 and 480");
+    }
+    e.meeting_minutes = minutes;
+    if (in.meeting_mode) {
+      auto m = ParseMeetingMode(FoldCase(Trim(*in.meeting_mode)));
+      if (!m) {
+        return Error::InvalidArgument("'" + *in.meeting_mode + "' is not a meeting mode (use " +
+                                      OneOf(MeetingModeNames()) + ")");
+      }
+      e.meeting_mode = *m;
+    }
+    if (in.meeting_place && !Trim(*in.meeting_place).empty()) {
+      e.meeting_place = Trim(*in.meeting_place);
+    }
+    // A meeting is scheduled now, for later: the event's own time is when
+    // it was arranged, unless --when said otherwise.
+  }
+
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto contact, ResolveContact(in.contact));
+  e.contact_id = contact.id;
+  if (in.objective) {
+    RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveObjective(*in.objective));
+    e.objective_id = o.id;
+  }
+  if (in.via) {
+    RAPPORT_ASSIGN_OR_RETURN(auto via, ResolveContact(*in.via));
+    if (via.id == contact.id) {
+      return Error::InvalidArgument("--via names the same person as the request");
+    }
+    e.via_id = via.id;
+    // The introducer is who we thank after the meeting.
+    if (!contact.introducer_id) {
+      contact.introducer_id = via.id;
+      contact.introducer_name = via.name;
+      if (!contact.degree) contact.degree = Degree::kSecond;
+      RAPPORT_RETURN_IF_ERROR(store_.UpdateContact(contact, now));
+    }
+  }
+  if (e.kind == EventKind::kMeetingRescheduled || e.kind == EventKind::kMeetingCancelled ||
+      e.kind == EventKind::kMeetingHeld) {
+    // Carry over the meeting's details so `met` and `cancel` need no options.
+    RAPPORT_ASSIGN_OR_RETURN(auto history, store_.ListEvents(contact.id));
+    for (auto it = history.rbegin(); it != history.rend(); ++it) {
+      if (it->meeting_at) {
+        if (!e.objective_id) e.objective_id = it->objective_id;
+        if (e.kind == EventKind::kMeetingRescheduled) {
+          if (!in.meeting_minutes) e.meeting_minutes = it->meeting_minutes;
+          if (!e.meeting_mode) e.meeting_mode = it->meeting_mode;
+          if (!e.meeting_place) e.meeting_place = it->meeting_place;
+        }
+        break;
+      }
+    }
+  }
+  if (!e.objective_id) {
+    // Follow the thread's objective, so every event of one request shares it.
+    RAPPORT_ASSIGN_OR_RETURN(auto history, store_.ListEvents(contact.id));
+    for (auto it = history.rbegin(); it != history.rend(); ++it) {
+      if (it->objective_id) {
+        e.objective_id = it->objective_id;
+        break;
+      }
+    }
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto added, store_.AddEvent(e, now));
+  if (auto plan = Replan(contact); !plan) return plan.error();
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return added;
+}
+
+Result<Event> App::KeepPromise(const std::string& promise_ref, const std::optional<std::string>& at) {
+  std::string ref = Trim(promise_ref);
+  if (!ref.empty() && ref[0] == '#') ref.erase(0, 1);
+  if (ref.empty() || !std::all_of(ref.begin(), ref.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    return Error::InvalidArgument("'" + promise_ref +
+                                  "' is not a promise id (see the ids in 'rapport timeline CONTACT')");
+  }
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto promise, store_.GetEvent(std::stoll(ref)));
+  if (!promise || promise->kind != EventKind::kPromiseMade) {
+    return Error::NotFound("there is no promise " + ref +
+                           " (see the ids in 'rapport timeline CONTACT')");
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto history, store_.ListEvents(promise->contact_id));
+  for (const auto& h : history) {
+    if (h.kind == EventKind::kPromiseKept && h.promise_id == promise->id) {
+      return Error::Conflict("promise " + ref + " was already kept on " +
+                             FormatLocal(h.at, config_.zone));
+    }
+  }
+  Event e;
+  e.kind = EventKind::kPromiseKept;
+  e.contact_id = promise->contact_id;
+  e.objective_id = promise->objective_id;
+  e.promise_id = promise->id;
+  e.theirs = promise->theirs;
+  e.body = promise->body;
+  if (at) {
+    RAPPORT_ASSIGN_OR_RETURN(e.at, ParseUserTime(*at));
+  } else {
+    e.at = Now();
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto added, store_.AddEvent(e, Now()));
+  RAPPORT_ASSIGN_OR_RETURN(auto contact, store_.GetContact(promise->contact_id));
+  if (auto plan = Replan(*contact); !plan) return plan.error();
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return added;
+}
+
+Result<Agenda> App::GetAgenda(int days, int limit) {
+  if (days < 0 || days > 366) {
+    return Error::InvalidArgument("--days must be between 0 and 366");
+  }
+  Agenda agenda;
+  agenda.now = Now();
+  // Today and overdue by default; --days N looks N more days ahead.
+  agenda.horizon = AddLocalDays(StartOfLocalDay(agenda.now, config_.zone), days + 1, config_.zone) -
+                   Seconds{1};
+  // Read the contacts due by the horizon (indexed), then re-plan just those
+  // at `now`: the stored next_due is only a candidate filter.
+  RAPPORT_ASSIGN_OR_RETURN(auto ids, store_.ContactsDueBy(agenda.horizon, limit + 1));
+  if (static_cast<int>(ids.size()) > limit) {
+    ids.resize(limit);
+    RAPPORT_ASSIGN_OR_RETURN(auto total, store_.CountContactsDueBy(agenda.horizon));
+    agenda.more = total - limit;
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEventsOf(ids));
+  std::unordered_map<Id, std::vector<Event>> by_contact;
+  for (auto& e : events) by_contact[e.contact_id].push_back(std::move(e));
+
+  std::unordered_map<Id, std::string> names;
+  std::vector<Action> actions;
+  for (Id id : ids) {
+    RAPPORT_ASSIGN_OR_RETURN(auto c, store_.GetContact(id));
+    if (!c) continue;
+    names[c->id] = c->name;
+    auto plan = PlanFor(*c, by_contact[id]);
+    for (auto& a : plan.actions) actions.push_back(std::move(a));
+  }
+  // The weekly goal: meetings held in this local week so far.
+  const Instant week = StartOfLocalWeek(agenda.now, config_.zone);
+  const Instant next_week = AddLocalDays(week, 7, config_.zone);
+  int meetings = 0;
+  RAPPORT_ASSIGN_OR_RETURN(auto held, store_.ListEventsByKind(EventKind::kMeetingHeld, week, next_week));
+  meetings += static_cast<int>(held.size());
+  if (auto goal = WeeklyGoal(meetings, config_.playbook, agenda.now, config_.zone)) {
+    actions.push_back(*goal);
+  }
+  for (auto& a : SelectDue(std::move(actions), agenda.now, agenda.horizon)) {
+    AgendaItem item;
+    item.overdue = IsOverdue(a, agenda.now);
+    auto name_of = [&](Id id) -> Result<std::string> {
+      if (auto it = names.find(id); it != names.end()) return it->second;
+      RAPPORT_ASSIGN_OR_RETURN(auto c, store_.GetContact(id));
+      std::string n = c ? c->name : "#" + std::to_string(id);
+      names[id] = n;
+      return n;
+    };
+    if (a.contact_id) {
+      RAPPORT_ASSIGN_OR_RETURN(item.contact_name, name_of(a.contact_id));
+    }
+    if (a.about_id) {
+      RAPPORT_ASSIGN_OR_RETURN(item.about_name, name_of(*a.about_id));
+    }
+    if (a.objective_id) {
+      RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetObjective(*a.objective_id));
+      if (o) item.objective_title = o->title;
+    }
+    item.action = std::move(a);
+    agenda.items.push_back(std::move(item));
+  }
+  return agenda;
+}
+
+Result<std::vector<PipelineEntry>> App::Pipeline(const std::optional<std::string>& objective_ref) {
+  std::optional<Id> objective_id;
+  if (objective_ref) {
+    RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveObjective(*objective_ref));
+    objective_id = o.id;
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
+  RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListAllEvents());
+  std::unordered_map<Id, std::vector<Event>> by_contact;
+  for (auto& e : events) by_contact[e.contact_id].push_back(std::move(e));
+  std::vector<PipelineEntry> out;
+  for (auto& c : contacts) {
+    auto it = by_contact.find(c.id);
+    if (it == by_contact.end()) continue;  // not in the pipeline
+    auto plan = PlanFor(c, it->second);
+    if (plan.stage == Stage::kNone) continue;
+    if (objective_id && plan.objective_id != objective_id) continue;
+    PipelineEntry entry;
+    entry.stage = plan.stage;
+    entry.objective_id = plan.objective_id;
+    entry.next_due = plan.next_due;
+    entry.contact = std::move(c);
+    out.push_back(std::move(entry));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const PipelineEntry& a, const PipelineEntry& b) {
+    return static_cast<int>(a.stage) < static_cast<int>(b.stage);
+  });
+  return out;
+}
+
+Result<std::vector<Event>> App::Timeline(const std::string& contact_ref) {
+  RAPPORT_ASSIGN_OR_RETURN(auto c, ResolveContact(contact_ref));
+  return store_.ListEvents(c.id);
+}
+
+Result<Stats> App::GetStats() {
+  Stats s;
+  const Instant now = Now();
+  const auto& pb = config_.playbook;
+  s.weekly_goal = pb.weekly_goal;
+  s.week_start = StartOfLocalWeek(now, config_.zone);
+  for (int i = 7; i >= 0; --i) {
+    Stats::Week w;
+    w.start = AddLocalDays(s.week_start, -7 * i, config_.zone);
+    s.weeks.push_back(w);
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
+  RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListAllEvents());
+  RAPPORT_ASSIGN_OR_RETURN(auto objectives, store_.ListObjectives());
+  std::unordered_map<Id, const Contact*> contact_by_id;
+  for (const auto& c : contacts) contact_by_id[c.id] = &c;
+
+  struct Flags {
+    bool asked = false, answered = false, yes = false;
+  };
+  std::unordered_map<Id, Flags> flags;
+  std::map<Id, int> held_by_objective;
+  for (const auto& e : events) {
+    if (e.at > now) continue;
+    auto& f = flags[e.contact_id];
+    switch (e.kind) {
+      case EventKind::kRequestSent:
+      case EventKind::kIntroRequested:
+        f.asked = true;
+        break;
+      case EventKind::kRepliedNo:
+        f.answered = true;
+        break;
+      case EventKind::kRepliedYes:
+      case EventKind::kMeetingScheduled:
+      case EventKind::kMeetingRescheduled:
+      case EventKind::kMeetingHeld:
+        f.answered = f.yes = true;
+        break;
+      default:
+        break;
+    }
+    if (e.kind == EventKind::kMeetingHeld) {
+      if (e.objective_id) ++held_by_objective[*e.objective_id];
+      for (auto& w : s.weeks) {
+        if (e.at >= w.start && e.at < AddLocalDays(w.start, 7, config_.zone)) ++w.meetings;
+      }
+    }
+  }
+  std::map<std::string, Stats::Rate> degree, source;
+  for (const auto& [id, f] : flags) {
+    if (!f.asked) continue;
+    auto it = contact_by_id.find(id);
+    if (it == contact_by_id.end()) continue;
+    const Contact& c = *it->second;
+    std::string dk = c.degree ? std::string(ToString(*c.degree)) : "unknown";
+    std::string sk = c.source ? std::string(ToString(*c.source)) : "unknown";
+    for (auto* r : {&degree[dk], &source[sk]}) {
+      ++r->asked;
+      r->answered += f.answered;
+      r->yes += f.yes;
+    }
+    degree[dk].key = dk;
+    source[sk].key = sk;
+  }
+  for (auto& [k, r] : degree) s.by_degree.push_back(r);
+  for (auto& [k, r] : source) s.by_source.push_back(r);
+  for (const auto& o : objectives) {
+    Stats::ObjectiveProgress p;
+    p.objective = o;
+    p.conversations = held_by_objective[o.id];
+    p.target = o.target.value_or(pb.enough_conversations);
+    if (p.conversations < p.target && p.conversations < pb.enough_conversations) {
+      p.verdict = "too few to judge";
+    } else if (p.conversations > pb.plenty_conversations) {
+      p.verdict = "more than enough";
+    } else {
+      p.verdict = "enough";
+    }
+    s.objectives.push_back(std::move(p));
+  }
+  return s;
+}
+
+Result<int> App::Reindex() {
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
+  RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListAllEvents());
+  std::unordered_map<Id, std::vector<Event>> by_contact;
+  for (auto& e : events) by_contact[e.contact_id].push_back(std::move(e));
+  for (const auto& c : contacts) {
+    const auto& evs = by_contact[c.id];
+    ContactPlan plan = PlanFor(c, evs);
+    ContactState st;
+    st.contact_id = c.id;
+    st.stage = std::string(ToString(plan.stage));
+    st.objective_id = plan.objective_id;
+    st.next_due = plan.next_due;
+    if (!evs.empty()) st.last_event_at = evs.back().at;
+    RAPPORT_RETURN_IF_ERROR(store_.PutContactState(st));
+  }
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return static_cast<int>(contacts.size());
+}
+
+}  // namespace rapport

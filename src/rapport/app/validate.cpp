@@ -1,0 +1,154 @@
+#include "rapport/app/validate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "rapport/model/time.h"
+
+namespace rapport {
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
+Result<std::string> CleanName(std::string_view text, std::string_view field) {
+  std::string s = Trim(text);
+  if (s.empty()) return Error::InvalidArgument(std::string(field) + " cannot be empty");
+  if (s.find('\n') != std::string::npos || s.find('\r') != std::string::npos) {
+    return Error::InvalidArgument(std::string(field) + " must be a single line");
+  }
+  if (s.size() > 200) {
+    return Error::InvalidArgument(std::string(field) + " is too long (at most 200 characters)");
+  }
+  return s;
+}
+
+Result<std::string> CleanEmail(std::string_view text) {
+  std::string s = Trim(text);
+  auto bad = [&](std::string_view why) {
+    return Error::InvalidArgument("'" + s + "' is not an email address (" + std::string(why) +
+                                  "); use the form name@example.org");
+  };
+  auto at = s.find('@');
+  if (at == std::string::npos) return bad("no @");
+  if (s.find('@', at + 1) != std::string::npos) return bad("more than one @");
+  if (at == 0) return bad("nothing before the @");
+  std::string domain = s.substr(at + 1);
+  if (domain.empty()) return bad("nothing after the @");
+  auto dot = domain.find('.');
+  if (dot == std::string::npos || dot == 0 || domain.back() == '.') return bad("the domain needs a dot");
+  if (domain.find("..") != std::string::npos) return bad("two dots in a row");
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c)) || c == ',' || c == '<' || c == '>') {
+      return bad("it contains a space or a character addresses cannot have");
+    }
+  }
+  return s;
+}
+
+Result<std::string> CleanUrl(std::string_view text, std::string_view field) {
+  std::string s = Trim(text);
+  if (s.empty()) return Error::InvalidArgument(std::string(field) + " cannot be empty");
+  std::string lower = s;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  if (lower.rfind("http://", 0) != 0 && lower.rfind("https://", 0) != 0) {
+    if (lower.find("://") != std::string::npos) {
+      return Error::InvalidArgument("'" + s + "' for " + std::string(field) +
+                                    " is not a web address (use http:// or https://)");
+    }
+    s = "https://" + s;
+  }
+  auto host_start = s.find("://") + 3;
+  auto host_end = s.find_first_of("/?#", host_start);
+  std::string host = s.substr(host_start, host_end == std::string::npos ? std::string::npos
+                                                                         : host_end - host_start);
+  if (host.empty() || host.find('.') == std::string::npos ||
+      std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); })) {
+    return Error::InvalidArgument("'" + Trim(text) + "' for " + std::string(field) +
+                                  " is not a web address (e.g. https://example.org)");
+  }
+  return s;
+}
+
+Result<std::string> CleanPhone(std::string_view text) {
+  std::string s = Trim(text);
+  int digits = 0;
+  for (char c : s) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else if (!std::strchr("+()-. /", c)) {
+      return Error::InvalidArgument("'" + s +
+                                    "' is not a phone number (use digits, spaces and + ( ) - .)");
+    }
+  }
+  if (digits < 5) {
+    return Error::InvalidArgument("'" + s + "' is too short for a phone number");
+  }
+  return s;
+}
+
+Result<std::string> CleanZone(std::string_view text, std::string_view field) {
+  std::string s = Trim(text);
+  if (!IsKnownZone(s)) {
+    return Error::InvalidArgument("unknown time zone '" + s + "' for " + std::string(field) +
+                                  " (use an IANA name such as Europe/Paris or America/New_York)");
+  }
+  return s;
+}
+
+Result<std::string> CleanTag(std::string_view text) {
+  std::string s = Trim(text);
+  if (s.empty()) return Error::InvalidArgument("a tag cannot be empty");
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c)) || c == ',') {
+      return Error::InvalidArgument("tag '" + s +
+                                    "' contains a space or comma (use one word, e.g. alumni-2019)");
+    }
+  }
+  return s;
+}
+
+namespace {
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t sub = prev[j - 1] + (std::tolower(a[i - 1]) == std::tolower(b[j - 1]) ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+}  // namespace
+
+std::string Suggest(std::string_view typed, const std::vector<std::string_view>& candidates) {
+  std::string_view best;
+  size_t best_d = std::string::npos;
+  for (auto c : candidates) {
+    size_t d = EditDistance(typed, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  if (best.empty() || best_d > std::max<size_t>(2, typed.size() / 3)) return "";
+  return "did you mean '" + std::string(best) + "'?";
+}
+
+std::string OneOf(const std::vector<std::string_view>& names) {
+  std::string s = "one of ";
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) s += ", ";
+    s += names[i];
+  }
+  return s;
+}
+
+}  // namespace rapport

@@ -1,0 +1,34 @@
+// Checks and normalizes what a person typed. Each returns the cleaned value
+// or an error saying what is wrong and how to fix it. `field` names the
+// option in messages ("--email").
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rapport/model/error.h"
+
+namespace rapport {
+
+// Trims; rejects empty and multi-line names.
+Result<std::string> CleanName(std::string_view text, std::string_view field);
+// A plausible address: one @, a dot in the domain, no spaces.
+Result<std::string> CleanEmail(std::string_view text);
+// http(s) URL; a bare "example.com/x" gets https:// in front.
+Result<std::string> CleanUrl(std::string_view text, std::string_view field);
+// Digits with the usual + ( ) - . and spaces; at least 5 digits.
+Result<std::string> CleanPhone(std::string_view text);
+// An IANA zone known to the system's tz database.
+Result<std::string> CleanZone(std::string_view text, std::string_view field);
+// A tag: trimmed, no commas or spaces inside.
+Result<std::string> CleanTag(std::string_view text);
+
+// "did you mean 'X'?" for the nearest of `candidates` (edit distance), or "".
+std::string Suggest(std::string_view typed, const std::vector<std::string_view>& candidates);
+// "one of a, b, c" for enum errors.
+std::string OneOf(const std::vector<std::string_view>& names);
+
+std::string Trim(std::string_view s);
+
+}  // namespace rapport

@@ -1,0 +1,158 @@
+// Plain value types: what Rapport keeps about a seeker's network. No I/O,
+// no SQL. Optional fields are std::optional; an empty optional means "not
+// known", never "empty string".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rapport/model/time.h"
+
+namespace rapport {
+
+using Id = std::int64_t;
+
+// One seeker's data. Every row in the store belongs to exactly one.
+struct Workspace {
+  Id id = 0;
+  std::string name;
+};
+
+enum class OrgSize { kSmall, kMedium, kLarge };
+
+struct Organization {
+  Id id = 0;
+  std::string name;
+  std::optional<std::string> industry;
+  std::optional<OrgSize> size;
+  std::optional<std::string> location;
+  std::optional<std::string> website;
+  Instant created_at{};
+  // Read-only, filled by listings: how many contacts work there.
+  int contact_count = 0;
+};
+
+// How we found a person (PRODUCT.md, stage 3).
+enum class Source {
+  kReferral, kLinkedin, kAssociation, kAlumni, kFaculty, kConference, kForum, kNews, kOther
+};
+
+// Distance from the seeker: ask directly, ask for an introduction, or cold.
+enum class Degree { kFirst, kSecond, kCold };
+
+struct Contact {
+  Id id = 0;
+  std::string name;
+  std::optional<Id> org_id;
+  std::optional<std::string> title;
+  std::optional<std::string> email;
+  std::optional<std::string> phone;
+  std::optional<std::string> linkedin;
+  std::optional<std::string> location;
+  std::optional<std::string> tz;  // IANA zone name
+  std::optional<Source> source;
+  std::optional<Degree> degree;
+  std::optional<Id> introducer_id;  // who introduced or referred them
+  std::vector<std::string> tags;    // sorted, unique
+  Instant created_at{};
+  Instant updated_at{};
+  // Read-only, filled by the store from joins.
+  std::string org_name;
+  std::string introducer_name;
+};
+
+enum class ObjectiveKind { kIndustry, kCompany, kRole };
+
+// What the seeker wants to learn. Every request is tailored to one.
+struct Objective {
+  Id id = 0;
+  std::string title;
+  ObjectiveKind kind = ObjectiveKind::kIndustry;
+  std::optional<int> target;  // conversations wanted; playbook default if unset
+  std::optional<std::string> notes;
+  Instant created_at{};
+};
+
+// What happened, the source of truth for every stage and action.
+enum class EventKind {
+  kTargeted,
+  kRequestSent,
+  kIntroRequested,  // asked a mutual contact to introduce us
+  kFollowUpSent,
+  kCallMade,
+  kRepliedYes,
+  kRepliedNo,
+  kMeetingScheduled,
+  kMeetingRescheduled,
+  kMeetingCancelled,
+  kMeetingHeld,
+  kThanksSent,
+  kIntroducerThanked,
+  kReportedBack,
+  kTouch,
+  kPromiseMade,
+  kPromiseKept,
+  kClosed,  // the seeker closed this thread (after three unanswered tries)
+};
+
+enum class Channel { kEmail, kLinkedin, kPhone, kLetter, kInPerson, kVideo, kOther };
+enum class MeetingMode { kInPerson, kPhone, kVideo, kEmail };
+
+struct Event {
+  Id id = 0;
+  Id contact_id = 0;
+  std::optional<Id> objective_id;
+  EventKind kind = EventKind::kTouch;
+  Instant at{};
+  std::optional<Channel> channel;
+  std::optional<std::string> body;
+  // request_sent: through whom (an introducer's contact id).
+  std::optional<Id> via_id;
+  // call_made: a voicemail was left.
+  bool voicemail = false;
+  // meeting_scheduled / meeting_rescheduled: when, where, how long, how.
+  std::optional<Instant> meeting_at;
+  std::optional<std::string> meeting_tz;
+  std::optional<int> meeting_minutes;
+  std::optional<MeetingMode> meeting_mode;
+  std::optional<std::string> meeting_place;
+  // promise_made: theirs (they promised me) or mine; optional due time.
+  bool theirs = false;
+  std::optional<Instant> due;
+  // promise_kept: the promise_made event it settles.
+  std::optional<Id> promise_id;
+};
+
+// ---- names ---------------------------------------------------------------
+// Stable lowercase names used in the CLI, the JSON output and the database.
+// Parse* return nullopt for an unknown name.
+
+std::string_view ToString(OrgSize v);
+std::string_view ToString(Source v);
+std::string_view ToString(Degree v);
+std::string_view ToString(ObjectiveKind v);
+std::string_view ToString(EventKind v);
+std::string_view ToString(Channel v);
+std::string_view ToString(MeetingMode v);
+
+std::optional<OrgSize> ParseOrgSize(std::string_view s);
+std::optional<Source> ParseSource(std::string_view s);
+std::optional<Degree> ParseDegree(std::string_view s);
+std::optional<ObjectiveKind> ParseObjectiveKind(std::string_view s);
+std::optional<EventKind> ParseEventKind(std::string_view s);
+std::optional<Channel> ParseChannel(std::string_view s);
+std::optional<MeetingMode> ParseMeetingMode(std::string_view s);
+
+// All names of an enum, for help texts and "did you mean" suggestions.
+std::vector<std::string_view> OrgSizeNames();
+std::vector<std::string_view> SourceNames();
+std::vector<std::string_view> DegreeNames();
+std::vector<std::string_view> ObjectiveKindNames();
+std::vector<std::string_view> EventKindNames();
+std::vector<std::string_view> ChannelNames();
+std::vector<std::string_view> MeetingModeNames();
+
+}  // namespace rapport

@@ -1,0 +1,120 @@
+// The engine interface: the few things Store needs from a SQL database.
+// SQLite implements it today; PostgreSQL can follow by implementing this
+// interface alone — Store's SQL is portable (both engines take $1..$n
+// parameters, ON CONFLICT and RETURNING), and what differs (id column
+// types, full-text search) is asked of the engine here.
+//
+// Thread safety: a Database is used by one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "rapport/model/error.h"
+
+namespace rapport {
+
+// A SQL value: NULL, integer, real or text.
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+// Builds a Value from an optional (NULL when empty).
+inline Value Opt(const std::optional<std::string>& s) {
+  return s ? Value{*s} : Value{};
+}
+inline Value Opt(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{}; }
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> cols) : cols_(std::move(cols)) {}
+  size_t size() const { return cols_.size(); }
+  bool IsNull(size_t i) const { return std::holds_alternative<std::monostate>(cols_.at(i)); }
+  std::int64_t Int(size_t i) const;         // 0 when NULL
+  std::string Text(size_t i) const;         // "" when NULL
+  std::optional<std::int64_t> OptInt(size_t i) const;
+  std::optional<std::string> OptText(size_t i) const;
+
+ private:
+  std::vector<Value> cols_;
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // "sqlite" or "postgresql".
+  virtual std::string_view Engine() const = 0;
+  // Where the data lives, for messages ("/home/ada/.local/share/rapport/rapport.db").
+  virtual std::string Location() const = 0;
+
+  // Runs a script of statements without parameters or results (schema).
+  virtual Status ExecScript(std::string_view sql) = 0;
+  // Runs one statement with parameters $1..$n and returns its rows.
+  virtual Result<std::vector<Row>> Query(std::string_view sql, std::span<const Value> params) = 0;
+  // Runs one statement with parameters and returns the number of rows changed.
+  virtual Result<std::int64_t> Execute(std::string_view sql, std::span<const Value> params) = 0;
+
+  // Transactions do not nest; Store's callers hold at most one at a time.
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+
+  // Dialect: the column type of an auto-numbered primary key.
+  virtual std::string_view IdColumnType() const = 0;
+
+  // Convenience overloads.
+  Result<std::vector<Row>> Query(std::string_view sql, std::initializer_list<Value> params = {}) {
+    return Query(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  Result<std::int64_t> Execute(std::string_view sql, std::initializer_list<Value> params = {}) {
+    return Execute(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+};
+
+// A transaction that rolls back unless committed (RAII).
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : db_(db) {}
+  ~Transaction() {
+    if (active_) (void)db_.Rollback();
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  Status Begin() {
+    auto s = db_.Begin();
+    active_ = s.ok();
+    return s;
+  }
+  Status Commit() {
+    active_ = false;
+    return db_.Commit();
+  }
+
+ private:
+  Database& db_;
+  bool active_ = false;
+};
+
+// Opens (creating if needed) the SQLite database at `path`, with WAL, foreign
+// keys and a busy timeout, and brings its schema up to date. Errors: the
+// file cannot be opened, or it was written by a newer Rapport.
+Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path);
+
+// Opens `location`: a file path, or a postgresql:// URL (not built yet: a
+// clear error says so).
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location);
+
+// The schema version this binary writes.
+int LatestSchemaVersion();
+
+// Applies every migration newer than the database's schema_version, each in
+// its own transaction. Called by Open*; exposed for tests.
+Status Migrate(Database& db);
+
+}  // namespace rapport

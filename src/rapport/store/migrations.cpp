@@ -1,0 +1,166 @@
+// Numbered schema migrations, applied in order on open. Each runs in its own
+// transaction together with the bump of schema_version, so a failure leaves
+// the database at the previous version. Never edit a migration that has
+// shipped: add a new one.
+//
+// `{ID}` stands for the engine's auto-numbered primary key type. Instants are
+// INTEGER seconds since the Unix epoch, UTC.
+#include <string>
+#include <vector>
+
+#include "rapport/store/database.h"
+
+namespace rapport {
+
+namespace {
+
+struct Migration {
+  int version;
+  const char* sql;
+};
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, R"sql(
+CREATE TABLE workspace (
+  id {ID},
+  name TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
+INSERT INTO workspace (id, name, created_at) VALUES (1, 'default', 0);
+
+CREATE TABLE organization (
+  id {ID},
+  workspace_id INTEGER NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  industry TEXT,
+  size TEXT CHECK (size IN ('small', 'medium', 'large')),
+  location TEXT,
+  website TEXT,
+  created_at INTEGER NOT NULL,
+  UNIQUE (workspace_id, name_key)
+);
+
+CREATE TABLE contact (
+  id {ID},
+  workspace_id INTEGER NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  org_id INTEGER REFERENCES organization(id) ON DELETE SET NULL,
+  title TEXT,
+  email TEXT,
+  email_key TEXT,
+  phone TEXT,
+  linkedin TEXT,
+  location TEXT,
+  tz TEXT,
+  source TEXT,
+  degree TEXT CHECK (degree IN ('first', 'second', 'cold')),
+  introducer_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX contact_email ON contact (workspace_id, email_key);
+CREATE INDEX contact_name ON contact (workspace_id, name_key);
+CREATE INDEX contact_org ON contact (org_id);
+CREATE INDEX contact_introducer ON contact (introducer_id);
+
+CREATE TABLE contact_tag (
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (contact_id, tag)
+);
+CREATE INDEX contact_tag_tag ON contact_tag (tag);
+
+CREATE TABLE objective (
+  id {ID},
+  workspace_id INTEGER NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  title_key TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('industry', 'company', 'role')),
+  target INTEGER,
+  notes TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX objective_title ON objective (workspace_id, title_key);
+
+CREATE TABLE event (
+  id {ID},
+  workspace_id INTEGER NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  objective_id INTEGER REFERENCES objective(id) ON DELETE SET NULL,
+  kind TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  channel TEXT,
+  body TEXT,
+  via_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,
+  voicemail INTEGER NOT NULL DEFAULT 0,
+  meeting_at INTEGER,
+  meeting_tz TEXT,
+  meeting_minutes INTEGER,
+  meeting_mode TEXT,
+  meeting_place TEXT,
+  theirs INTEGER NOT NULL DEFAULT 0,
+  due INTEGER,
+  promise_id INTEGER REFERENCES event(id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX event_contact ON event (contact_id, at, id);
+CREATE INDEX event_workspace_kind ON event (workspace_id, kind, at);
+)sql"},
+      // The pipeline's materialized view: each contact's stage and earliest
+      // pending action, recomputed by the pure planner whenever that
+      // contact's events change, so the agenda reads a few indexed rows.
+      {2, R"sql(
+CREATE TABLE contact_state (
+  contact_id INTEGER PRIMARY KEY REFERENCES contact(id) ON DELETE CASCADE,
+  workspace_id INTEGER NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+  stage TEXT NOT NULL,
+  objective_id INTEGER REFERENCES objective(id) ON DELETE SET NULL,
+  next_due INTEGER,
+  last_event_at INTEGER
+);
+CREATE INDEX contact_state_due ON contact_state (workspace_id, next_due);
+)sql"},
+  };
+  return kMigrations;
+}
+
+std::string Expand(std::string sql, std::string_view id_type) {
+  const std::string token = "{ID}";
+  for (size_t pos; (pos = sql.find(token)) != std::string::npos;) {
+    sql.replace(pos, token.size(), id_type);
+  }
+  return sql;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return Migrations().back().version; }
+
+Status Migrate(Database& db) {
+  RAPPORT_RETURN_IF_ERROR(
+      db.ExecScript("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+  RAPPORT_ASSIGN_OR_RETURN(auto rows, db.Query("SELECT MAX(version) FROM schema_version"));
+  const int current = rows.empty() ? 0 : static_cast<int>(rows[0].Int(0));
+  const int latest = LatestSchemaVersion();
+  if (current > latest) {
+    return Error(ErrorCode::kSchemaTooNew,
+                 "the database " + db.Location() + " was written by a newer Rapport (schema " +
+                     std::to_string(current) + ", this rapport knows up to " +
+                     std::to_string(latest) + "); upgrade rapport to open it");
+  }
+  for (const auto& m : Migrations()) {
+    if (m.version <= current) continue;
+    Transaction tx(db);
+    RAPPORT_RETURN_IF_ERROR(tx.Begin());
+    RAPPORT_RETURN_IF_ERROR(db.ExecScript(Expand(m.sql, db.IdColumnType())));
+    RAPPORT_RETURN_IF_ERROR(db.Execute("INSERT INTO schema_version (version) VALUES ($1)",
+                                       {Value{std::int64_t{m.version}}}));
+    RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  }
+  return {};
+}
+
+}  // namespace rapport

@@ -1,0 +1,210 @@
+// The SQLite engine. Statements are prepared once and cached by their text,
+// so the bulk paths (imports, the benchmark generator) pay for parsing once.
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <unordered_map>
+
+#include "rapport/store/database.h"
+
+namespace rapport {
+
+std::int64_t Row::Int(size_t i) const {
+  const auto& v = cols_.at(i);
+  if (const auto* p = std::get_if<std::int64_t>(&v)) return *p;
+  if (const auto* d = std::get_if<double>(&v)) return static_cast<std::int64_t>(*d);
+  return 0;
+}
+
+std::string Row::Text(size_t i) const {
+  const auto& v = cols_.at(i);
+  if (const auto* p = std::get_if<std::string>(&v)) return *p;
+  if (const auto* n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
+  return "";
+}
+
+std::optional<std::int64_t> Row::OptInt(size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Int(i);
+}
+
+std::optional<std::string> Row::OptText(size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Text(i);
+}
+
+namespace {
+
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteDatabase() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close(db_);
+  }
+
+  std::string_view Engine() const override { return "sqlite"; }
+  std::string Location() const override { return path_; }
+  std::string_view IdColumnType() const override { return "INTEGER PRIMARY KEY"; }
+
+  Status ExecScript(std::string_view sql) override {
+    char* err = nullptr;
+    std::string s(sql);
+    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "unknown error";
+      sqlite3_free(err);
+      return Fail(msg);
+    }
+    return {};
+  }
+
+  Result<std::vector<Row>> Query(std::string_view sql, std::span<const Value> params) override {
+    RAPPORT_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql, params));
+    std::vector<Row> rows;
+    int rc;
+    const int n = sqlite3_column_count(stmt);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      std::vector<Value> cols;
+      cols.reserve(n);
+      for (int i = 0; i < n; ++i) {
+        switch (sqlite3_column_type(stmt, i)) {
+          case SQLITE_INTEGER:
+            cols.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i)));
+            break;
+          case SQLITE_FLOAT:
+            cols.emplace_back(sqlite3_column_double(stmt, i));
+            break;
+          case SQLITE_NULL:
+            cols.emplace_back(std::monostate{});
+            break;
+          default: {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+            cols.emplace_back(std::string(text ? text : "", sqlite3_column_bytes(stmt, i)));
+          }
+        }
+      }
+      rows.emplace_back(std::move(cols));
+    }
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) return Fail(sqlite3_errmsg(db_), rc);
+    return rows;
+  }
+
+  Result<std::int64_t> Execute(std::string_view sql, std::span<const Value> params) override {
+    RAPPORT_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql, params));
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    }
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) return Fail(sqlite3_errmsg(db_), rc);
+    return static_cast<std::int64_t>(sqlite3_changes(db_));
+  }
+
+  // IMMEDIATE: take the write lock up front, so a second writer waits on the
+  // busy timeout instead of failing halfway through.
+  Status Begin() override { return ExecScript("BEGIN IMMEDIATE"); }
+  Status Commit() override { return ExecScript("COMMIT"); }
+  Status Rollback() override { return ExecScript("ROLLBACK"); }
+
+ private:
+  Error Fail(const std::string& what, int rc = SQLITE_ERROR) {
+    if (rc == SQLITE_CONSTRAINT || (rc & 0xff) == SQLITE_CONSTRAINT) {
+      return Error::Conflict("the change breaks a rule of the database: " + what);
+    }
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+      return Error::Storage("the database " + path_ +
+                            " is busy (another rapport is writing to it); try again");
+    }
+    return Error::Storage("database error in " + path_ + ": " + what);
+  }
+
+  Result<sqlite3_stmt*> Prepare(std::string_view sql, std::span<const Value> params) {
+    sqlite3_stmt* stmt = nullptr;
+    std::string key(sql);
+    if (auto it = cache_.find(key); it != cache_.end()) {
+      stmt = it->second;
+      sqlite3_reset(stmt);
+      sqlite3_clear_bindings(stmt);
+    } else {
+      int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+                                  SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) return Fail(sqlite3_errmsg(db_), rc);
+      cache_.emplace(std::move(key), stmt);
+    }
+    // Parameters are written $1..$n; SQLite numbers named parameters by first
+    // appearance, so look each one up by name.
+    for (size_t i = 0; i < params.size(); ++i) {
+      std::string name = "$" + std::to_string(i + 1);
+      int idx = sqlite3_bind_parameter_index(stmt, name.c_str());
+      if (idx == 0) continue;  // not used by this statement
+      const Value& v = params[i];
+      int rc = SQLITE_OK;
+      if (std::holds_alternative<std::monostate>(v)) {
+        rc = sqlite3_bind_null(stmt, idx);
+      } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
+        rc = sqlite3_bind_int64(stmt, idx, *n);
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        rc = sqlite3_bind_double(stmt, idx, *d);
+      } else {
+        const auto& s = std::get<std::string>(v);
+        rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+      }
+      if (rc != SQLITE_OK) return Fail(sqlite3_errmsg(db_), rc);
+    }
+    return stmt;
+  }
+
+  sqlite3* db_;
+  std::string path_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path) {
+  namespace fs = std::filesystem;
+  if (path != ":memory:") {
+    fs::path p(path);
+    std::error_code ec;
+    if (p.has_parent_path() && !fs::exists(p.parent_path(), ec)) {
+      fs::create_directories(p.parent_path(), ec);
+      if (ec) {
+        return Error::Io("cannot create the folder " + p.parent_path().string() + ": " +
+                         ec.message() + " (choose another place with --db PATH)");
+      }
+    }
+    if (fs::is_directory(p, ec)) {
+      return Error::Io(path + " is a folder, not a database file (give a file name with --db)");
+    }
+  }
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = raw ? sqlite3_errmsg(raw) : "out of memory";
+    sqlite3_close(raw);
+    return Error::Io("cannot open the database " + path + ": " + msg);
+  }
+  sqlite3_busy_timeout(raw, 5000);
+  auto db = std::make_unique<SqliteDatabase>(raw, path);
+  // A file that is not a database fails here, on the first read.
+  if (auto s = db->ExecScript("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
+                              " PRAGMA synchronous = NORMAL;");
+      !s) {
+    return Error::Io(path + " is not a Rapport database (" + s.error().message() +
+                     "); point --db at another file");
+  }
+  RAPPORT_RETURN_IF_ERROR(Migrate(*db));
+  return std::unique_ptr<Database>(std::move(db));
+}
+
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location) {
+  if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
+    return Error::InvalidArgument(
+        "PostgreSQL is not supported by this build yet; use a SQLite file path with --db");
+  }
+  return OpenSqlite(location);
+}
+
+}  // namespace rapport

@@ -1,0 +1,532 @@
+#include "rapport/store/store.h"
+
+#include <algorithm>
+
+namespace rapport {
+
+std::string FoldCase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+namespace {
+
+// "%fragment%" with LIKE's wildcards escaped (used with ESCAPE '\').
+std::string ContainsPattern(std::string_view fragment) {
+  std::string p = "%";
+  for (char c : FoldCase(fragment)) {
+    if (c == '%' || c == '_' || c == '\\') p += '\\';
+    p += c;
+  }
+  p += '%';
+  return p;
+}
+
+Value Int(std::int64_t v) { return Value{v}; }
+Value OptId(const std::optional<Id>& v) { return v ? Value{*v} : Value{}; }
+Value OptTime(const std::optional<Instant>& t) { return t ? Value{ToUnix(*t)} : Value{}; }
+template <class E>
+Value OptEnum(const std::optional<E>& e) {
+  return e ? Value{std::string(ToString(*e))} : Value{};
+}
+std::optional<Instant> RowTime(const Row& r, size_t i) {
+  auto v = r.OptInt(i);
+  if (!v) return std::nullopt;
+  return FromUnix(*v);
+}
+std::optional<std::string> EmailKey(const std::optional<std::string>& email) {
+  if (!email) return std::nullopt;
+  return FoldCase(*email);
+}
+Status ExpectOne(const Result<std::int64_t>& changed, std::string_view what, Id id) {
+  if (!changed) return changed.error();
+  if (*changed == 0) return Error::NotFound("no " + std::string(what) + " " + std::to_string(id));
+  return {};
+}
+
+// ---- organizations ----
+
+constexpr std::string_view kOrgColumns =
+    "o.id, o.name, o.industry, o.size, o.location, o.website, o.created_at, "
+    "(SELECT COUNT(*) FROM contact c WHERE c.org_id = o.id)";
+
+Organization OrgFromRow(const Row& r) {
+  Organization o;
+  o.id = r.Int(0);
+  o.name = r.Text(1);
+  o.industry = r.OptText(2);
+  if (auto s = r.OptText(3)) o.size = ParseOrgSize(*s);
+  o.location = r.OptText(4);
+  o.website = r.OptText(5);
+  o.created_at = FromUnix(r.Int(6));
+  o.contact_count = static_cast<int>(r.Int(7));
+  return o;
+}
+
+// ---- events ----
+
+constexpr std::string_view kEventColumns =
+    "id, contact_id, objective_id, kind, at, channel, body, via_id, voicemail, meeting_at, "
+    "meeting_tz, meeting_minutes, meeting_mode, meeting_place, theirs, due, promise_id";
+
+Event EventFromRow(const Row& r) {
+  Event e;
+  e.id = r.Int(0);
+  e.contact_id = r.Int(1);
+  e.objective_id = r.OptInt(2);
+  e.kind = ParseEventKind(r.Text(3)).value_or(EventKind::kTouch);
+  e.at = FromUnix(r.Int(4));
+  if (auto c = r.OptText(5)) e.channel = ParseChannel(*c);
+  e.body = r.OptText(6);
+  e.via_id = r.OptInt(7);
+  e.voicemail = r.Int(8) != 0;
+  e.meeting_at = RowTime(r, 9);
+  e.meeting_tz = r.OptText(10);
+  if (auto m = r.OptInt(11)) e.meeting_minutes = static_cast<int>(*m);
+  if (auto m = r.OptText(12)) e.meeting_mode = ParseMeetingMode(*m);
+  e.meeting_place = r.OptText(13);
+  e.theirs = r.Int(14) != 0;
+  e.due = RowTime(r, 15);
+  e.promise_id = r.OptInt(16);
+  return e;
+}
+
+Result<std::vector<Event>> EventsFromRows(Result<std::vector<Row>> rows) {
+  if (!rows) return rows.error();
+  std::vector<Event> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) out.push_back(EventFromRow(r));
+  return out;
+}
+
+std::string IdList(const std::vector<Id>& ids) {
+  std::string s;
+  for (Id id : ids) {
+    if (!s.empty()) s += ',';
+    s += std::to_string(id);
+  }
+  return s;
+}
+
+}  // namespace
+
+// ===========================================================================
+// Organizations
+
+Result<Organization> Store::AddOrganization(const Organization& org, Instant now) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query("INSERT INTO organization (workspace_id, name, name_key, industry, size, "
+                "location, website, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+                "RETURNING id",
+                {Int(ws_), org.name, FoldCase(org.name), Opt(org.industry), OptEnum(org.size),
+                 Opt(org.location), Opt(org.website), Int(ToUnix(now))}));
+  Organization out = org;
+  out.id = rows.at(0).Int(0);
+  out.created_at = now;
+  return out;
+}
+
+Result<std::optional<Organization>> Store::GetOrganization(Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query(std::string("SELECT ") + std::string(kOrgColumns) +
+                               " FROM organization o WHERE o.workspace_id = $1 AND o.id = $2",
+                           {Int(ws_), Int(id)}));
+  if (rows.empty()) return std::optional<Organization>{};
+  return std::optional<Organization>{OrgFromRow(rows[0])};
+}
+
+Result<std::optional<Organization>> Store::GetOrganizationByName(std::string_view name) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query(std::string("SELECT ") + std::string(kOrgColumns) +
+                    " FROM organization o WHERE o.workspace_id = $1 AND o.name_key = $2",
+                {Int(ws_), FoldCase(name)}));
+  if (rows.empty()) return std::optional<Organization>{};
+  return std::optional<Organization>{OrgFromRow(rows[0])};
+}
+
+Result<std::vector<Organization>> Store::FindOrganizations(std::string_view fragment) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query(std::string("SELECT ") + std::string(kOrgColumns) +
+                               " FROM organization o WHERE o.workspace_id = $1 AND o.name_key "
+                               "LIKE $2 ESCAPE '\\' ORDER BY o.name_key, o.id",
+                           {Int(ws_), ContainsPattern(fragment)}));
+  std::vector<Organization> out;
+  for (const auto& r : rows) out.push_back(OrgFromRow(r));
+  return out;
+}
+
+Result<std::vector<Organization>> Store::ListOrganizations() {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query(std::string("SELECT ") + std::string(kOrgColumns) +
+                               " FROM organization o WHERE o.workspace_id = $1 "
+                               "ORDER BY o.name_key, o.id",
+                           {Int(ws_)}));
+  std::vector<Organization> out;
+  for (const auto& r : rows) out.push_back(OrgFromRow(r));
+  return out;
+}
+
+Status Store::UpdateOrganization(const Organization& org) {
+  return ExpectOne(
+      db_.Execute("UPDATE organization SET name = $3, name_key = $4, industry = $5, size = $6, "
+                  "location = $7, website = $8 WHERE workspace_id = $1 AND id = $2",
+                  {Int(ws_), Int(org.id), org.name, FoldCase(org.name), Opt(org.industry),
+                   OptEnum(org.size), Opt(org.location), Opt(org.website)}),
+      "organization", org.id);
+}
+
+Status Store::RemoveOrganization(Id id) {
+  return ExpectOne(
+      db_.Execute("DELETE FROM organization WHERE workspace_id = $1 AND id = $2", {Int(ws_), Int(id)}),
+      "organization", id);
+}
+
+// ===========================================================================
+// Contacts
+
+Result<std::vector<Contact>> Store::QueryContacts(std::string_view where,
+                                                  std::initializer_list<Value> params) {
+  std::string sql =
+      "SELECT c.id, c.name, c.org_id, c.title, c.email, c.phone, c.linkedin, c.location, c.tz, "
+      "c.source, c.degree, c.introducer_id, c.created_at, c.updated_at, o.name, i.name "
+      "FROM contact c LEFT JOIN organization o ON o.id = c.org_id "
+      "LEFT JOIN contact i ON i.id = c.introducer_id WHERE c.workspace_id = $1";
+  if (!where.empty()) {
+    sql += " AND ";
+    sql += where;
+  }
+  sql += " ORDER BY c.name_key, c.id";
+  RAPPORT_ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
+  std::vector<Contact> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    Contact c;
+    c.id = r.Int(0);
+    c.name = r.Text(1);
+    c.org_id = r.OptInt(2);
+    c.title = r.OptText(3);
+    c.email = r.OptText(4);
+    c.phone = r.OptText(5);
+    c.linkedin = r.OptText(6);
+    c.location = r.OptText(7);
+    c.tz = r.OptText(8);
+    if (auto s = r.OptText(9)) c.source = ParseSource(*s);
+    if (auto d = r.OptText(10)) c.degree = ParseDegree(*d);
+    c.introducer_id = r.OptInt(11);
+    c.created_at = FromUnix(r.Int(12));
+    c.updated_at = FromUnix(r.Int(13));
+    c.org_name = r.Text(14);
+    c.introducer_name = r.Text(15);
+    out.push_back(std::move(c));
+  }
+  RAPPORT_RETURN_IF_ERROR(LoadTags(out));
+  return out;
+}
+
+Status Store::LoadTags(std::vector<Contact>& contacts) {
+  if (contacts.empty()) return {};
+  Result<std::vector<Row>> rows = std::vector<Row>{};
+  if (contacts.size() <= 200) {
+    std::vector<Id> ids;
+    for (const auto& c : contacts) ids.push_back(c.id);
+    rows = db_.Query("SELECT contact_id, tag FROM contact_tag WHERE contact_id IN (" +
+                     IdList(ids) + ") ORDER BY contact_id, tag");
+  } else {
+    rows = db_.Query(
+        "SELECT t.contact_id, t.tag FROM contact_tag t JOIN contact c ON c.id = t.contact_id "
+        "WHERE c.workspace_id = $1 ORDER BY t.contact_id, t.tag",
+        {Int(ws_)});
+  }
+  if (!rows) return rows.error();
+  std::vector<Contact*> by_id;
+  by_id.reserve(contacts.size());
+  for (auto& c : contacts) by_id.push_back(&c);
+  std::sort(by_id.begin(), by_id.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  for (const auto& r : *rows) {
+    Id id = r.Int(0);
+    auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
+                               [](const Contact* c, Id v) { return c->id < v; });
+    if (it != by_id.end() && (*it)->id == id) (*it)->tags.push_back(r.Text(1));
+  }
+  return {};
+}
+
+Status Store::WriteTags(Id contact_id, const std::vector<std::string>& tags) {
+  RAPPORT_RETURN_IF_ERROR(
+      db_.Execute("DELETE FROM contact_tag WHERE contact_id = $1", {Int(contact_id)}));
+  for (const auto& t : tags) {
+    RAPPORT_RETURN_IF_ERROR(db_.Execute(
+        "INSERT INTO contact_tag (contact_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        {Int(contact_id), t}));
+  }
+  return {};
+}
+
+Result<Contact> Store::AddContact(const Contact& c, Instant now) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query("INSERT INTO contact (workspace_id, name, name_key, org_id, title, email, "
+                "email_key, phone, linkedin, location, tz, source, degree, introducer_id, "
+                "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                "$12, $13, $14, $15, $15) RETURNING id",
+                {Int(ws_), c.name, FoldCase(c.name), OptId(c.org_id), Opt(c.title), Opt(c.email),
+                 Opt(EmailKey(c.email)), Opt(c.phone), Opt(c.linkedin), Opt(c.location),
+                 Opt(c.tz), OptEnum(c.source), OptEnum(c.degree), OptId(c.introducer_id),
+                 Int(ToUnix(now))}));
+  Id id = rows.at(0).Int(0);
+  RAPPORT_RETURN_IF_ERROR(WriteTags(id, c.tags));
+  RAPPORT_ASSIGN_OR_RETURN(auto added, GetContact(id));
+  return std::move(*added);
+}
+
+Result<std::optional<Contact>> Store::GetContact(Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(auto found, QueryContacts("c.id = $2", {Int(ws_), Int(id)}));
+  if (found.empty()) return std::optional<Contact>{};
+  return std::optional<Contact>{std::move(found[0])};
+}
+
+Result<std::optional<Contact>> Store::GetContactByEmail(std::string_view email) {
+  RAPPORT_ASSIGN_OR_RETURN(auto found,
+                           QueryContacts("c.email_key = $2", {Int(ws_), FoldCase(email)}));
+  if (found.empty()) return std::optional<Contact>{};
+  return std::optional<Contact>{std::move(found[0])};
+}
+
+Result<std::vector<Contact>> Store::FindContacts(std::string_view name_fragment) {
+  return QueryContacts("c.name_key LIKE $2 ESCAPE '\\'", {Int(ws_), ContainsPattern(name_fragment)});
+}
+
+Result<std::vector<Contact>> Store::ListContacts(const ContactFilter& filter) {
+  if (filter.org_id && filter.tag) {
+    return QueryContacts(
+        "c.org_id = $2 AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND "
+        "t.tag = $3)",
+        {Int(ws_), Int(*filter.org_id), *filter.tag});
+  }
+  if (filter.org_id) return QueryContacts("c.org_id = $2", {Int(ws_), Int(*filter.org_id)});
+  if (filter.tag) {
+    return QueryContacts(
+        "EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = $2)",
+        {Int(ws_), *filter.tag});
+  }
+  return QueryContacts("", {Int(ws_)});
+}
+
+Result<std::vector<Contact>> Store::ListIntroducedBy(Id id) {
+  return QueryContacts("c.introducer_id = $2", {Int(ws_), Int(id)});
+}
+
+Status Store::UpdateContact(const Contact& c, Instant now) {
+  RAPPORT_RETURN_IF_ERROR(ExpectOne(
+      db_.Execute("UPDATE contact SET name = $3, name_key = $4, org_id = $5, title = $6, "
+                  "email = $7, email_key = $8, phone = $9, linkedin = $10, location = $11, "
+                  "tz = $12, source = $13, degree = $14, introducer_id = $15, updated_at = $16 "
+                  "WHERE workspace_id = $1 AND id = $2",
+                  {Int(ws_), Int(c.id), c.name, FoldCase(c.name), OptId(c.org_id), Opt(c.title),
+                   Opt(c.email), Opt(EmailKey(c.email)), Opt(c.phone), Opt(c.linkedin),
+                   Opt(c.location), Opt(c.tz), OptEnum(c.source), OptEnum(c.degree),
+                   OptId(c.introducer_id), Int(ToUnix(now))}),
+      "contact", c.id));
+  return WriteTags(c.id, c.tags);
+}
+
+Status Store::RemoveContact(Id id) {
+  return ExpectOne(
+      db_.Execute("DELETE FROM contact WHERE workspace_id = $1 AND id = $2", {Int(ws_), Int(id)}),
+      "contact", id);
+}
+
+// ===========================================================================
+// Objectives
+
+namespace {
+constexpr std::string_view kObjectiveSelect =
+    "SELECT id, title, kind, target, notes, created_at FROM objective WHERE workspace_id = $1";
+
+Result<std::vector<Objective>> ObjectivesFromRows(Result<std::vector<Row>> rows) {
+  if (!rows) return rows.error();
+  std::vector<Objective> out;
+  for (const auto& r : *rows) {
+    Objective o;
+    o.id = r.Int(0);
+    o.title = r.Text(1);
+    o.kind = ParseObjectiveKind(r.Text(2)).value_or(ObjectiveKind::kIndustry);
+    if (auto t = r.OptInt(3)) o.target = static_cast<int>(*t);
+    o.notes = r.OptText(4);
+    o.created_at = FromUnix(r.Int(5));
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+}  // namespace
+
+Result<Objective> Store::AddObjective(const Objective& o, Instant now) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query("INSERT INTO objective (workspace_id, title, title_key, kind, target, notes, "
+                "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                {Int(ws_), o.title, FoldCase(o.title), std::string(ToString(o.kind)),
+                 o.target ? Value{std::int64_t{*o.target}} : Value{}, Opt(o.notes),
+                 Int(ToUnix(now))}));
+  Objective out = o;
+  out.id = rows.at(0).Int(0);
+  out.created_at = now;
+  return out;
+}
+
+Result<std::optional<Objective>> Store::GetObjective(Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto found, ObjectivesFromRows(db_.Query(std::string(kObjectiveSelect) + " AND id = $2",
+                                               {Int(ws_), Int(id)})));
+  if (found.empty()) return std::optional<Objective>{};
+  return std::optional<Objective>{std::move(found[0])};
+}
+
+Result<std::vector<Objective>> Store::FindObjectives(std::string_view fragment) {
+  return ObjectivesFromRows(
+      db_.Query(std::string(kObjectiveSelect) +
+                    " AND title_key LIKE $2 ESCAPE '\\' ORDER BY title_key, id",
+                {Int(ws_), ContainsPattern(fragment)}));
+}
+
+Result<std::vector<Objective>> Store::ListObjectives() {
+  return ObjectivesFromRows(
+      db_.Query(std::string(kObjectiveSelect) + " ORDER BY created_at, id", {Int(ws_)}));
+}
+
+Status Store::UpdateObjective(const Objective& o) {
+  return ExpectOne(
+      db_.Execute("UPDATE objective SET title = $3, title_key = $4, kind = $5, target = $6, "
+                  "notes = $7 WHERE workspace_id = $1 AND id = $2",
+                  {Int(ws_), Int(o.id), o.title, FoldCase(o.title), std::string(ToString(o.kind)),
+                   o.target ? Value{std::int64_t{*o.target}} : Value{}, Opt(o.notes)}),
+      "objective", o.id);
+}
+
+Status Store::RemoveObjective(Id id) {
+  return ExpectOne(
+      db_.Execute("DELETE FROM objective WHERE workspace_id = $1 AND id = $2", {Int(ws_), Int(id)}),
+      "objective", id);
+}
+
+// ===========================================================================
+// Events
+
+Result<Event> Store::AddEvent(const Event& e, Instant now) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query("INSERT INTO event (workspace_id, contact_id, objective_id, kind, at, channel, "
+                "body, via_id, voicemail, meeting_at, meeting_tz, meeting_minutes, meeting_mode, "
+                "meeting_place, theirs, due, promise_id, created_at) VALUES ($1, $2, $3, $4, $5, "
+                "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
+                {Int(ws_), Int(e.contact_id), OptId(e.objective_id),
+                 std::string(ToString(e.kind)), Int(ToUnix(e.at)), OptEnum(e.channel),
+                 Opt(e.body), OptId(e.via_id), Int(e.voicemail ? 1 : 0), OptTime(e.meeting_at),
+                 Opt(e.meeting_tz),
+                 e.meeting_minutes ? Value{std::int64_t{*e.meeting_minutes}} : Value{},
+                 OptEnum(e.meeting_mode), Opt(e.meeting_place), Int(e.theirs ? 1 : 0),
+                 OptTime(e.due), OptId(e.promise_id), Int(ToUnix(now))}));
+  Event out = e;
+  out.id = rows.at(0).Int(0);
+  return out;
+}
+
+Result<std::optional<Event>> Store::GetEvent(Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto found,
+      EventsFromRows(db_.Query("SELECT " + std::string(kEventColumns) +
+                                   " FROM event WHERE workspace_id = $1 AND id = $2",
+                               {Int(ws_), Int(id)})));
+  if (found.empty()) return std::optional<Event>{};
+  return std::optional<Event>{found[0]};
+}
+
+Result<std::vector<Event>> Store::ListEvents(Id contact_id) {
+  return EventsFromRows(db_.Query("SELECT " + std::string(kEventColumns) +
+                                      " FROM event WHERE workspace_id = $1 AND contact_id = $2 "
+                                      "ORDER BY at, id",
+                                  {Int(ws_), Int(contact_id)}));
+}
+
+Result<std::vector<Event>> Store::ListEventsOf(const std::vector<Id>& contact_ids) {
+  if (contact_ids.empty()) return std::vector<Event>{};
+  return EventsFromRows(db_.Query("SELECT " + std::string(kEventColumns) +
+                                      " FROM event WHERE workspace_id = $1 AND contact_id IN (" +
+                                      IdList(contact_ids) + ") ORDER BY contact_id, at, id",
+                                  {Int(ws_)}));
+}
+
+Result<std::vector<Event>> Store::ListEventsByKind(EventKind kind, Instant from, Instant to) {
+  return EventsFromRows(db_.Query("SELECT " + std::string(kEventColumns) +
+                                      " FROM event WHERE workspace_id = $1 AND kind = $2 AND "
+                                      "at >= $3 AND at < $4 ORDER BY at, id",
+                                  {Int(ws_), std::string(ToString(kind)), Int(ToUnix(from)),
+                                   Int(ToUnix(to))}));
+}
+
+Result<std::vector<Event>> Store::ListAllEvents() {
+  return EventsFromRows(db_.Query("SELECT " + std::string(kEventColumns) +
+                                      " FROM event WHERE workspace_id = $1 "
+                                      "ORDER BY contact_id, at, id",
+                                  {Int(ws_)}));
+}
+
+Status Store::RemoveEvent(Id id) {
+  return ExpectOne(
+      db_.Execute("DELETE FROM event WHERE workspace_id = $1 AND id = $2", {Int(ws_), Int(id)}),
+      "event", id);
+}
+
+// ===========================================================================
+// Derived state
+
+Status Store::PutContactState(const ContactState& s) {
+  auto r = db_.Execute(
+      "INSERT INTO contact_state (contact_id, workspace_id, stage, objective_id, next_due, "
+      "last_event_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (contact_id) DO UPDATE SET "
+      "stage = excluded.stage, objective_id = excluded.objective_id, next_due = "
+      "excluded.next_due, last_event_at = excluded.last_event_at",
+      {Int(s.contact_id), Int(ws_), s.stage, OptId(s.objective_id), OptTime(s.next_due),
+       OptTime(s.last_event_at)});
+  if (!r) return r.error();
+  return {};
+}
+
+Result<std::vector<ContactState>> Store::ListContactStates() {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query("SELECT contact_id, stage, objective_id, next_due, last_event_at "
+                           "FROM contact_state WHERE workspace_id = $1 ORDER BY contact_id",
+                           {Int(ws_)}));
+  std::vector<ContactState> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    out.push_back({r.Int(0), r.Text(1), r.OptInt(2), RowTime(r, 3), RowTime(r, 4)});
+  }
+  return out;
+}
+
+Result<std::vector<Id>> Store::ContactsDueBy(Instant horizon, int limit) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query("SELECT contact_id FROM contact_state WHERE workspace_id = $1 AND "
+                           "next_due <= $2 ORDER BY next_due, contact_id LIMIT $3",
+                           {Int(ws_), Int(ToUnix(horizon)), Int(limit)}));
+  std::vector<Id> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(r.Int(0));
+  return out;
+}
+
+Result<std::int64_t> Store::CountContactsDueBy(Instant horizon) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query("SELECT COUNT(*) FROM contact_state WHERE workspace_id = $1 AND "
+                           "next_due <= $2",
+                           {Int(ws_), Int(ToUnix(horizon))}));
+  return rows.at(0).Int(0);
+}
+
+}  // namespace rapport

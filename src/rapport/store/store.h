@@ -1,0 +1,105 @@
+// Store: the only place that speaks SQL. Reads and writes Rapport's records
+// for one workspace; every query is scoped by that workspace here, never left
+// to the caller. Transactions belong to the caller (app/), so one user action
+// is one transaction.
+//
+// "Not found" is a value: Get* return std::nullopt, not an error. Errors are
+// storage failures and rule violations (a duplicate email, ...).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rapport/model/types.h"
+#include "rapport/store/database.h"
+
+namespace rapport {
+
+// Lowercases ASCII letters; the key for case-insensitive matching.
+std::string FoldCase(std::string_view s);
+
+struct ContactFilter {
+  std::optional<Id> org_id;
+  std::optional<std::string> tag;
+};
+
+// A contact's derived pipeline row (see migration 2).
+struct ContactState {
+  Id contact_id = 0;
+  std::string stage;
+  std::optional<Id> objective_id;
+  std::optional<Instant> next_due;
+  std::optional<Instant> last_event_at;
+};
+
+class Store {
+ public:
+  // `db` must outlive the Store.
+  Store(Database& db, Id workspace_id) : db_(db), ws_(workspace_id) {}
+
+  Database& db() { return db_; }
+  Id workspace_id() const { return ws_; }
+
+  // ---- organizations ----
+  Result<Organization> AddOrganization(const Organization& org, Instant now);
+  Result<std::optional<Organization>> GetOrganization(Id id);
+  Result<std::optional<Organization>> GetOrganizationByName(std::string_view name);
+  // Organizations whose name contains `fragment`, case-insensitively.
+  Result<std::vector<Organization>> FindOrganizations(std::string_view fragment);
+  Result<std::vector<Organization>> ListOrganizations();
+  Status UpdateOrganization(const Organization& org);
+  Status RemoveOrganization(Id id);
+
+  // ---- contacts ----
+  Result<Contact> AddContact(const Contact& c, Instant now);
+  Result<std::optional<Contact>> GetContact(Id id);
+  Result<std::optional<Contact>> GetContactByEmail(std::string_view email);
+  Result<std::vector<Contact>> FindContacts(std::string_view name_fragment);
+  Result<std::vector<Contact>> ListContacts(const ContactFilter& filter = {});
+  // Replaces every field and the tags.
+  Status UpdateContact(const Contact& c, Instant now);
+  Status RemoveContact(Id id);
+  // Contacts that name `id` as their introducer.
+  Result<std::vector<Contact>> ListIntroducedBy(Id id);
+
+  // ---- objectives ----
+  Result<Objective> AddObjective(const Objective& o, Instant now);
+  Result<std::optional<Objective>> GetObjective(Id id);
+  Result<std::vector<Objective>> FindObjectives(std::string_view title_fragment);
+  Result<std::vector<Objective>> ListObjectives();
+  Status UpdateObjective(const Objective& o);
+  Status RemoveObjective(Id id);
+
+  // ---- the interaction log ----
+  Result<Event> AddEvent(const Event& e, Instant now);
+  Result<std::optional<Event>> GetEvent(Id id);
+  // One contact's events, sorted by (at, id).
+  Result<std::vector<Event>> ListEvents(Id contact_id);
+  // Several contacts' events, sorted by (contact_id, at, id).
+  Result<std::vector<Event>> ListEventsOf(const std::vector<Id>& contact_ids);
+  // Every event of the workspace of `kind` in [from, to).
+  Result<std::vector<Event>> ListEventsByKind(EventKind kind, Instant from, Instant to);
+  Result<std::vector<Event>> ListAllEvents();
+  Status RemoveEvent(Id id);
+
+  // ---- derived state ----
+  Status PutContactState(const ContactState& s);
+  Result<std::vector<ContactState>> ListContactStates();
+  // Contact ids whose next action is due at or before `horizon`, earliest
+  // first, at most `limit`.
+  Result<std::vector<Id>> ContactsDueBy(Instant horizon, int limit);
+  Result<std::int64_t> CountContactsDueBy(Instant horizon);
+
+ private:
+  Result<std::vector<Contact>> QueryContacts(std::string_view where,
+                                             std::initializer_list<Value> params);
+  Status LoadTags(std::vector<Contact>& contacts);
+  Status WriteTags(Id contact_id, const std::vector<std::string>& tags);
+
+  Database& db_;
+  Id ws_;
+};
+
+}  // namespace rapport

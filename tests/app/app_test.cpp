@@ -1,0 +1,236 @@
+#include "rapport/app/app.h"
+
+#include <gtest/gtest.h>
+
+#include "support/faulty_database.h"
+#include "support/temp_dir.h"
+
+namespace rapport {
+namespace {
+
+using testing::FaultyDatabase;
+using testing::TempDir;
+
+class AppTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = OpenSqlite(dir_.File("rapport.db"));
+    ASSERT_TRUE(db.ok()) << db.error().message();
+    db_ = std::move(*db);
+    Config cfg;
+    cfg.zone = "UTC";
+    app_ = std::make_unique<App>(*db_, clock_, cfg);
+  }
+  std::int64_t Count(const char* table) {
+    return db_->Query(std::string("SELECT COUNT(*) FROM ") + table)->at(0).Int(0);
+  }
+  Contact Add(const std::string& name, const std::string& email = "") {
+    ContactFields f;
+    f.name = name;
+    if (!email.empty()) f.email = email;
+    auto r = app_->AddContact(f);
+    EXPECT_TRUE(r.ok()) << r.error().message();
+    return r->contact;
+  }
+
+  TempDir dir_;
+  FixedClock clock_{*ParseTime("2026-03-10T12:00Z", "UTC")};
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<App> app_;
+};
+
+TEST_F(AppTest, AddContactCreatesItsOrganizationOnceAndReusesIt) {
+  ContactFields f;
+  f.name = "Ada Lovelace";
+  f.org = "Analytical Engines";
+  f.email = " ada@example.org ";
+  f.degree = "First";
+  f.add_tags = {"math", "math", "poetry"};
+  auto ada = app_->AddContact(f);
+  ASSERT_TRUE(ada.ok()) << ada.error().message();
+  EXPECT_TRUE(ada->created_org);
+  EXPECT_EQ(ada->contact.email, "ada@example.org");
+  EXPECT_EQ(ada->contact.degree, Degree::kFirst);
+  EXPECT_EQ(ada->contact.tags, (std::vector<std::string>{"math", "poetry"}));
+
+  ContactFields g;
+  g.name = "Charles Babbage";
+  g.org = "analytical engines";  // exact name, other case
+  auto charles = app_->AddContact(g);
+  ASSERT_TRUE(charles.ok());
+  EXPECT_FALSE(charles->created_org);
+  EXPECT_EQ(charles->contact.org_id, ada->contact.org_id);
+  EXPECT_EQ(Count("organization"), 1);
+}
+
+TEST_F(AppTest, BadInputIsRejectedWithAReasonAndNothingIsWritten) {
+  struct Case {
+    const char* what;
+    ContactFields fields;
+    const char* expect;
+  };
+  auto with = [](auto set) {
+    ContactFields f;
+    f.name = "Someone";
+    f.org = "New Org That Must Not Appear";
+    set(f);
+    return f;
+  };
+  std::vector<Case> cases = {
+      {"email", with([](ContactFields& f) { f.email = "not-an-email"; }), "not an email"},
+      {"zone", with([](ContactFields& f) { f.tz = "Europe/Atlantis"; }), "unknown time zone"},
+      {"source", with([](ContactFields& f) { f.source = "refferal"; }), "did you mean 'referral'"},
+      {"degree", with([](ContactFields& f) { f.degree = "third"; }), "first, second, cold"},
+      {"url", with([](ContactFields& f) { f.linkedin = "ftp://x"; }), "not a web address"},
+      {"phone", with([](ContactFields& f) { f.phone = "call me"; }), "not a phone number"},
+      {"tag", with([](ContactFields& f) { f.add_tags = {"two words"}; }), "space or comma"},
+      {"name", with([](ContactFields& f) { f.name = "   "; }), "cannot be empty"},
+      {"introducer", with([](ContactFields& f) { f.introducer = "Nobody"; }), "no contact matches"},
+  };
+  for (const auto& c : cases) {
+    auto r = app_->AddContact(c.fields);
+    ASSERT_FALSE(r.ok()) << c.what;
+    EXPECT_NE(r.error().message().find(c.expect), std::string::npos)
+        << c.what << ": " << r.error().message();
+    EXPECT_EQ(r.error().message().find('\n'), std::string::npos) << c.what;
+  }
+  EXPECT_EQ(Count("contact"), 0);
+  EXPECT_EQ(Count("organization"), 0);
+}
+
+TEST_F(AppTest, DuplicateEmailIsAConflictNamingTheOtherContact) {
+  Add("Ada Lovelace", "ada@example.org");
+  ContactFields f;
+  f.name = "Imposter";
+  f.email = "ADA@example.org";
+  auto r = app_->AddContact(f);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code(), ErrorCode::kConflict);
+  EXPECT_NE(r.error().message().find("Ada Lovelace"), std::string::npos);
+  EXPECT_EQ(Count("contact"), 1);
+}
+
+TEST_F(AppTest, ReferencesResolveByIdEmailAndFragment) {
+  auto ada = Add("Ada Lovelace", "ada@example.org");
+  auto ann = Add("Ann Lee");
+  auto anna = Add("Anna Leeds");
+  EXPECT_EQ(app_->ResolveContact(std::to_string(ada.id))->id, ada.id);
+  EXPECT_EQ(app_->ResolveContact("ADA@example.org")->id, ada.id);
+  EXPECT_EQ(app_->ResolveContact("lovelace")->id, ada.id);
+  // "ann lee" is a fragment of both, but an exact match of one: it wins.
+  EXPECT_EQ(app_->ResolveContact("ann lee")->id, ann.id);
+
+  auto ambiguous = app_->ResolveContact("lee");
+  ASSERT_FALSE(ambiguous.ok());
+  EXPECT_EQ(ambiguous.error().code(), ErrorCode::kAmbiguous);
+  EXPECT_NE(ambiguous.error().message().find("#" + std::to_string(ann.id) + " Ann Lee"),
+            std::string::npos);
+  EXPECT_NE(ambiguous.error().message().find("Anna Leeds"), std::string::npos);
+
+  auto missing = app_->ResolveContact("999");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(missing.error().message(), "there is no contact 999 (see 'rapport contact list')");
+  EXPECT_FALSE(app_->ResolveContact("zed@example.org").ok());
+  EXPECT_FALSE(app_->ResolveContact("").ok());
+  (void)anna;
+}
+
+TEST_F(AppTest, EditChangesClearsAndRetags) {
+  ContactFields f;
+  f.name = "Grace Hopper";
+  f.title = "Rear Admiral";
+  f.add_tags = {"navy", "cobol"};
+  auto grace = app_->AddContact(f);
+  ASSERT_TRUE(grace.ok());
+  ContactFields e;
+  e.title = "";  // clears
+  e.tz = "America/New_York";
+  e.add_tags = {"compilers"};
+  e.remove_tags = {"navy"};
+  auto edited = app_->EditContact("grace", e);
+  ASSERT_TRUE(edited.ok()) << edited.error().message();
+  EXPECT_FALSE(edited->contact.title.has_value());
+  EXPECT_EQ(edited->contact.tz, "America/New_York");
+  EXPECT_EQ(edited->contact.tags, (std::vector<std::string>{"cobol", "compilers"}));
+  // A failing edit changes nothing.
+  ContactFields bad;
+  bad.title = "Commodore";
+  bad.email = "nope";
+  ASSERT_FALSE(app_->EditContact("grace", bad).ok());
+  auto after = app_->ShowContact("grace");
+  EXPECT_FALSE(after->contact.title.has_value());
+}
+
+TEST_F(AppTest, OrganizationsAddEditRemove) {
+  OrgFields f;
+  f.name = "Acme";
+  f.size = "Large";
+  f.website = "acme.example.com";
+  auto acme = app_->AddOrganization(f);
+  ASSERT_TRUE(acme.ok()) << acme.error().message();
+  EXPECT_EQ(acme->size, OrgSize::kLarge);
+  EXPECT_EQ(acme->website, "https://acme.example.com");
+  auto dup = app_->AddOrganization(f);
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().code(), ErrorCode::kConflict);
+  OrgFields bad;
+  bad.size = "huge";
+  auto r = app_->EditOrganization("acme", bad);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message().find("small, medium, large"), std::string::npos);
+  OrgFields rename;
+  rename.name = "Acme Corp";
+  ASSERT_TRUE(app_->EditOrganization("acme", rename).ok());
+  EXPECT_EQ(app_->ShowOrganization("corp")->name, "Acme Corp");
+  ASSERT_TRUE(app_->RemoveOrganization("Acme Corp").ok());
+  EXPECT_EQ(Count("organization"), 0);
+}
+
+TEST_F(AppTest, ObjectivesNeedAKindAndASensibleTarget) {
+  ObjectiveFields f;
+  f.title = "UX research";
+  auto no_kind = app_->AddObjective(f);
+  ASSERT_FALSE(no_kind.ok());
+  EXPECT_NE(no_kind.error().message().find("--kind"), std::string::npos);
+  f.kind = "role";
+  f.target = -1;
+  EXPECT_FALSE(app_->AddObjective(f).ok());
+  f.target = 4;
+  auto ux = app_->AddObjective(f);
+  ASSERT_TRUE(ux.ok());
+  EXPECT_EQ(ux->kind, ObjectiveKind::kRole);
+  EXPECT_EQ(ux->target, 4);
+  ObjectiveFields e;
+  e.target = 0;  // back to the playbook default
+  EXPECT_FALSE(app_->EditObjective("ux", e)->target.has_value());
+  EXPECT_EQ(Count("objective"), 1);
+}
+
+TEST_F(AppTest, AWriteThatFailsHalfwayLeavesNothingBehind) {
+  // Each add writes: the organization, the contact, then one row per tag.
+  // Fail each write in turn: the whole action must roll back every time.
+  FaultyDatabase faulty(*db_);
+  Config cfg;
+  cfg.zone = "UTC";
+  App app(faulty, clock_, cfg);
+  ContactFields f;
+  f.name = "Ada Lovelace";
+  f.org = "Analytical Engines";
+  f.add_tags = {"a", "b"};
+  for (int n = 1; n <= 4; ++n) {
+    faulty.FailWriteNumber(n);
+    auto r = app.AddContact(f);
+    ASSERT_FALSE(r.ok()) << "write " << n;
+    EXPECT_EQ(r.error().code(), ErrorCode::kStorage);
+    EXPECT_EQ(Count("contact"), 0) << "write " << n;
+    EXPECT_EQ(Count("organization"), 0) << "write " << n;
+    EXPECT_EQ(Count("contact_tag"), 0) << "write " << n;
+  }
+  faulty.FailWriteNumber(0);
+  ASSERT_TRUE(app.AddContact(f).ok());
+  EXPECT_EQ(Count("contact_tag"), 2);
+}
+
+}  // namespace
+}  // namespace rapport

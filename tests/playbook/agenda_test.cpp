@@ -1,0 +1,788 @@
+#include "rapport/playbook/agenda.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace rapport {
+namespace {
+
+Instant T(std::string_view iso) {
+  auto t = ParseTime(iso, "UTC");
+  EXPECT_TRUE(t.ok()) << iso;
+  return t.ok() ? *t : Instant{};
+}
+
+// Tuesday 10 March 2026, noon UTC.
+const Instant kNow = T("2026-03-10T12:00Z");
+
+Instant Ago(int d, int h = 0) { return kNow - days{d} - hours{h}; }
+
+using K = EventKind;
+using A = ActionKind;
+
+// Builds one contact's log in order, with increasing ids.
+class LogBuilder {
+ public:
+  LogBuilder& Add(K kind, Instant at) {
+    Event e;
+    e.id = static_cast<Id>(events_.size() + 1);
+    e.contact_id = 1;
+    e.kind = kind;
+    e.at = at;
+    events_.push_back(e);
+    return *this;
+  }
+  // Modifiers of the event just added.
+  LogBuilder& MeetingAt(Instant at) {
+    return Set([&](Event& e) { e.meeting_at = at; });
+  }
+  LogBuilder& Minutes(int m) {
+    return Set([&](Event& e) { e.meeting_minutes = m; });
+  }
+  LogBuilder& Via(Id id) {
+    return Set([&](Event& e) { e.via_id = id; });
+  }
+  LogBuilder& Theirs() {
+    return Set([](Event& e) { e.theirs = true; });
+  }
+  LogBuilder& Due(Instant at) {
+    return Set([&](Event& e) { e.due = at; });
+  }
+  LogBuilder& Keeps(Id id) {
+    return Set([&](Event& e) { e.promise_id = id; });
+  }
+  LogBuilder& Body(std::string b) {
+    return Set([&](Event& e) { e.body = b; });
+  }
+  LogBuilder& Objective(Id id) {
+    return Set([&](Event& e) { e.objective_id = id; });
+  }
+
+  const std::vector<Event>& events() const { return events_; }
+
+ private:
+  template <class F>
+  LogBuilder& Set(F f) {
+    f(events_.back());
+    return *this;
+  }
+  std::vector<Event> events_;
+};
+
+Contact Ada() {
+  Contact c;
+  c.id = 1;
+  c.name = "Ada Lovelace";
+  return c;
+}
+
+struct Planned {
+  ContactPlan plan;
+  std::vector<A> kinds() const {
+    std::vector<A> out;
+    for (const Action& a : plan.actions) out.push_back(a.kind);
+    return out;
+  }
+  const Action& Get(A kind) const {
+    for (const Action& a : plan.actions) {
+      if (a.kind == kind) return a;
+    }
+    ADD_FAILURE() << "no action " << ToString(kind);
+    static const Action kEmpty;
+    return kEmpty;
+  }
+};
+
+Planned PlanFor(const LogBuilder& log, const Contact& contact = Ada(), const Playbook& p = {},
+                Instant now = kNow, std::string_view zone = "UTC",
+                std::string_view introducer_name = "") {
+  ContactFacts facts;
+  facts.contact = &contact;
+  facts.events = log.events();
+  facts.zone = zone;
+  facts.introducer_name = introducer_name;
+  return {PlanContact(facts, p, now)};
+}
+
+TEST(ActionNames, AreStable) {
+  const std::vector<std::pair<A, std::string_view>> names = {
+      {A::kRequest, "request"},
+      {A::kFollowUp, "follow_up"},
+      {A::kCall, "call"},
+      {A::kMoveOn, "move_on"},
+      {A::kPrepare, "prepare"},
+      {A::kLogMeeting, "log_meeting"},
+      {A::kThank, "thank"},
+      {A::kThankIntroducer, "thank_introducer"},
+      {A::kReportBack, "report_back"},
+      {A::kKeepInTouch, "keep_in_touch"},
+      {A::kDeliverPromise, "deliver_promise"},
+      {A::kWeeklyGoal, "weekly_goal"},
+  };
+  for (const auto& [kind, name] : names) EXPECT_EQ(ToString(kind), name);
+}
+
+TEST(PlanContact, NothingForAnUnknownPerson) {
+  LogBuilder log;
+  log.Add(K::kTouch, Ago(3));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kNone);
+  EXPECT_TRUE(r.plan.actions.empty());
+  EXPECT_FALSE(r.plan.next_due.has_value());
+}
+
+TEST(PlanContact, TargetedGivesARequestDueAtOnce) {
+  LogBuilder log;
+  log.Add(K::kTargeted, Ago(2));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kTargeted);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kRequest});
+  const Action& a = r.plan.actions[0];
+  EXPECT_EQ(a.contact_id, 1);
+  EXPECT_EQ(a.due, Ago(2));
+  EXPECT_FALSE(a.until.has_value());
+  EXPECT_EQ(a.reason,
+            "Ada Lovelace is on your target list since 8 Mar; send a short request tied to one "
+            "objective");
+}
+
+TEST(PlanContact, RequestTenDaysAgoGivesAnOverdueFollowUp) {
+  LogBuilder log;
+  log.Add(K::kTargeted, Ago(12)).Add(K::kRequestSent, Ago(10));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kRequested);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kFollowUp});
+  const Action& a = r.plan.actions[0];
+  EXPECT_EQ(a.due, T("2026-03-07T12:00Z"));
+  EXPECT_TRUE(IsOverdue(a, kNow));
+  EXPECT_EQ(a.reason, "no reply to your request of 28 Feb; a week has passed");
+  EXPECT_EQ(r.plan.next_due, a.due);
+  auto due = SelectDue(r.plan.actions, kNow, kNow);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].kind, A::kFollowUp);
+}
+
+TEST(PlanContact, RequestThreeDaysAgoIsPendingNotDue) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(3));
+  auto r = PlanFor(log);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kFollowUp});
+  const Action& a = r.plan.actions[0];
+  EXPECT_EQ(a.due, T("2026-03-14T12:00Z"));
+  EXPECT_FALSE(IsOverdue(a, kNow));
+  EXPECT_EQ(a.reason,
+            "no reply yet to your request of 7 Mar; follow up on 14 Mar if it stays quiet");
+  EXPECT_TRUE(SelectDue(r.plan.actions, kNow, kNow).empty());
+  EXPECT_EQ(SelectDue(r.plan.actions, kNow, kNow + days{4}).size(), 1u);
+}
+
+TEST(PlanContact, IntroRequestIsATry) {
+  LogBuilder log;
+  log.Add(K::kIntroRequested, Ago(8));
+  auto r = PlanFor(log);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kFollowUp});
+  EXPECT_EQ(r.plan.actions[0].due, Ago(1));
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "no reply to your introduction request of 2 Mar; a week has passed");
+}
+
+TEST(PlanContact, NoAnswerToTheFollowUpGivesACall) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(20)).Add(K::kFollowUpSent, Ago(10));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kFollowedUp);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kCall});
+  EXPECT_EQ(r.plan.actions[0].due, Ago(3));
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "no reply to your follow-up of 28 Feb either; call Ada Lovelace and leave a clear "
+            "voicemail");
+}
+
+TEST(PlanContact, CallWaitIsItsOwnSetting) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(20)).Add(K::kFollowUpSent, Ago(10));
+  Playbook p;
+  p.call_after_follow_up_days = 14;
+  auto r = PlanFor(log, Ada(), p);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kCall});
+  EXPECT_EQ(r.plan.actions[0].due, kNow + days{4});
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "no reply yet to your follow-up of 28 Feb; call Ada Lovelace on 14 Mar if it stays "
+            "quiet");
+}
+
+TEST(PlanContact, MoreTriesAllowedWritesAgainAfterTheCall) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(20)).Add(K::kFollowUpSent, Ago(13)).Add(K::kCallMade, Ago(2));
+  Playbook p;
+  p.max_tries = 4;
+  auto r = PlanFor(log, Ada(), p);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kFollowUp});
+  EXPECT_EQ(r.plan.actions[0].due, Ago(2) + days{7});
+}
+
+TEST(PlanContact, ThreeUnansweredTriesGiveMoveOn) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(30)).Add(K::kFollowUpSent, Ago(22)).Add(K::kCallMade, Ago(8));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kNoResponse);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kMoveOn});
+  EXPECT_EQ(r.plan.actions[0].due, Ago(1));
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "3 tries without an answer, the last on 2 Mar; assume no, close this thread and move "
+            "on");
+}
+
+TEST(PlanContact, MoveOnIsPendingDuringTheWait) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(30)).Add(K::kFollowUpSent, Ago(22)).Add(K::kCallMade, Ago(2));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kCalled);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kMoveOn});
+  EXPECT_EQ(r.plan.actions[0].due, kNow + days{5});
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "3 tries without an answer so far; if nothing comes by 15 Mar, assume no and move on");
+}
+
+TEST(PlanContact, ClosedOrAnAnswerSettlesTheTries) {
+  for (K settle : {K::kClosed, K::kRepliedYes, K::kRepliedNo, K::kMeetingCancelled}) {
+    LogBuilder log;
+    log.Add(K::kRequestSent, Ago(30)).Add(K::kFollowUpSent, Ago(22)).Add(K::kCallMade, Ago(8));
+    log.Add(settle, Ago(1));
+    auto r = PlanFor(log);
+    // A cancel without a meeting is noise: the move_on stays.
+    std::vector<A> want;
+    if (settle == K::kMeetingCancelled) want = {A::kMoveOn};
+    EXPECT_EQ(r.kinds(), want) << ToString(settle);
+  }
+}
+
+TEST(PlanContact, DeclinedClosesThePipelineButNotPromisesOrThanks) {
+  LogBuilder log;
+  log.Add(K::kMeetingHeld, Ago(30)).Add(K::kThanksSent, Ago(29));
+  log.Add(K::kRequestSent, Ago(12)).Add(K::kPromiseMade, Ago(10)).Body("send the report");
+  log.Add(K::kRepliedNo, Ago(5)).Add(K::kFollowUpSent, Ago(4));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kDeclined);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kDeliverPromise});
+  EXPECT_EQ(r.plan.actions[0].due, Ago(3));
+}
+
+TEST(PlanContact, AScheduledMeetingGivesPrepareAndLogMeeting) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(5)).Add(K::kRepliedYes, Ago(2));
+  log.Add(K::kMeetingScheduled, Ago(1)).MeetingAt(T("2026-03-11T10:00Z")).Minutes(45);
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kScheduled);
+  ASSERT_EQ(r.kinds(), (std::vector<A>{A::kPrepare, A::kLogMeeting}));
+  const Action& prepare = r.Get(A::kPrepare);
+  EXPECT_EQ(prepare.due, T("2026-03-09T10:00Z"));
+  EXPECT_EQ(prepare.until, T("2026-03-11T10:00Z"));
+  EXPECT_EQ(prepare.reason,
+            "meeting with Ada Lovelace on Wed 11 Mar 10:00 - prepare 4-6 questions");
+  const Action& log_meeting = r.Get(A::kLogMeeting);
+  EXPECT_EQ(log_meeting.due, T("2026-03-11T10:45Z"));
+  EXPECT_FALSE(log_meeting.until.has_value());
+  EXPECT_EQ(log_meeting.reason,
+            "meeting with Ada Lovelace on Wed 11 Mar 10:00; log how it went when it ends");
+}
+
+TEST(PlanContact, MeetingLengthDefaultsToThePlaybook) {
+  LogBuilder log;
+  log.Add(K::kMeetingScheduled, Ago(1)).MeetingAt(T("2026-03-20T09:00Z"));
+  Playbook p;
+  p.prepare_hours = 24;
+  auto r = PlanFor(log, Ada(), p);
+  EXPECT_EQ(r.Get(A::kPrepare).due, T("2026-03-19T09:00Z"));
+  EXPECT_EQ(r.Get(A::kLogMeeting).due, T("2026-03-20T09:30Z"));
+}
+
+TEST(PlanContact, AMeetingRescheduledTwiceUsesTheLatestTime) {
+  LogBuilder log;
+  log.Add(K::kMeetingScheduled, Ago(9)).MeetingAt(T("2026-03-12T10:00Z")).Minutes(60);
+  log.Add(K::kMeetingRescheduled, Ago(5)).MeetingAt(T("2026-03-13T10:00Z"));
+  log.Add(K::kMeetingRescheduled, Ago(1)).MeetingAt(T("2026-03-17T15:00Z"));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kScheduled);
+  ASSERT_EQ(r.kinds(), (std::vector<A>{A::kPrepare, A::kLogMeeting}));
+  EXPECT_EQ(r.Get(A::kPrepare).due, T("2026-03-15T15:00Z"));
+  EXPECT_EQ(r.Get(A::kPrepare).until, T("2026-03-17T15:00Z"));
+  EXPECT_EQ(r.Get(A::kLogMeeting).due, T("2026-03-17T16:00Z"));  // keeps the 60 minutes
+}
+
+TEST(PlanContact, ARescheduleWithoutATimeKeepsTheOldOne) {
+  LogBuilder log;
+  log.Add(K::kMeetingScheduled, Ago(9)).MeetingAt(T("2026-03-12T10:00Z"));
+  log.Add(K::kMeetingRescheduled, Ago(1)).Minutes(20);
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.Get(A::kLogMeeting).due, T("2026-03-12T10:20Z"));
+}
+
+TEST(PlanContact, PrepareExpiresWhenTheMeetingStarts) {
+  LogBuilder log;
+  log.Add(K::kMeetingScheduled, Ago(5)).MeetingAt(T("2026-03-10T09:00Z"));
+  auto r = PlanFor(log);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kLogMeeting});
+  EXPECT_EQ(r.plan.actions[0].due, T("2026-03-10T09:30Z"));
+  EXPECT_TRUE(IsOverdue(r.plan.actions[0], kNow));
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "meeting with Ada Lovelace on Tue 10 Mar 09:00 has ended; mark it held or cancelled");
+}
+
+TEST(PlanContact, ACancelledMeetingNeedsNoPreparation) {
+  LogBuilder log;
+  log.Add(K::kMeetingScheduled, Ago(5)).MeetingAt(T("2026-03-12T09:00Z"));
+  log.Add(K::kMeetingCancelled, Ago(1));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kScheduled);
+  EXPECT_TRUE(r.plan.actions.empty());
+}
+
+TEST(PlanContact, AMeetingHeldYesterdayIsThankedWithin48Hours) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(10)).Add(K::kMeetingScheduled, Ago(5)).MeetingAt(Ago(1));
+  log.Add(K::kMeetingHeld, Ago(1));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kMet);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kThank});
+  EXPECT_EQ(r.plan.actions[0].due, T("2026-03-11T12:00Z"));
+  EXPECT_FALSE(IsOverdue(r.plan.actions[0], kNow));
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "you met Ada Lovelace on 9 Mar; send a personal thank-you that names something "
+            "specific by Wed 11 Mar 12:00");
+}
+
+TEST(PlanContact, ALateThankYouIsOverdue) {
+  LogBuilder log;
+  log.Add(K::kMeetingHeld, Ago(3));
+  auto r = PlanFor(log);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kThank});
+  EXPECT_TRUE(IsOverdue(r.plan.actions[0], kNow));
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "you met Ada Lovelace on 7 Mar; the thank-you was due within 48 hours - send it now");
+}
+
+TEST(PlanContact, ThanksBeforeTheMeetingDoNotCount) {
+  LogBuilder log;
+  log.Add(K::kMeetingHeld, Ago(60)).Add(K::kThanksSent, Ago(59)).Add(K::kMeetingHeld, Ago(1));
+  auto r = PlanFor(log);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kThank});
+  EXPECT_EQ(r.plan.actions[0].due, Ago(1) + hours{48});
+}
+
+TEST(PlanContact, MeetingSomeoneIntroducedGivesThankIntroducer) {
+  Contact ada = Ada();
+  ada.introducer_id = 7;
+  ada.source = Source::kLinkedin;
+  LogBuilder log;
+  log.Add(K::kIntroducerThanked, Ago(20));  // for the introduction: not the report
+  log.Add(K::kRequestSent, Ago(10)).Add(K::kMeetingHeld, Ago(1)).Add(K::kThanksSent, kNow);
+  auto r = PlanFor(log, ada, {}, kNow, "UTC", "Grace Hopper");
+  ASSERT_EQ(r.kinds(), (std::vector<A>{A::kThankIntroducer, A::kKeepInTouch}));
+  const Action& a = r.Get(A::kThankIntroducer);
+  EXPECT_EQ(a.contact_id, 7);
+  EXPECT_EQ(a.about_id, 1);
+  EXPECT_EQ(a.due, Ago(1) + hours{48});
+  EXPECT_EQ(a.reason,
+            "thank Grace Hopper for introducing you to Ada Lovelace (met on 9 Mar) and say how it "
+            "went");
+
+  log.Add(K::kIntroducerThanked, kNow);
+  EXPECT_EQ(PlanFor(log, ada).kinds(), std::vector<A>{A::kKeepInTouch});
+  Playbook off;
+  off.thank_introducer = false;
+  log = LogBuilder();
+  log.Add(K::kMeetingHeld, Ago(1)).Add(K::kThanksSent, kNow);
+  EXPECT_EQ(PlanFor(log, ada, off).kinds(), std::vector<A>{A::kKeepInTouch});
+}
+
+TEST(PlanContact, TheRequestsViaOverridesTheContactsIntroducer) {
+  Contact ada = Ada();
+  ada.introducer_id = 7;
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(10)).Via(9).Add(K::kMeetingHeld, Ago(1));
+  auto r = PlanFor(log, ada, {}, kNow, "UTC", "Grace Hopper");
+  // Same due: the contact's own action first (ordered by contact id).
+  ASSERT_EQ(r.kinds(), (std::vector<A>{A::kThank, A::kThankIntroducer}));
+  EXPECT_EQ(r.Get(A::kThankIntroducer).contact_id, 9);
+  EXPECT_EQ(r.Get(A::kThankIntroducer).reason,
+            "thank whoever introduced you for introducing you to Ada Lovelace (met on 9 Mar) and "
+            "say how it went");
+}
+
+TEST(PlanContact, NoIntroducerNoThankIntroducer) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(10)).Add(K::kMeetingHeld, Ago(1));
+  EXPECT_EQ(PlanFor(log).kinds(), std::vector<A>{A::kThank});
+}
+
+TEST(PlanContact, MeetingAReferralGivesReportBack) {
+  Contact ada = Ada();
+  ada.introducer_id = 7;
+  ada.introducer_name = "Grace Hopper";
+  ada.source = Source::kReferral;
+  LogBuilder log;
+  log.Add(K::kMeetingHeld, Ago(1)).Add(K::kThanksSent, Ago(0, 2));
+  auto r = PlanFor(log, ada);
+  ASSERT_EQ(r.kinds(), (std::vector<A>{A::kReportBack, A::kKeepInTouch}));
+  const Action& a = r.Get(A::kReportBack);
+  EXPECT_EQ(a.contact_id, 7);
+  EXPECT_EQ(a.about_id, 1);
+  EXPECT_EQ(a.due, Ago(1) + hours{48});
+  EXPECT_EQ(
+      a.reason,
+      "tell Grace Hopper how your meeting of 9 Mar with Ada Lovelace went; they suggested you "
+      "meet");
+
+  log.Add(K::kReportedBack, kNow);
+  EXPECT_EQ(PlanFor(log, ada).kinds(), std::vector<A>{A::kKeepInTouch});
+  Playbook off;
+  off.report_back = false;
+  log = LogBuilder();
+  log.Add(K::kMeetingHeld, Ago(1));
+  EXPECT_EQ(PlanFor(log, ada, off).kinds(), std::vector<A>{A::kThank});
+}
+
+TEST(PlanContact, MetAndThankedLongAgoIsDormantWithKeepInTouchOverdue) {
+  LogBuilder log;
+  log.Add(K::kMeetingHeld, Ago(200)).Add(K::kThanksSent, Ago(199)).Add(K::kTouch, Ago(100));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kDormant);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kKeepInTouch});
+  EXPECT_EQ(r.plan.actions[0].due, Ago(10));
+  EXPECT_TRUE(IsOverdue(r.plan.actions[0], kNow));
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "last contact with Ada Lovelace was on 30 Nov 2025; 90 days have passed - share an "
+            "article or news of your progress");
+}
+
+TEST(PlanContact, TouchedAMonthAgoIsInTouchWithKeepInTouchLater) {
+  LogBuilder log;
+  log.Add(K::kMeetingHeld, Ago(200)).Add(K::kThanksSent, Ago(199)).Add(K::kTouch, Ago(30));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kInTouch);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kKeepInTouch});
+  EXPECT_EQ(r.plan.actions[0].due, kNow + days{60});
+  EXPECT_FALSE(IsOverdue(r.plan.actions[0], kNow));
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "last contact with Ada Lovelace was on 8 Feb; get back in touch from 9 May");
+}
+
+TEST(PlanContact, NoKeepInTouchWhileTheThankYouIsPending) {
+  LogBuilder log;
+  log.Add(K::kMeetingHeld, Ago(100));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kDormant);
+  EXPECT_EQ(r.kinds(), std::vector<A>{A::kThank});
+}
+
+TEST(PlanContact, NoKeepInTouchDuringASecondRequest) {
+  LogBuilder log;
+  log.Add(K::kMeetingHeld, Ago(200)).Add(K::kThanksSent, Ago(199)).Add(K::kRequestSent, Ago(2));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kRequested);
+  EXPECT_EQ(r.kinds(), std::vector<A>{A::kFollowUp});
+}
+
+TEST(PlanContact, MyPromisesAreDeliveredTheirsAreNot) {
+  LogBuilder log;
+  log.Add(K::kMeetingHeld, Ago(12)).Add(K::kThanksSent, Ago(11));
+  log.Add(K::kPromiseMade, Ago(12)).Body("send the article on\nquantum engines");  // id 3
+  log.Add(K::kPromiseMade, Ago(12)).Theirs().Body("introduce me to Charles");      // id 4
+  log.Add(K::kPromiseMade, Ago(11)).Due(kNow + days{20});                          // id 5
+  auto r = PlanFor(log);
+  ASSERT_EQ(r.kinds(), (std::vector<A>{A::kDeliverPromise, A::kDeliverPromise, A::kKeepInTouch}));
+  const Action& first = r.plan.actions[0];
+  EXPECT_EQ(first.promise_id, 3);
+  EXPECT_EQ(first.contact_id, 1);
+  EXPECT_EQ(first.due, Ago(5));
+  EXPECT_EQ(first.reason,
+            "you promised Ada Lovelace on 26 Feb: send the article on; it was due 5 Mar");
+  const Action& second = r.plan.actions[1];
+  EXPECT_EQ(second.promise_id, 5);
+  EXPECT_EQ(second.due, kNow + days{20});
+  EXPECT_EQ(second.reason, "you made Ada Lovelace a promise on 27 Feb; due 30 Mar");
+
+  log.Add(K::kPromiseKept, Ago(1)).Keeps(4);  // theirs: settles nothing of mine
+  EXPECT_EQ(PlanFor(log).plan.actions.size(), 3u);
+  log.Add(K::kPromiseKept, Ago(1)).Keeps(5);
+  ASSERT_EQ(PlanFor(log).kinds(), (std::vector<A>{A::kDeliverPromise, A::kKeepInTouch}));
+  EXPECT_EQ(PlanFor(log).plan.actions[0].promise_id, 3);
+  log.Add(K::kPromiseKept, kNow);  // no promise_id: the oldest open one
+  EXPECT_EQ(PlanFor(log).kinds(), std::vector<A>{A::kKeepInTouch});
+}
+
+TEST(PlanContact, ALongPromiseIsCutToOneLine) {
+  LogBuilder log;
+  log.Add(K::kPromiseMade, Ago(1)).Body(std::string(100, 'x'));
+  auto r = PlanFor(log);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kDeliverPromise});
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "you promised Ada Lovelace on 9 Mar: " + std::string(57, 'x') + "...; due 16 Mar");
+}
+
+TEST(PlanContact, ObjectiveComesFromTheLatestEventNamingOne) {
+  LogBuilder log;
+  log.Add(K::kTargeted, Ago(20)).Objective(4).Add(K::kRequestSent, Ago(10)).Objective(5);
+  log.Add(K::kPromiseMade, Ago(9)).Objective(6).Add(K::kTouch, Ago(8));
+  log.Add(K::kFollowUpSent, kNow + days{1}).Objective(8);  // not yet
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.objective_id, 6);
+  ASSERT_EQ(r.kinds(), (std::vector<A>{A::kFollowUp, A::kDeliverPromise}));
+  EXPECT_EQ(r.plan.actions[0].objective_id, 6);
+  EXPECT_EQ(r.plan.actions[1].objective_id, 6);
+}
+
+TEST(PlanContact, EventsInTheFutureAreIgnored) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(10)).Add(K::kRepliedYes, kNow + days{1});
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kRequested);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kFollowUp});
+  EXPECT_TRUE(IsOverdue(r.plan.actions[0], kNow));
+}
+
+TEST(PlanContact, AReplyAfterTheGiveUpReopensTheThread) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(40)).Add(K::kFollowUpSent, Ago(33)).Add(K::kCallMade, Ago(26));
+  log.Add(K::kClosed, Ago(18)).Add(K::kRepliedYes, Ago(2));
+  log.Add(K::kMeetingScheduled, Ago(1)).MeetingAt(T("2026-03-16T09:00Z"));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kScheduled);
+  EXPECT_EQ(r.kinds(), (std::vector<A>{A::kPrepare, A::kLogMeeting}));
+}
+
+TEST(PlanContact, AMeetingHeldWithoutARequestIsSimplyMet) {
+  LogBuilder log;
+  log.Add(K::kMeetingHeld, Ago(0, 5));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kMet);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kThank});
+  EXPECT_EQ(r.plan.actions[0].due, T("2026-03-12T07:00Z"));
+}
+
+// ---- business days and daylight saving -------------------------------------
+
+TEST(PlanContact, BusinessDaysSkipTheWeekendAndHintAtAnotherContact) {
+  Contact ada = Ada();
+  ada.org_name = "Acme";
+  LogBuilder log;
+  // Friday 6 March, 10:00 in Paris (UTC+1).
+  log.Add(K::kRequestSent, T("2026-03-06T09:00Z"));
+  Playbook p;
+  p.business_days = true;
+  auto r = PlanFor(log, ada, p, kNow, "Europe/Paris");
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kFollowUp});        // nothing else new
+  EXPECT_EQ(r.plan.actions[0].due, T("2026-03-17T09:00Z"));  // Tuesday, 7 business days on
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "no reply yet to your request of 6 Mar; follow up on 17 Mar if it stays quiet; if "
+            "still quiet on 11 Mar, start on another contact at Acme");
+  auto later = PlanFor(log, ada, p, T("2026-03-12T08:00Z"), "Europe/Paris");
+  EXPECT_EQ(later.plan.actions[0].reason,
+            "no reply yet to your request of 6 Mar; follow up on 17 Mar if it stays quiet; "
+            "meanwhile start on another contact at Acme");
+  auto due = PlanFor(log, ada, p, T("2026-03-18T08:00Z"), "Europe/Paris");
+  EXPECT_EQ(due.plan.actions[0].reason,
+            "no reply to your request of 6 Mar; 7 business days have passed");
+}
+
+TEST(PlanContact, BusinessDaysOnlyTimeTheFollowUp) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(20)).Add(K::kFollowUpSent, T("2026-03-06T09:00Z"));
+  Playbook p;
+  p.business_days = true;
+  auto r = PlanFor(log, Ada(), p, kNow, "Europe/Paris");
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kCall});
+  EXPECT_EQ(r.plan.actions[0].due, T("2026-03-13T09:00Z"));
+}
+
+TEST(PlanContact, AWeekIsExactAcrossTheDaylightSavingChange) {
+  // New York springs forward on Sunday 8 March 2026.
+  LogBuilder log;
+  log.Add(K::kRequestSent, T("2026-03-02T15:00Z"));  // 10:00 EST
+  auto r = PlanFor(log, Ada(), {}, kNow, "America/New_York");
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kFollowUp});
+  EXPECT_EQ(r.plan.actions[0].due, T("2026-03-09T15:00Z"));  // 11:00 EDT, 168 hours on
+}
+
+TEST(PlanContact, BusinessDaysKeepTheWallClockAcrossDaylightSaving) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, T("2026-03-06T15:00Z"));  // Friday 10:00 EST
+  Playbook p;
+  p.business_days = true;
+  auto r = PlanFor(log, Ada(), p, kNow, "America/New_York");
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kFollowUp});
+  EXPECT_EQ(r.plan.actions[0].due, T("2026-03-17T14:00Z"));  // Tuesday 10:00 EDT
+}
+
+TEST(PlanContact, FortyEightHoursAreExactAcrossTheDaylightSavingChange) {
+  // Paris springs forward on Sunday 29 March 2026.
+  LogBuilder log;
+  log.Add(K::kMeetingHeld, T("2026-03-28T10:00Z"));  // 11:00 CET
+  auto r = PlanFor(log, Ada(), {}, T("2026-03-28T12:00Z"), "Europe/Paris");
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kThank});
+  EXPECT_EQ(r.plan.actions[0].due, T("2026-03-30T10:00Z"));
+  EXPECT_EQ(r.plan.actions[0].reason,
+            "you met Ada Lovelace on 28 Mar; send a personal thank-you that names something "
+            "specific by Mon 30 Mar 12:00");  // 12:00 CEST
+}
+
+// ---- the speed contract ------------------------------------------------------
+
+// Logs in every state the planner knows, all at or before kNow.
+std::vector<std::pair<std::string, LogBuilder>> Scenarios() {
+  std::vector<std::pair<std::string, LogBuilder>> out;
+  auto add = [&](std::string name) -> LogBuilder& {
+    out.emplace_back(std::move(name), LogBuilder());
+    return out.back().second;
+  };
+  add("targeted").Add(K::kTargeted, Ago(2));
+  add("requested").Add(K::kRequestSent, Ago(3));
+  add("followed up").Add(K::kRequestSent, Ago(20)).Add(K::kFollowUpSent, Ago(10));
+  add("three tries")
+      .Add(K::kRequestSent, Ago(30))
+      .Add(K::kFollowUpSent, Ago(22))
+      .Add(K::kCallMade, Ago(2));
+  add("scheduled far ahead")
+      .Add(K::kMeetingScheduled, Ago(1))
+      .MeetingAt(kNow + days{500})
+      .Add(K::kPromiseMade, Ago(1));
+  add("met").Add(K::kRequestSent, Ago(10)).Via(9).Add(K::kMeetingHeld, Ago(1));
+  add("thanked")
+      .Add(K::kMeetingHeld, Ago(40))
+      .Add(K::kThanksSent, Ago(39))
+      .Add(K::kPromiseMade, Ago(30));
+  add("declined")
+      .Add(K::kRequestSent, Ago(10))
+      .Add(K::kPromiseMade, Ago(9))
+      .Objective(3)
+      .Add(K::kRepliedNo, Ago(2));
+  return out;
+}
+
+using Shape = std::tuple<A, Id, std::optional<Id>, Instant, std::optional<Instant>,
+                         std::optional<Id>, std::optional<Id>>;
+
+std::vector<Shape> Shapes(const ContactPlan& plan) {
+  std::vector<Shape> out;
+  for (const Action& a : plan.actions) {
+    out.emplace_back(a.kind, a.contact_id, a.about_id, a.due, a.until, a.promise_id,
+                     a.objective_id);
+  }
+  return out;
+}
+
+TEST(PlanContact, DueTimesDoNotDependOnNow) {
+  Contact ada = Ada();
+  ada.introducer_id = 7;
+  for (const auto& [name, log] : Scenarios()) {
+    auto at_now = PlanFor(log, ada, {}, kNow);
+    ASSERT_FALSE(at_now.plan.actions.empty()) << name;
+    for (Instant later : {kNow + hours{1}, kNow + days{30}, kNow + days{400}}) {
+      auto then = PlanFor(log, ada, {}, later);
+      EXPECT_EQ(Shapes(then.plan), Shapes(at_now.plan)) << name;
+      EXPECT_EQ(then.plan.next_due, at_now.plan.next_due) << name;
+    }
+  }
+}
+
+TEST(PlanContact, NowOnlyExpiresThePreparation) {
+  LogBuilder log;
+  log.Add(K::kMeetingScheduled, Ago(1)).MeetingAt(kNow + days{3}).Add(K::kPromiseMade, Ago(1));
+  auto before = PlanFor(log);
+  auto after = PlanFor(log, Ada(), {}, kNow + days{3});
+  ASSERT_EQ(before.kinds(), (std::vector<A>{A::kPrepare, A::kLogMeeting, A::kDeliverPromise}));
+  ASSERT_EQ(after.kinds(), (std::vector<A>{A::kLogMeeting, A::kDeliverPromise}));
+  EXPECT_EQ(after.plan.actions[0].due, kNow + days{3} + minutes{30});
+  EXPECT_EQ(after.plan.actions[1].due, kNow + days{6});
+  EXPECT_EQ(Shapes(after.plan)[0], Shapes(before.plan)[1]);
+  EXPECT_EQ(Shapes(after.plan)[1], Shapes(before.plan)[2]);
+}
+
+// ---- weekly goal ---------------------------------------------------------------
+
+TEST(WeeklyGoal, BehindTheGoalShowsUntilTheWeekEnds) {
+  auto a = WeeklyGoal(0, Playbook{}, kNow, "UTC");
+  ASSERT_TRUE(a.has_value());
+  EXPECT_EQ(a->kind, A::kWeeklyGoal);
+  EXPECT_EQ(a->contact_id, 0);
+  EXPECT_EQ(a->due, T("2026-03-15T23:59:59Z"));
+  EXPECT_EQ(a->until, T("2026-03-16T00:00Z"));
+  EXPECT_FALSE(IsOverdue(*a, kNow));
+  EXPECT_FALSE(IsOverdue(*a, T("2026-03-15T23:59:59Z")));
+  EXPECT_EQ(a->reason, "0 meetings this week of your goal of 1; book another conversation");
+}
+
+TEST(WeeklyGoal, NothingWhenTheGoalIsMetOrOff) {
+  Playbook p;
+  EXPECT_FALSE(WeeklyGoal(1, p, kNow, "UTC").has_value());
+  EXPECT_FALSE(WeeklyGoal(3, p, kNow, "UTC").has_value());
+  p.weekly_goal = 0;
+  EXPECT_FALSE(WeeklyGoal(0, p, kNow, "UTC").has_value());
+  p.weekly_goal = 2;
+  auto a = WeeklyGoal(1, p, kNow, "UTC");
+  ASSERT_TRUE(a.has_value());
+  EXPECT_EQ(a->reason, "1 meeting this week of your goal of 2; book another conversation");
+}
+
+TEST(WeeklyGoal, FollowsTheLocalWeekAcrossDaylightSaving) {
+  // Paris week of Monday 23 March, clocks change on Sunday 29 March.
+  auto a = WeeklyGoal(0, Playbook{}, T("2026-03-25T12:00Z"), "Europe/Paris");
+  ASSERT_TRUE(a.has_value());
+  EXPECT_EQ(a->until, T("2026-03-29T22:00Z"));  // Monday 30 March 00:00 CEST
+  EXPECT_EQ(a->due, T("2026-03-29T21:59:59Z"));
+  // Monday 00:30 in Paris is still Sunday in UTC: the Paris week counts.
+  auto monday = WeeklyGoal(0, Playbook{}, T("2026-03-08T23:30Z"), "Europe/Paris");
+  ASSERT_TRUE(monday.has_value());
+  EXPECT_EQ(monday->until, T("2026-03-15T23:00Z"));
+}
+
+// ---- SelectDue -------------------------------------------------------------------
+
+Action Make(A kind, Id contact, Instant due, std::optional<Instant> until = std::nullopt) {
+  Action a;
+  a.kind = kind;
+  a.contact_id = contact;
+  a.due = due;
+  a.until = until;
+  return a;
+}
+
+TEST(SelectDue, KeepsDueAndUnexpiredSortedOverdueFirst) {
+  std::vector<Action> in = {
+      Make(A::kThank, 5, kNow + hours{2}),            // due soon
+      Make(A::kFollowUp, 3, Ago(2)),                  // overdue
+      Make(A::kCall, 2, kNow + days{3}),              // beyond the horizon
+      Make(A::kPrepare, 4, Ago(1), kNow),             // expired at now
+      Make(A::kPrepare, 6, Ago(1), kNow + hours{1}),  // overdue, not expired
+      Make(A::kKeepInTouch, 1, Ago(2)),               // overdue, same due as 3
+      Make(A::kDeliverPromise, 1, Ago(2)),            // same due and contact
+      Make(A::kMoveOn, 7, kNow),                      // due exactly now
+      Make(A::kWeeklyGoal, 0, kNow + days{1}),        // due exactly at the horizon
+  };
+  auto out = SelectDue(in, kNow, kNow + days{1});
+  std::vector<std::pair<A, Id>> got;
+  for (const Action& a : out) got.emplace_back(a.kind, a.contact_id);
+  const std::vector<std::pair<A, Id>> want = {
+      {A::kKeepInTouch, 1}, {A::kDeliverPromise, 1}, {A::kFollowUp, 3},   {A::kPrepare, 6},
+      {A::kMoveOn, 7},      {A::kThank, 5},          {A::kWeeklyGoal, 0},
+  };
+  EXPECT_EQ(got, want);
+}
+
+TEST(SelectDue, EmptyInEmptyOut) { EXPECT_TRUE(SelectDue({}, kNow, kNow).empty()); }
+
+TEST(SelectDue, WorksOnAPlan) {
+  LogBuilder log;
+  log.Add(K::kMeetingHeld, Ago(3)).Add(K::kPromiseMade, Ago(3)).Due(kNow + hours{3});
+  auto r = PlanFor(log);
+  ASSERT_EQ(r.kinds(), (std::vector<A>{A::kThank, A::kDeliverPromise}));
+  EXPECT_EQ(SelectDue(r.plan.actions, kNow, kNow).size(), 1u);
+  EXPECT_EQ(SelectDue(r.plan.actions, kNow, kNow + hours{3}).size(), 2u);
+}
+
+}  // namespace
+}  // namespace rapport

@@ -1,0 +1,242 @@
+#include "rapport/store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "support/temp_dir.h"
+
+namespace rapport {
+namespace {
+
+using testing::TempDir;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = OpenSqlite(dir_.File("rapport.db"));
+    ASSERT_TRUE(db.ok()) << db.error().message();
+    db_ = std::move(*db);
+    store_ = std::make_unique<Store>(*db_, 1);
+  }
+  std::string Pragma(const char* name) {
+    auto rows = db_->Query(std::string("PRAGMA ") + name);
+    return rows->at(0).Text(0);
+  }
+  Instant now_ = FromUnix(1'770'000'000);
+  TempDir dir_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoreTest, OpenSetsWalForeignKeysAndLatestSchema) {
+  EXPECT_EQ(Pragma("journal_mode"), "wal");
+  EXPECT_EQ(Pragma("foreign_keys"), "1");
+  auto v = db_->Query("SELECT MAX(version) FROM schema_version");
+  EXPECT_EQ(v->at(0).Int(0), LatestSchemaVersion());
+}
+
+TEST_F(StoreTest, ReopeningDoesNotReapplyMigrations) {
+  ASSERT_TRUE(store_->AddOrganization({.name = "Acme"}, now_).ok());
+  db_.reset();
+  auto again = OpenSqlite(dir_.File("rapport.db"));
+  ASSERT_TRUE(again.ok()) << again.error().message();
+  auto rows = (*again)->Query("SELECT COUNT(*) FROM schema_version");
+  EXPECT_EQ(rows->at(0).Int(0), LatestSchemaVersion());
+  Store s(**again, 1);
+  EXPECT_EQ(s.ListOrganizations()->size(), 1u);
+}
+
+TEST_F(StoreTest, NewerDatabaseIsRefusedNotDowngraded) {
+  ASSERT_TRUE(db_->Execute("INSERT INTO schema_version (version) VALUES (999)").ok());
+  db_.reset();
+  auto again = OpenSqlite(dir_.File("rapport.db"));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code(), ErrorCode::kSchemaTooNew);
+  EXPECT_NE(again.error().message().find("newer Rapport"), std::string::npos);
+  EXPECT_NE(again.error().message().find("999"), std::string::npos);
+}
+
+TEST_F(StoreTest, AFileThatIsNotADatabaseIsRefused) {
+  std::ofstream(dir_.File("notes.txt")) << "just some text, long enough to not be a header\n";
+  auto db = OpenSqlite(dir_.File("notes.txt"));
+  ASSERT_FALSE(db.ok());
+  EXPECT_NE(db.error().message().find("not a Rapport database"), std::string::npos);
+}
+
+TEST_F(StoreTest, CreatesMissingFolders) {
+  auto db = OpenSqlite(dir_.File("a/b/c/rapport.db"));
+  ASSERT_TRUE(db.ok()) << db.error().message();
+  EXPECT_TRUE(std::filesystem::exists(dir_.File("a/b/c/rapport.db")));
+}
+
+TEST_F(StoreTest, PostgresUrlGetsAClearError) {
+  auto db = OpenDatabase("postgresql://localhost/rapport");
+  ASSERT_FALSE(db.ok());
+  EXPECT_NE(db.error().message().find("PostgreSQL"), std::string::npos);
+}
+
+TEST_F(StoreTest, ContactRoundTripWithTagsAndJoins) {
+  auto org = store_->AddOrganization({.name = "Analytical Engines", .industry = "Computing"}, now_);
+  ASSERT_TRUE(org.ok());
+  Contact intro;
+  intro.name = "Charles Babbage";
+  auto i = store_->AddContact(intro, now_);
+  ASSERT_TRUE(i.ok());
+  Contact c;
+  c.name = "Ada Lovelace";
+  c.org_id = org->id;
+  c.email = "Ada@Example.org";
+  c.tz = "Europe/London";
+  c.source = Source::kReferral;
+  c.degree = Degree::kSecond;
+  c.introducer_id = i->id;
+  c.tags = {"math", "poetry"};
+  auto added = store_->AddContact(c, now_);
+  ASSERT_TRUE(added.ok()) << added.error().message();
+  auto got = store_->GetContact(added->id);
+  ASSERT_TRUE(got.ok() && got->has_value());
+  const Contact& g = **got;
+  EXPECT_EQ(g.name, "Ada Lovelace");
+  EXPECT_EQ(g.org_name, "Analytical Engines");
+  EXPECT_EQ(g.introducer_name, "Charles Babbage");
+  EXPECT_EQ(g.tags, (std::vector<std::string>{"math", "poetry"}));
+  EXPECT_EQ(g.source, Source::kReferral);
+  EXPECT_EQ(g.created_at, now_);
+  // Email lookup ignores case.
+  auto by_email = store_->GetContactByEmail("ada@EXAMPLE.org");
+  ASSERT_TRUE(by_email.ok() && by_email->has_value());
+  EXPECT_EQ((*by_email)->id, added->id);
+  // Fragments match case-insensitively; LIKE wildcards are literal.
+  EXPECT_EQ(store_->FindContacts("LOVE")->size(), 1u);
+  EXPECT_EQ(store_->FindContacts("%")->size(), 0u);
+  EXPECT_EQ(store_->ListContacts({.tag = "poetry"})->size(), 1u);
+  EXPECT_EQ(store_->ListContacts({.org_id = org->id})->size(), 1u);
+  EXPECT_EQ(store_->ListIntroducedBy(i->id)->size(), 1u);
+}
+
+TEST_F(StoreTest, DuplicateEmailIsAConflict) {
+  Contact a;
+  a.name = "A";
+  a.email = "same@example.org";
+  ASSERT_TRUE(store_->AddContact(a, now_).ok());
+  a.name = "B";
+  a.email = "SAME@example.org";
+  auto again = store_->AddContact(a, now_);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code(), ErrorCode::kConflict);
+}
+
+TEST_F(StoreTest, RemovingAnOrganizationKeepsItsContacts) {
+  auto org = store_->AddOrganization({.name = "Acme"}, now_);
+  Contact c;
+  c.name = "Wile";
+  c.org_id = org->id;
+  auto added = store_->AddContact(c, now_);
+  ASSERT_TRUE(store_->RemoveOrganization(org->id).ok());
+  auto got = store_->GetContact(added->id);
+  ASSERT_TRUE(got->has_value());
+  EXPECT_FALSE((*got)->org_id.has_value());
+}
+
+TEST_F(StoreTest, RemovingAContactRemovesItsEventsAndTags) {
+  Contact c;
+  c.name = "Gone";
+  c.tags = {"x"};
+  auto added = store_->AddContact(c, now_);
+  Event e;
+  e.contact_id = added->id;
+  e.kind = EventKind::kRequestSent;
+  e.at = now_;
+  ASSERT_TRUE(store_->AddEvent(e, now_).ok());
+  ASSERT_TRUE(store_->RemoveContact(added->id).ok());
+  EXPECT_EQ(db_->Query("SELECT COUNT(*) FROM event")->at(0).Int(0), 0);
+  EXPECT_EQ(db_->Query("SELECT COUNT(*) FROM contact_tag")->at(0).Int(0), 0);
+  auto missing = store_->RemoveContact(added->id);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+}
+
+TEST_F(StoreTest, EventRoundTripKeepsEveryField) {
+  Contact c;
+  c.name = "Grace";
+  auto added = store_->AddContact(c, now_);
+  Event e;
+  e.contact_id = added->id;
+  e.kind = EventKind::kMeetingScheduled;
+  e.at = now_;
+  e.channel = Channel::kEmail;
+  e.body = "coffee";
+  e.meeting_at = now_ + days{3};
+  e.meeting_tz = "America/New_York";
+  e.meeting_minutes = 60;
+  e.meeting_mode = MeetingMode::kInPerson;
+  e.meeting_place = "Cafe";
+  auto stored = store_->AddEvent(e, now_);
+  ASSERT_TRUE(stored.ok()) << stored.error().message();
+  auto events = store_->ListEvents(added->id);
+  ASSERT_EQ(events->size(), 1u);
+  const Event& g = events->at(0);
+  EXPECT_EQ(g.kind, EventKind::kMeetingScheduled);
+  EXPECT_EQ(g.channel, Channel::kEmail);
+  EXPECT_EQ(g.body, "coffee");
+  EXPECT_EQ(g.meeting_at, now_ + days{3});
+  EXPECT_EQ(g.meeting_tz, "America/New_York");
+  EXPECT_EQ(g.meeting_minutes, 60);
+  EXPECT_EQ(g.meeting_mode, MeetingMode::kInPerson);
+  EXPECT_EQ(g.meeting_place, "Cafe");
+}
+
+TEST_F(StoreTest, WorkspacesDoNotSeeEachOther) {
+  ASSERT_TRUE(db_->Execute("INSERT INTO workspace (id, name, created_at) VALUES (2, 'other', 0)").ok());
+  Store other(*db_, 2);
+  ASSERT_TRUE(store_->AddOrganization({.name = "Mine"}, now_).ok());
+  Contact c;
+  c.name = "Private Person";
+  c.email = "p@example.org";
+  auto added = store_->AddContact(c, now_);
+  EXPECT_TRUE(other.ListOrganizations()->empty());
+  EXPECT_TRUE(other.ListContacts()->empty());
+  EXPECT_FALSE(other.GetContact(added->id)->has_value());
+  EXPECT_FALSE(other.GetContactByEmail("p@example.org")->has_value());
+  EXPECT_FALSE(other.RemoveContact(added->id).ok());
+  EXPECT_TRUE(store_->GetContact(added->id)->has_value());
+  // The same email may exist in another workspace.
+  EXPECT_TRUE(other.AddContact(c, now_).ok());
+}
+
+TEST_F(StoreTest, ContactStateIndexesTheEarliestDue) {
+  std::vector<Id> ids;
+  for (int i = 0; i < 5; ++i) {
+    Contact c;
+    c.name = "P" + std::to_string(i);
+    ids.push_back(store_->AddContact(c, now_)->id);
+  }
+  for (int i = 0; i < 5; ++i) {
+    ContactState st;
+    st.contact_id = ids[i];
+    st.stage = "requested";
+    if (i != 2) st.next_due = now_ + days{i};
+    ASSERT_TRUE(store_->PutContactState(st).ok());
+  }
+  auto due = store_->ContactsDueBy(now_ + days{3}, 10);
+  EXPECT_EQ(*due, (std::vector<Id>{ids[0], ids[1], ids[3]}));
+  EXPECT_EQ(*store_->CountContactsDueBy(now_ + days{3}), 3);
+  EXPECT_EQ(store_->ContactsDueBy(now_ + days{10}, 2)->size(), 2u);
+  // Upsert replaces.
+  ContactState st{ids[0], "met", std::nullopt, std::nullopt, std::nullopt};
+  ASSERT_TRUE(store_->PutContactState(st).ok());
+  EXPECT_EQ(*store_->CountContactsDueBy(now_ + days{3}), 2);
+}
+
+TEST_F(StoreTest, TransactionRollsBackUnlessCommitted) {
+  {
+    Transaction tx(*db_);
+    ASSERT_TRUE(tx.Begin().ok());
+    ASSERT_TRUE(store_->AddOrganization({.name = "Temporary"}, now_).ok());
+  }
+  EXPECT_TRUE(store_->ListOrganizations()->empty());
+}
+
+}  // namespace
+}  // namespace rapport
