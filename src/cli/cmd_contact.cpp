@@ -75,12 +75,14 @@ void PrintContact(Context& ctx, const ContactDetail& d) {
   f.Add("Introduced", Join(intro, ", "));
   f.Print(ctx.out, ctx.style);
   if (!d.actions.empty()) {
-    ctx.out << '\n' << ctx.style.Bold("Next:") << '\n';
+    ctx.out << '\n';
+    Table t({"NEXT", "DUE", "WHY"});
     for (const auto& a : d.actions) {
       std::string due = FormatFriendly(a.due, ctx.zone, now);
-      std::string line = "  " + std::string(ToString(a.kind)) + "  " + due + "  " + a.reason;
-      ctx.out << (IsOverdue(a, now) ? ctx.style.Red(line) : line) << '\n';
+      t.Add({std::string(ToString(a.kind)), IsOverdue(a, now) ? ctx.style.Red(due) : due,
+             a.reason});
     }
+    t.Print(ctx.out, ctx.style);
   }
 }
 

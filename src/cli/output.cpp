@@ -29,8 +29,12 @@ Style DetectStyle(int fd) {
 
 size_t DisplayWidth(std::string_view s) {
   size_t w = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++w;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\x1b') {  // skip colour codes: ESC [ ... m
+      while (i < s.size() && s[i] != 'm') ++i;
+      continue;
+    }
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++w;
   }
   return w;
 }

@@ -55,6 +55,13 @@ Result<Event> App::Record(const EventInput& in) {
   const Instant now = Now();
   if (in.at) {
     RAPPORT_ASSIGN_OR_RETURN(e.at, ParseUserTime(*in.at));
+    // The log records what happened. A future time would also hide the
+    // event from the planner until then (it ignores events after `now`).
+    if (e.at > now) {
+      return Error::InvalidArgument("--at " + *in.at +
+                                    " is in the future; log things once they happen (plan a "
+                                    "meeting with 'rapport schedule CONTACT --at TIME')");
+    }
   } else {
     e.at = now;
   }
@@ -101,8 +108,10 @@ Result<Event> App::Record(const EventInput& in) {
     if (in.meeting_place && !Trim(*in.meeting_place).empty()) {
       e.meeting_place = Trim(*in.meeting_place);
     }
-    // A meeting is scheduled now, for later: the event's own time is when
-    // it was arranged, unless --when said otherwise.
+    // The event's own time is when the meeting was arranged: now, or, when
+    // a past meeting is logged late, no later than the meeting itself (so
+    // the log stays in the order things happened).
+    if (!in.at && *e.meeting_at < e.at) e.at = *e.meeting_at;
   }
 
   Transaction tx(db_);
@@ -127,6 +136,20 @@ Result<Event> App::Record(const EventInput& in) {
       RAPPORT_RETURN_IF_ERROR(store_.UpdateContact(contact, now));
     }
   }
+  if (e.kind == EventKind::kMeetingScheduled) {
+    // Scheduling again while a meeting is on the calendar moves it.
+    RAPPORT_ASSIGN_OR_RETURN(auto history, store_.ListEvents(contact.id));
+    for (auto it = history.rbegin(); it != history.rend(); ++it) {
+      if (it->kind == EventKind::kMeetingScheduled || it->kind == EventKind::kMeetingRescheduled) {
+        e.kind = EventKind::kMeetingRescheduled;
+        break;
+      }
+      if (it->kind == EventKind::kMeetingCancelled || it->kind == EventKind::kMeetingHeld ||
+          it->kind == EventKind::kRepliedNo) {
+        break;
+      }
+    }
+  }
   if (e.kind == EventKind::kMeetingRescheduled || e.kind == EventKind::kMeetingCancelled ||
       e.kind == EventKind::kMeetingHeld) {
     // Carry over the meeting's details so `met` and `cancel` need no options.
@@ -135,7 +158,7 @@ Result<Event> App::Record(const EventInput& in) {
       if (it->meeting_at) {
         if (!e.objective_id) e.objective_id = it->objective_id;
         if (e.kind == EventKind::kMeetingRescheduled) {
-          if (!in.meeting_minutes) e.meeting_minutes = it->meeting_minutes;
+          if (!in.meeting_minutes && !in.meal) e.meeting_minutes = it->meeting_minutes;
           if (!e.meeting_mode) e.meeting_mode = it->meeting_mode;
           if (!e.meeting_place) e.meeting_place = it->meeting_place;
         }
@@ -235,10 +258,17 @@ Result<Agenda> App::GetAgenda(int days, int limit) {
   int meetings = 0;
   RAPPORT_ASSIGN_OR_RETURN(auto held, store_.ListEventsByKind(EventKind::kMeetingHeld, week, next_week));
   meetings += static_cast<int>(held.size());
-  if (auto goal = WeeklyGoal(meetings, config_.playbook, agenda.now, config_.zone)) {
-    actions.push_back(*goal);
+  auto due = SelectDue(std::move(actions), agenda.now, agenda.horizon);
+  // The weekly goal is due at the end of the week, but a habit needs a
+  // reminder before then: while behind, it closes every agenda — once the
+  // seeker has started a pipeline at all.
+  RAPPORT_ASSIGN_OR_RETURN(bool started, store_.HasPipeline());
+  if (started) {
+    if (auto goal = WeeklyGoal(meetings, config_.playbook, agenda.now, config_.zone)) {
+      due.push_back(*goal);
+    }
   }
-  for (auto& a : SelectDue(std::move(actions), agenda.now, agenda.horizon)) {
+  for (auto& a : due) {
     AgendaItem item;
     item.overdue = IsOverdue(a, agenda.now);
     auto name_of = [&](Id id) -> Result<std::string> {

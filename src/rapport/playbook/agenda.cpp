@@ -14,6 +14,7 @@
 // - Reasons use an ASCII hyphen, never a dash, so they read the same in any
 //   terminal.
 #include "rapport/playbook/agenda.h"
+#include "rapport/playbook/replay.h"
 
 #include <algorithm>
 #include <array>
@@ -23,12 +24,6 @@
 
 namespace rapport {
 
-namespace playbook_internal {
-// Defined in stage.cpp; see there.
-using PendingAction = std::pair<Action, const Event*>;
-Stage Replay(std::span<const Event> events, const Contact* contact, const Playbook& playbook,
-             Instant now, std::string_view zone, std::vector<PendingAction>* pending);
-}  // namespace playbook_internal
 
 namespace {
 

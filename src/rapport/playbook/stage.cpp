@@ -30,17 +30,10 @@
 #include <vector>
 
 #include "rapport/playbook/agenda.h"
+#include "rapport/playbook/replay.h"
 
 namespace rapport {
 
-// Shared with agenda.cpp, which declares it too: an action without its reason
-// and the event its reason talks about. Only public types cross, so no
-// private header is needed.
-namespace playbook_internal {
-using PendingAction = std::pair<Action, const Event*>;
-Stage Replay(std::span<const Event> events, const Contact* contact, const Playbook& playbook,
-             Instant now, std::string_view zone, std::vector<PendingAction>* pending);
-}  // namespace playbook_internal
 
 namespace {
 

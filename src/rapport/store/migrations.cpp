@@ -107,7 +107,10 @@ CREATE TABLE event (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX event_contact ON event (contact_id, at, id);
-CREATE INDEX event_workspace_kind ON event (workspace_id, kind, at);
+-- Not (workspace_id, kind, at): without statistics SQLite would then prefer
+-- it over event_contact for "workspace_id = ? AND contact_id IN (...)" and
+-- scan every event of the workspace.
+CREATE INDEX event_kind_at ON event (kind, at);
 )sql"},
       // The pipeline's materialized view: each contact's stage and earliest
       // pending action, recomputed by the pure planner whenever that

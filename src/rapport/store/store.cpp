@@ -529,4 +529,12 @@ Result<std::int64_t> Store::CountContactsDueBy(Instant horizon) {
   return rows.at(0).Int(0);
 }
 
+Result<bool> Store::HasPipeline() {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query("SELECT 1 FROM contact_state WHERE workspace_id = $1 AND stage <> "
+                           "'none' LIMIT 1",
+                           {Int(ws_)}));
+  return !rows.empty();
+}
+
 }  // namespace rapport

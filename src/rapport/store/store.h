@@ -91,6 +91,8 @@ class Store {
   // first, at most `limit`.
   Result<std::vector<Id>> ContactsDueBy(Instant horizon, int limit);
   Result<std::int64_t> CountContactsDueBy(Instant horizon);
+  // True when any contact has a pipeline stage other than "none".
+  Result<bool> HasPipeline();
 
  private:
   Result<std::vector<Contact>> QueryContacts(std::string_view where,
