@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -156,6 +158,43 @@ TEST_F(AgendaScenario, SchedulingTwiceReschedulesAndMeetingKeepsItsZone) {
   EXPECT_EQ(events[2]["meeting_at"], "2026-03-13T14:00:00Z");  // EDT (-4) since 8 Mar
   EXPECT_EQ(events[2]["meeting_tz"], "America/New_York");
   EXPECT_EQ(events[2]["meeting_minutes"], 60);
+}
+
+}  // namespace
+}  // namespace rapport
+
+namespace rapport {
+namespace {
+
+TEST(PlaybookConfig, OverridesShowWhereTheyCameFromAndChangeTheAgenda) {
+  testing::TempDir home;
+  testing::Rapport rapport(home);
+  std::filesystem::create_directories(home.File("config/rapport"));
+  std::ofstream(home.File("config/rapport/config.toml"))
+      << "[user]\ntimezone = \"America/New_York\"\n\n[playbook]\nfollow_up_days = 3\n";
+  auto pb = rapport.Run({"playbook", "--json"});
+  ASSERT_EQ(pb.code, 0) << pb.err;
+  bool seen = false;
+  for (const auto& s : nlohmann::json::parse(pb.out)) {
+    if (s["name"] == "follow_up_days") {
+      EXPECT_EQ(s["value"], "3");
+      EXPECT_EQ(s["from"], home.File("config/rapport/config.toml"));
+      seen = true;
+    } else {
+      EXPECT_EQ(s["from"], "default") << s["name"];
+    }
+  }
+  EXPECT_TRUE(seen);
+  const char* now = "2026-03-10T09:00Z";
+  ASSERT_EQ(rapport.Run({"--now", now, "contact", "add", "Bob Example"}).code, 0);
+  // 2026-03-07T10:00 in New York (EST, -5) is 15:00Z; three days later is due.
+  ASSERT_EQ(rapport.Run({"--now", now, "request", "bob", "--at", "2026-03-07T10:00"}).code, 0);
+  auto agenda = nlohmann::json::parse(rapport.Run({"--now", now, "agenda", "--json"}).out);
+  ASSERT_GE(agenda.size(), 1u);
+  EXPECT_EQ(agenda[0]["action"], "follow_up");
+  // Exact durations across the DST change of 8 March: 72 hours after 15:00Z.
+  EXPECT_EQ(agenda[0]["due"], "2026-03-10T15:00:00Z");
+  EXPECT_EQ(agenda[0]["overdue"], false);
 }
 
 }  // namespace

@@ -3,6 +3,13 @@
 // the database at the previous version. Never edit a migration that has
 // shipped: add a new one.
 //
+// Every secondary index starts with workspace_id, and a lookup's own column
+// comes next: without statistics, SQLite picks the index matching the most
+// equality columns, so (workspace_id, org_id) wins over (workspace_id,
+// name_key) for "workspace_id = ? AND org_id = ?" instead of scanning the
+// workspace. (An index on org_id alone lost to the name index: 100x slower
+// at 100,000 contacts.)
+//
 // `{ID}` stands for the engine's auto-numbered primary key type. Instants are
 // INTEGER seconds since the Unix epoch, UTC.
 #include <string>
@@ -63,8 +70,8 @@ CREATE TABLE contact (
 );
 CREATE UNIQUE INDEX contact_email ON contact (workspace_id, email_key);
 CREATE INDEX contact_name ON contact (workspace_id, name_key);
-CREATE INDEX contact_org ON contact (org_id);
-CREATE INDEX contact_introducer ON contact (introducer_id);
+CREATE INDEX contact_org ON contact (workspace_id, org_id);
+CREATE INDEX contact_introducer ON contact (workspace_id, introducer_id);
 
 CREATE TABLE contact_tag (
   contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
@@ -106,11 +113,8 @@ CREATE TABLE event (
   promise_id INTEGER REFERENCES event(id) ON DELETE SET NULL,
   created_at INTEGER NOT NULL
 );
-CREATE INDEX event_contact ON event (contact_id, at, id);
--- Not (workspace_id, kind, at): without statistics SQLite would then prefer
--- it over event_contact for "workspace_id = ? AND contact_id IN (...)" and
--- scan every event of the workspace.
-CREATE INDEX event_kind_at ON event (kind, at);
+CREATE INDEX event_contact ON event (workspace_id, contact_id, at, id);
+CREATE INDEX event_kind ON event (workspace_id, kind, at);
 )sql"},
       // The pipeline's materialized view: each contact's stage and earliest
       // pending action, recomputed by the pure planner whenever that

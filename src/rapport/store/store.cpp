@@ -51,7 +51,7 @@ Status ExpectOne(const Result<std::int64_t>& changed, std::string_view what, Id 
 
 constexpr std::string_view kOrgColumns =
     "o.id, o.name, o.industry, o.size, o.location, o.website, o.created_at, "
-    "(SELECT COUNT(*) FROM contact c WHERE c.org_id = o.id)";
+    "(SELECT COUNT(*) FROM contact c WHERE c.workspace_id = o.workspace_id AND c.org_id = o.id)";
 
 Organization OrgFromRow(const Row& r) {
   Organization o;
@@ -200,7 +200,10 @@ Result<std::vector<Contact>> Store::QueryContacts(std::string_view where,
     sql += " AND ";
     sql += where;
   }
-  sql += " ORDER BY c.name_key, c.id";
+  // Sorted here, not by ORDER BY: given "ORDER BY name_key", SQLite (without
+  // statistics) walks the whole (workspace_id, name_key) index to skip a sort,
+  // instead of using the index of the filter (org_id, introducer_id): 100 ms
+  // rather than 0.1 ms at 100,000 contacts.
   RAPPORT_ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
   std::vector<Contact> out;
   out.reserve(rows.size());
@@ -224,8 +227,17 @@ Result<std::vector<Contact>> Store::QueryContacts(std::string_view where,
     c.introducer_name = r.Text(15);
     out.push_back(std::move(c));
   }
-  RAPPORT_RETURN_IF_ERROR(LoadTags(out));
-  return out;
+  std::vector<std::pair<std::string, Contact*>> keyed;
+  keyed.reserve(out.size());
+  for (auto& c : out) keyed.emplace_back(FoldCase(c.name), &c);
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
+  });
+  std::vector<Contact> sorted;
+  sorted.reserve(out.size());
+  for (auto& [key, c] : keyed) sorted.push_back(std::move(*c));
+  RAPPORT_RETURN_IF_ERROR(LoadTags(sorted));
+  return sorted;
 }
 
 Status Store::LoadTags(std::vector<Contact>& contacts) {
