@@ -4,7 +4,7 @@ BUILD   ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps configure build test run bench clean
+.PHONY: all deps configure build test test-asan run bench fuzz clean
 
 all: build
 
@@ -21,12 +21,29 @@ build: deps configure
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) test-asan
+
+# The same suite under AddressSanitizer and UBSan (STYLE.md): a separate
+# build folder, so the release build stays as it is.
+test-asan: deps
+	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DRAPPORT_SANITIZE=ON \
+	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" $(ASAN_FLAGS)
+	cmake --build $(BUILD)-asan -j $(JOBS)
+	cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
 
 run: build
 	@./scripts/welcome $(BUILD)/rapport
 
 bench: build
 	./bench/run-agenda-bench $(BUILD)
+	./bench/run-import-bench $(BUILD)
+
+# Each parser's libFuzzer target for FUZZ_SECONDS (default 60) each; needs
+# clang, which `install-deps --fuzz` adds.
+fuzz:
+	./scripts/install-deps --fuzz
+	./scripts/fuzz
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(BUILD)-asan build-fuzz

@@ -15,7 +15,7 @@ namespace {
 
 constexpr RegisterFn kCommandGroups[] = {
     RegisterOrgCommands,   RegisterContactCommands, RegisterObjectiveCommands,
-    RegisterEventCommands, RegisterViewCommands,
+    RegisterEventCommands, RegisterViewCommands,    RegisterDataCommands, RegisterMessageCommands,
 };
 
 constexpr const char* kFooter = R"(

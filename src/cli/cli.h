@@ -46,6 +46,8 @@ void RegisterContactCommands(CLI::App& root, Runner& selected);
 void RegisterObjectiveCommands(CLI::App& root, Runner& selected);
 void RegisterEventCommands(CLI::App& root, Runner& selected);
 void RegisterViewCommands(CLI::App& root, Runner& selected);
+void RegisterDataCommands(CLI::App& root, Runner& selected);
+void RegisterMessageCommands(CLI::App& root, Runner& selected);
 
 // Prints "error: <message>" on one line and returns kExitUserError.
 int Fail(Context& ctx, const Error& e);

@@ -45,6 +45,8 @@ json ToJson(const Contact& c) {
     j["introducer"] = c.introducer_name;
   }
   j["tags"] = c.tags;
+  if (c.connected_at) j["connected_at"] = FormatIso(*c.connected_at);
+  Put(j, "note", c.note);
   j["created_at"] = FormatIso(c.created_at);
   j["updated_at"] = FormatIso(c.updated_at);
   return j;

@@ -31,6 +31,10 @@ class FaultyDatabase final : public Database {
     if (IsWrite(sql) && Trip()) return Error::Storage("injected failure");
     return real_.Execute(sql, params);
   }
+  Result<std::int64_t> Insert(std::string_view sql, std::span<const Value> params) override {
+    if (IsWrite(sql) && Trip()) return Error::Storage("injected failure");
+    return real_.Insert(sql, params);
+  }
   Status Begin() override { return real_.Begin(); }
   Status Commit() override { return real_.Commit(); }
   Status Rollback() override { return real_.Rollback(); }

@@ -12,11 +12,14 @@
 // that list the candidates.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "rapport/app/config.h"
+#include "rapport/messages/lint.h"
 #include "rapport/model/types.h"
 #include "rapport/playbook/agenda.h"
 #include "rapport/store/store.h"
@@ -118,6 +121,56 @@ struct Stats {
   std::vector<ObjectiveProgress> objectives;
 };
 
+struct ExportFilter {
+  std::optional<std::string> org;  // REF
+  std::optional<std::string> tag;
+};
+
+enum class ImportFormat { kLinkedIn, kVCard, kGoogle };
+std::optional<ImportFormat> ParseImportFormat(std::string_view s);  // "linkedin", "vcard", "google"
+
+struct ImportOptions {
+  ImportFormat format = ImportFormat::kLinkedIn;
+  bool dry_run = false;     // work it all out, write nothing
+  bool keep_going = false;  // import the good rows even when some are bad
+  std::vector<std::string> tags;  // added to everyone imported or merged
+  // Called now and then with (people done, people in the file).
+  std::function<void(size_t, size_t)> progress;
+};
+
+struct ImportRow {
+  int line = 0;
+  std::string reason;
+};
+
+struct ImportMerge {
+  int line = 0;
+  Id contact_id = 0;
+  std::string name;
+  std::string matched_by;              // "email", "linkedin", "name and organization"
+  std::vector<std::string> filled;     // fields that were empty here, now filled
+  std::vector<std::string> conflicts;  // "title: kept 'CTO'; the file says 'CEO'"
+};
+
+struct ImportReport {
+  int added = 0, merged = 0, unchanged = 0;
+  int organizations_added = 0;
+  std::vector<ImportRow> skipped;   // nothing to import (date-only rows, no name)
+  std::vector<ImportRow> rejected;  // malformed rows
+  std::vector<ImportMerge> merges;
+  bool written = false;  // false for --dry-run, or when bad rows stopped it
+};
+
+struct MergeResult {
+  Contact survivor;
+  std::string removed_name;
+  int events_moved = 0;
+};
+
+struct RestoreReport {
+  int organizations = 0, contacts = 0, objectives = 0, events = 0;
+};
+
 class App {
  public:
   // `db` and `clock` must outlive the App.
@@ -161,6 +214,38 @@ class App {
   // Recomputes every contact's derived state (after a playbook change).
   Result<int> Reindex();
 
+  // ---- import ----
+  // Reads another program's export and brings its people in, merging those
+  // already here (same email, same LinkedIn URL, or same name at the same
+  // organization). One transaction: with bad rows and no keep_going, nothing
+  // is written and the report lists them.
+  Result<ImportReport> Import(std::string_view data, const ImportOptions& options);
+  // Merges `other` into `survivor`: empty fields filled, tags joined, events
+  // and introductions moved; `other` is removed.
+  Result<MergeResult> Merge(const std::string& survivor_ref, const std::string& other_ref);
+
+  // ---- messages ----
+  // Checks a message's etiquette, tone and spelling. Names of the people,
+  // organizations and objectives on record, and the words in
+  // $XDG_CONFIG_HOME/rapport/words.txt, are never spelling mistakes.
+  Result<std::vector<Finding>> Lint(std::string_view text, MessageKind kind);
+
+  // ---- export ----
+  Result<std::string> ExportVCard(const ExportFilter& f);      // vCard 4.0
+  Result<std::string> ExportPeopleCsv(const ExportFilter& f);  // RFC 4180
+  Result<std::string> ExportEventsCsv();                       // the interaction log
+  // Meetings as VEVENTs (with TZID and a VALARM) and the agenda's actions
+  // for the next `days_ahead` days as VTODOs; UIDs are stable, so a
+  // calendar re-importing the file updates instead of duplicating.
+  Result<std::string> ExportIcs(int days_ahead);
+
+  // ---- backup ----
+  // The whole workspace as versioned JSON (see docs/user-guide.md).
+  Result<std::string> Backup();
+  // Restores a Backup() into this workspace, which must be empty; all or
+  // nothing.
+  Result<RestoreReport> Restore(std::string_view json_text);
+
   // ---- references ----
   Result<Organization> ResolveOrganization(const std::string& ref);
   Result<Contact> ResolveContact(const std::string& ref);
@@ -176,7 +261,11 @@ class App {
   // Re-plans one contact from its events and stores the result.
   Result<ContactPlan> Replan(const Contact& c);
   ContactPlan PlanFor(const Contact& c, const std::vector<Event>& events) const;
+  Result<std::vector<Contact>> SelectContacts(const ExportFilter& f);
+  // Re-plans every contact, inside the caller's transaction.
+  Result<int> ReplanAll();
 
+  std::unique_ptr<Speller> speller_;  // loaded on first use
   Database& db_;
   const Clock& clock_;
   Config config_;

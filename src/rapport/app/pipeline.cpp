@@ -416,6 +416,12 @@ Result<Stats> App::GetStats() {
 Result<int> App::Reindex() {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(int n, ReplanAll());
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return n;
+}
+
+Result<int> App::ReplanAll() {
   RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListAllEvents());
   std::unordered_map<Id, std::vector<Event>> by_contact;
@@ -431,7 +437,6 @@ Result<int> App::Reindex() {
     if (!evs.empty()) st.last_event_at = evs.back().at;
     RAPPORT_RETURN_IF_ERROR(store_.PutContactState(st));
   }
-  RAPPORT_RETURN_IF_ERROR(tx.Commit());
   return static_cast<int>(contacts.size());
 }
 

@@ -217,4 +217,49 @@ Instant AddBusinessDays(Instant t, int n, std::string_view zone) {
   return LocalToInstant(z, day + tod);
 }
 
+std::vector<ZoneTransition> YearTransitions(std::string_view zone, int year) {
+  const auto* z = ZoneOrUtc(zone);
+  std::vector<ZoneTransition> out;
+  auto start = date::sys_days{date::year{year} / 1 / 1} - days{1};
+  auto end = date::sys_days{date::year{year + 1} / 1 / 1} + days{1};
+  auto info = z->get_info(start);
+  while (info.end < end) {
+    auto next = z->get_info(info.end);
+    if (next.offset == info.offset && next.abbrev == info.abbrev) {
+      info = next;
+      continue;
+    }
+    auto local = date::local_seconds{(info.end + info.offset).time_since_epoch()};
+    auto day = date::floor<days>(local);
+    date::year_month_day ymd{day};
+    if (static_cast<int>(ymd.year()) == year) {
+      ZoneTransition t;
+      t.local_start = date::format("%Y%m%dT%H%M%S", local);
+      t.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+      t.weekday = static_cast<int>(date::weekday{day}.c_encoding());
+      unsigned d = static_cast<unsigned>(ymd.day());
+      auto last = static_cast<unsigned>(
+          date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}}.day());
+      t.nth = d + 7 > last ? -1 : static_cast<int>((d - 1) / 7 + 1);
+      t.offset_from = static_cast<int>(info.offset.count());
+      t.offset_to = static_cast<int>(next.offset.count());
+      t.abbrev = next.abbrev;
+      t.dst = next.save != minutes{0};
+      out.push_back(std::move(t));
+    }
+    info = next;
+  }
+  return out;
+}
+
+std::pair<int, std::string> OffsetAt(std::string_view zone, Instant t) {
+  auto info = ZoneOrUtc(zone)->get_info(t);
+  return {static_cast<int>(info.offset.count()), info.abbrev};
+}
+
+int LocalYear(Instant t, std::string_view zone) {
+  auto local = ZoneOrUtc(zone)->to_local(t);
+  return static_cast<int>(date::year_month_day{date::floor<days>(local)}.year());
+}
+
 }  // namespace rapport

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "rapport/model/error.h"
 
@@ -83,5 +85,26 @@ Instant AddLocalDays(Instant t, int n, std::string_view zone);
 // `t` moved forward by `n` business days (Monday to Friday) in `zone`,
 // keeping the wall-clock time. A start on a weekend counts from Monday.
 Instant AddBusinessDays(Instant t, int n, std::string_view zone);
+
+// A change of UTC offset in a zone (daylight saving starts or ends), as an
+// iCalendar VTIMEZONE describes it.
+struct ZoneTransition {
+  std::string local_start;  // wall time before the change, "20260308T020000"
+  int month = 1;            // 1-12
+  int weekday = 0;          // 0 = Sunday
+  int nth = 1;              // 1-4 for the nth weekday of the month, -1 for the last
+  int offset_from = 0;      // seconds east of UTC, before
+  int offset_to = 0;        // seconds east of UTC, after
+  std::string abbrev;       // "EDT"
+  bool dst = false;         // the new offset is daylight-saving time
+};
+
+// The offset changes of `zone` during local `year`, in order (none for a
+// zone without daylight saving).
+std::vector<ZoneTransition> YearTransitions(std::string_view zone, int year);
+// The offset of `zone` at `t`, in seconds east of UTC, and its abbreviation.
+std::pair<int, std::string> OffsetAt(std::string_view zone, Instant t);
+// The local calendar year of `t` in `zone`.
+int LocalYear(Instant t, std::string_view zone);
 
 }  // namespace rapport

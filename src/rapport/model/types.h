@@ -57,6 +57,8 @@ struct Contact {
   std::optional<Degree> degree;
   std::optional<Id> introducer_id;  // who introduced or referred them
   std::vector<std::string> tags;    // sorted, unique
+  std::optional<Instant> connected_at;  // when we connected (LinkedIn)
+  std::optional<std::string> note;      // free text, e.g. from an imported card
   Instant created_at{};
   Instant updated_at{};
   // Read-only, filled by the store from joins.

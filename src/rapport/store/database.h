@@ -20,13 +20,16 @@
 
 namespace rapport {
 
-// A SQL value: NULL, integer, real or text.
-using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+// A SQL parameter: NULL, integer, real, or text — owned, or viewed (the
+// viewed text must outlive the Query/Execute call; it saves a copy on bulk
+// paths such as imports).
+using Value = std::variant<std::monostate, std::int64_t, double, std::string, std::string_view>;
 
-// Builds a Value from an optional (NULL when empty).
+// Builds a Value from an optional (NULL when empty), viewing the text.
 inline Value Opt(const std::optional<std::string>& s) {
-  return s ? Value{*s} : Value{};
+  return s ? Value{std::string_view(*s)} : Value{};
 }
+inline Value View(const std::string& s) { return Value{std::string_view(s)}; }
 inline Value Opt(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{}; }
 
 class Row {
@@ -59,6 +62,12 @@ class Database {
   // Runs one statement with parameters and returns the number of rows changed.
   virtual Result<std::int64_t> Execute(std::string_view sql, std::span<const Value> params) = 0;
 
+  // Runs one INSERT into a table whose key is `id` and returns the new id.
+  // Engines differ here: SQLite reads its last rowid (RETURNING would cost
+  // SQLite a temporary table per row, a third of an import's time);
+  // PostgreSQL appends "RETURNING id".
+  virtual Result<std::int64_t> Insert(std::string_view sql, std::span<const Value> params) = 0;
+
   // Transactions do not nest; Store's callers hold at most one at a time.
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
@@ -73,6 +82,9 @@ class Database {
   }
   Result<std::int64_t> Execute(std::string_view sql, std::initializer_list<Value> params = {}) {
     return Execute(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  Result<std::int64_t> Insert(std::string_view sql, std::initializer_list<Value> params) {
+    return Insert(sql, std::span<const Value>(params.begin(), params.size()));
   }
 };
 

@@ -5,10 +5,11 @@
 //
 // Every secondary index starts with workspace_id, and a lookup's own column
 // comes next: without statistics, SQLite picks the index matching the most
-// equality columns, so (workspace_id, org_id) wins over (workspace_id,
-// name_key) for "workspace_id = ? AND org_id = ?" instead of scanning the
-// workspace. (An index on org_id alone lost to the name index: 100x slower
-// at 100,000 contacts.)
+// equality columns, so (workspace_id, contact_id) wins over (workspace_id,
+// kind) for "workspace_id = ? AND contact_id IN (...)" instead of scanning
+// the workspace (docs/performance.md). There is no index on contact names:
+// name lookups are substring matches (a scan either way) and lists are
+// sorted in C++, and each index costs every import.
 //
 // `{ID}` stands for the engine's auto-numbered primary key type. Instants are
 // INTEGER seconds since the Unix epoch, UTC.
@@ -69,7 +70,6 @@ CREATE TABLE contact (
   updated_at INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX contact_email ON contact (workspace_id, email_key);
-CREATE INDEX contact_name ON contact (workspace_id, name_key);
 CREATE INDEX contact_org ON contact (workspace_id, org_id);
 CREATE INDEX contact_introducer ON contact (workspace_id, introducer_id);
 
@@ -129,6 +129,15 @@ CREATE TABLE contact_state (
   last_event_at INTEGER
 );
 CREATE INDEX contact_state_due ON contact_state (workspace_id, next_due);
+)sql"},
+      // Imports: the LinkedIn connection date, a free-text note (vCard NOTE,
+      // Google Notes), and a normalized LinkedIn URL for matching people.
+      // No index on it: imports read every key once into memory, and an
+      // index would cost each imported row a random B-tree insert.
+      {3, R"sql(
+ALTER TABLE contact ADD COLUMN connected_at INTEGER;
+ALTER TABLE contact ADD COLUMN note TEXT;
+ALTER TABLE contact ADD COLUMN linkedin_key TEXT;
 )sql"},
   };
   return kMigrations;

@@ -2,6 +2,7 @@
 // so the bulk paths (imports, the benchmark generator) pay for parsing once.
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <unordered_map>
 
@@ -19,6 +20,7 @@ std::int64_t Row::Int(size_t i) const {
 std::string Row::Text(size_t i) const {
   const auto& v = cols_.at(i);
   if (const auto* p = std::get_if<std::string>(&v)) return *p;
+  if (const auto* sv = std::get_if<std::string_view>(&v)) return std::string(*sv);
   if (const auto* n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
   return "";
 }
@@ -39,7 +41,7 @@ class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   ~SqliteDatabase() override {
-    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
     sqlite3_close(db_);
   }
 
@@ -100,6 +102,12 @@ class SqliteDatabase final : public Database {
     return static_cast<std::int64_t>(sqlite3_changes(db_));
   }
 
+  Result<std::int64_t> Insert(std::string_view sql, std::span<const Value> params) override {
+    RAPPORT_ASSIGN_OR_RETURN(auto changed, Execute(sql, params));
+    if (changed != 1) return Error::Storage("an insert into " + path_ + " changed no row");
+    return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
+  }
+
   // IMMEDIATE: take the write lock up front, so a second writer waits on the
   // busy timeout instead of failing halfway through.
   Status Begin() override { return ExecScript("BEGIN IMMEDIATE"); }
@@ -118,36 +126,68 @@ class SqliteDatabase final : public Database {
     return Error::Storage("database error in " + path_ + ": " + what);
   }
 
-  Result<sqlite3_stmt*> Prepare(std::string_view sql, std::span<const Value> params) {
+  // A prepared statement and, for each parameter number N of "$N", its
+  // SQLite index (0 when the statement does not use $N).
+  struct Cached {
     sqlite3_stmt* stmt = nullptr;
-    std::string key(sql);
-    if (auto it = cache_.find(key); it != cache_.end()) {
-      stmt = it->second;
-      sqlite3_reset(stmt);
-      sqlite3_clear_bindings(stmt);
+    std::vector<int> index_of;
+  };
+  // Lookups by string_view, without copying the SQL text for every call.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Eq {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+  };
+
+  Result<sqlite3_stmt*> Prepare(std::string_view sql, std::span<const Value> params) {
+    Cached* cached = nullptr;
+    if (auto it = cache_.find(sql); it != cache_.end()) {
+      cached = &it->second;
+      sqlite3_reset(cached->stmt);
+      sqlite3_clear_bindings(cached->stmt);
     } else {
-      int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+      sqlite3_stmt* stmt = nullptr;
+      int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                   SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
       if (rc != SQLITE_OK) return Fail(sqlite3_errmsg(db_), rc);
-      cache_.emplace(std::move(key), stmt);
+      // Parameters are written $1..$n; SQLite numbers named parameters by
+      // first appearance, so map each name to its index once.
+      Cached fresh;
+      fresh.stmt = stmt;
+      const int count = sqlite3_bind_parameter_count(stmt);
+      for (int idx = 1; idx <= count; ++idx) {
+        const char* name = sqlite3_bind_parameter_name(stmt, idx);
+        if (name == nullptr || name[0] != '$') continue;
+        int n = std::atoi(name + 1);
+        if (n <= 0) continue;
+        if (static_cast<size_t>(n) >= fresh.index_of.size()) fresh.index_of.resize(n + 1, 0);
+        fresh.index_of[n] = idx;
+      }
+      cached = &cache_.emplace(std::string(sql), std::move(fresh)).first->second;
     }
-    // Parameters are written $1..$n; SQLite numbers named parameters by first
-    // appearance, so look each one up by name.
+    sqlite3_stmt* stmt = cached->stmt;
     for (size_t i = 0; i < params.size(); ++i) {
-      std::string name = "$" + std::to_string(i + 1);
-      int idx = sqlite3_bind_parameter_index(stmt, name.c_str());
+      const size_t n = i + 1;
+      int idx = n < cached->index_of.size() ? cached->index_of[n] : 0;
       if (idx == 0) continue;  // not used by this statement
       const Value& v = params[i];
       int rc = SQLITE_OK;
       if (std::holds_alternative<std::monostate>(v)) {
         rc = sqlite3_bind_null(stmt, idx);
-      } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
-        rc = sqlite3_bind_int64(stmt, idx, *n);
+      } else if (const auto* num = std::get_if<std::int64_t>(&v)) {
+        rc = sqlite3_bind_int64(stmt, idx, *num);
       } else if (const auto* d = std::get_if<double>(&v)) {
         rc = sqlite3_bind_double(stmt, idx, *d);
+      } else if (const auto* view = std::get_if<std::string_view>(&v)) {
+        rc = sqlite3_bind_text(stmt, idx, view->data(), static_cast<int>(view->size()),
+                               SQLITE_STATIC);
       } else {
-        const auto& s = std::get<std::string>(v);
-        rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        const auto& str = std::get<std::string>(v);
+        rc = sqlite3_bind_text(stmt, idx, str.data(), static_cast<int>(str.size()),
+                               SQLITE_STATIC);
       }
       if (rc != SQLITE_OK) return Fail(sqlite3_errmsg(db_), rc);
     }
@@ -156,7 +196,7 @@ class SqliteDatabase final : public Database {
 
   sqlite3* db_;
   std::string path_;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, Cached, Hash, Eq> cache_;
 };
 
 }  // namespace
@@ -190,7 +230,8 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path) {
   auto db = std::make_unique<SqliteDatabase>(raw, path);
   // A file that is not a database fails here, on the first read.
   if (auto s = db->ExecScript("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
-                              " PRAGMA synchronous = NORMAL;");
+                              " PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
+                              " PRAGMA temp_store = MEMORY;");
       !s) {
     return Error::Io(path + " is not a Rapport database (" + s.error().message() +
                      "); point --db at another file");

@@ -12,7 +12,25 @@ std::string FoldCase(std::string_view s) {
   return out;
 }
 
+ std::string LinkedInKey(std::string_view url) {
+  std::string k = FoldCase(url);
+  for (std::string_view prefix : {"https://", "http://"}) {
+    if (k.rfind(prefix, 0) == 0) k.erase(0, prefix.size());
+  }
+  for (std::string_view prefix : {"www.", "m.", "uk.", "de.", "fr.", "ca."}) {
+    if (k.rfind(prefix, 0) == 0) k.erase(0, prefix.size());
+  }
+  if (auto q = k.find_first_of("?#"); q != std::string::npos) k.erase(q);
+  while (!k.empty() && k.back() == '/') k.pop_back();
+  return k;
+}
+
 namespace {
+
+std::optional<std::string> LinkedInKeyOf(const std::optional<std::string>& url) {
+  if (!url) return std::nullopt;
+  return LinkedInKey(*url);
+}
 
 // "%fragment%" with LIKE's wildcards escaped (used with ESCAPE '\').
 std::string ContainsPattern(std::string_view fragment) {
@@ -118,14 +136,14 @@ std::string IdList(const std::vector<Id>& ids) {
 
 Result<Organization> Store::AddOrganization(const Organization& org, Instant now) {
   RAPPORT_ASSIGN_OR_RETURN(
-      auto rows,
-      db_.Query("INSERT INTO organization (workspace_id, name, name_key, industry, size, "
+      Id new_id,
+      db_.Insert("INSERT INTO organization (workspace_id, name, name_key, industry, size, "
                 "location, website, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-                "RETURNING id",
+                "",
                 {Int(ws_), org.name, FoldCase(org.name), Opt(org.industry), OptEnum(org.size),
                  Opt(org.location), Opt(org.website), Int(ToUnix(now))}));
   Organization out = org;
-  out.id = rows.at(0).Int(0);
+  out.id = new_id;
   out.created_at = now;
   return out;
 }
@@ -193,7 +211,8 @@ Result<std::vector<Contact>> Store::QueryContacts(std::string_view where,
                                                   std::initializer_list<Value> params) {
   std::string sql =
       "SELECT c.id, c.name, c.org_id, c.title, c.email, c.phone, c.linkedin, c.location, c.tz, "
-      "c.source, c.degree, c.introducer_id, c.created_at, c.updated_at, o.name, i.name "
+      "c.source, c.degree, c.introducer_id, c.created_at, c.updated_at, o.name, i.name, "
+      "c.connected_at, c.note "
       "FROM contact c LEFT JOIN organization o ON o.id = c.org_id "
       "LEFT JOIN contact i ON i.id = c.introducer_id WHERE c.workspace_id = $1";
   if (!where.empty()) {
@@ -225,6 +244,8 @@ Result<std::vector<Contact>> Store::QueryContacts(std::string_view where,
     c.updated_at = FromUnix(r.Int(13));
     c.org_name = r.Text(14);
     c.introducer_name = r.Text(15);
+    c.connected_at = RowTime(r, 16);
+    c.note = r.OptText(17);
     out.push_back(std::move(c));
   }
   std::vector<std::pair<std::string, Contact*>> keyed;
@@ -280,20 +301,47 @@ Status Store::WriteTags(Id contact_id, const std::vector<std::string>& tags) {
 }
 
 Result<Contact> Store::AddContact(const Contact& c, Instant now) {
+  RAPPORT_ASSIGN_OR_RETURN(Id id, InsertContact(c, now));
+  Contact out = c;
+  out.id = id;
+  out.created_at = out.updated_at = now;
+  return out;
+}
+
+Result<Id> Store::InsertContact(const Contact& c, Instant now) {
+  // Keys computed once and viewed by the statement, not copied into it.
+  const std::string name_key = FoldCase(c.name);
+  const auto email_key = EmailKey(c.email);
+  const auto linkedin_key = LinkedInKeyOf(c.linkedin);
   RAPPORT_ASSIGN_OR_RETURN(
-      auto rows,
-      db_.Query("INSERT INTO contact (workspace_id, name, name_key, org_id, title, email, "
-                "email_key, phone, linkedin, location, tz, source, degree, introducer_id, "
-                "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                "$12, $13, $14, $15, $15) RETURNING id",
-                {Int(ws_), c.name, FoldCase(c.name), OptId(c.org_id), Opt(c.title), Opt(c.email),
-                 Opt(EmailKey(c.email)), Opt(c.phone), Opt(c.linkedin), Opt(c.location),
-                 Opt(c.tz), OptEnum(c.source), OptEnum(c.degree), OptId(c.introducer_id),
+      Id new_id,
+      db_.Insert("INSERT INTO contact (workspace_id, name, name_key, org_id, title, email, "
+                "email_key, phone, linkedin, linkedin_key, location, tz, source, degree, "
+                "introducer_id, connected_at, note, created_at, updated_at) VALUES ($1, $2, $3, "
+                "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)",
+                {Int(ws_), View(c.name), View(name_key), OptId(c.org_id), Opt(c.title),
+                 Opt(c.email), Opt(email_key), Opt(c.phone), Opt(c.linkedin), Opt(linkedin_key),
+                 Opt(c.location), Opt(c.tz), OptEnum(c.source), OptEnum(c.degree),
+                 OptId(c.introducer_id), OptTime(c.connected_at), Opt(c.note),
                  Int(ToUnix(now))}));
-  Id id = rows.at(0).Int(0);
-  RAPPORT_RETURN_IF_ERROR(WriteTags(id, c.tags));
-  RAPPORT_ASSIGN_OR_RETURN(auto added, GetContact(id));
-  return std::move(*added);
+  if (!c.tags.empty()) RAPPORT_RETURN_IF_ERROR(WriteTags(new_id, c.tags));
+  return new_id;
+}
+
+Status Store::RestoreContact(const Contact& c) {
+  auto r = db_.Execute(
+      "INSERT INTO contact (id, workspace_id, name, name_key, org_id, title, email, email_key, "
+      "phone, linkedin, linkedin_key, location, tz, source, degree, introducer_id, connected_at, "
+      "note, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+      "$13, $14, $15, $16, $17, $18, $19, $20)",
+      {Int(c.id), Int(ws_), c.name, FoldCase(c.name), OptId(c.org_id), Opt(c.title), Opt(c.email),
+       Opt(EmailKey(c.email)), Opt(c.phone), Opt(c.linkedin), Opt(LinkedInKeyOf(c.linkedin)),
+       Opt(c.location), Opt(c.tz), OptEnum(c.source), OptEnum(c.degree), OptId(c.introducer_id),
+       OptTime(c.connected_at), Opt(c.note), Int(ToUnix(c.created_at)),
+       Int(ToUnix(c.updated_at))});
+  if (!r) return r.error();
+  if (!c.tags.empty()) return WriteTags(c.id, c.tags);
+  return {};
 }
 
 Result<std::optional<Contact>> Store::GetContact(Id id) {
@@ -329,6 +377,33 @@ Result<std::vector<Contact>> Store::ListContacts(const ContactFilter& filter) {
   return QueryContacts("", {Int(ws_)});
 }
 
+Result<std::vector<ContactKeys>> Store::ListContactKeys() {
+  RAPPORT_ASSIGN_OR_RETURN(auto rows, db_.Query("SELECT id, name, org_id, email_key, linkedin_key "
+                                                "FROM contact WHERE workspace_id = $1",
+                                                {Int(ws_)}));
+  std::vector<ContactKeys> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    out.push_back({r.Int(0), r.Text(1), r.OptInt(2), r.OptText(3), r.OptText(4)});
+  }
+  return out;
+}
+
+Result<int> Store::MoveContactHistory(Id from, Id to) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto moved, db_.Execute("UPDATE event SET contact_id = $3 WHERE workspace_id = $1 AND "
+                              "contact_id = $2",
+                              {Int(ws_), Int(from), Int(to)}));
+  RAPPORT_RETURN_IF_ERROR(
+      db_.Execute("UPDATE event SET via_id = $3 WHERE workspace_id = $1 AND via_id = $2",
+                  {Int(ws_), Int(from), Int(to)}));
+  RAPPORT_RETURN_IF_ERROR(db_.Execute(
+      "UPDATE contact SET introducer_id = $3 WHERE workspace_id = $1 AND introducer_id = $2 AND "
+      "id <> $3",
+      {Int(ws_), Int(from), Int(to)}));
+  return static_cast<int>(moved);
+}
+
 Result<std::vector<Contact>> Store::ListIntroducedBy(Id id) {
   return QueryContacts("c.introducer_id = $2", {Int(ws_), Int(id)});
 }
@@ -337,12 +412,14 @@ Status Store::UpdateContact(const Contact& c, Instant now) {
   RAPPORT_RETURN_IF_ERROR(ExpectOne(
       db_.Execute("UPDATE contact SET name = $3, name_key = $4, org_id = $5, title = $6, "
                   "email = $7, email_key = $8, phone = $9, linkedin = $10, location = $11, "
-                  "tz = $12, source = $13, degree = $14, introducer_id = $15, updated_at = $16 "
+                  "tz = $12, source = $13, degree = $14, introducer_id = $15, updated_at = $16, "
+                  "linkedin_key = $17, connected_at = $18, note = $19 "
                   "WHERE workspace_id = $1 AND id = $2",
                   {Int(ws_), Int(c.id), c.name, FoldCase(c.name), OptId(c.org_id), Opt(c.title),
                    Opt(c.email), Opt(EmailKey(c.email)), Opt(c.phone), Opt(c.linkedin),
                    Opt(c.location), Opt(c.tz), OptEnum(c.source), OptEnum(c.degree),
-                   OptId(c.introducer_id), Int(ToUnix(now))}),
+                   OptId(c.introducer_id), Int(ToUnix(now)), Opt(LinkedInKeyOf(c.linkedin)),
+                   OptTime(c.connected_at), Opt(c.note)}),
       "contact", c.id));
   return WriteTags(c.id, c.tags);
 }
@@ -379,14 +456,14 @@ Result<std::vector<Objective>> ObjectivesFromRows(Result<std::vector<Row>> rows)
 
 Result<Objective> Store::AddObjective(const Objective& o, Instant now) {
   RAPPORT_ASSIGN_OR_RETURN(
-      auto rows,
-      db_.Query("INSERT INTO objective (workspace_id, title, title_key, kind, target, notes, "
-                "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      Id new_id,
+      db_.Insert("INSERT INTO objective (workspace_id, title, title_key, kind, target, notes, "
+                "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
                 {Int(ws_), o.title, FoldCase(o.title), std::string(ToString(o.kind)),
                  o.target ? Value{std::int64_t{*o.target}} : Value{}, Opt(o.notes),
                  Int(ToUnix(now))}));
   Objective out = o;
-  out.id = rows.at(0).Int(0);
+  out.id = new_id;
   out.created_at = now;
   return out;
 }
@@ -431,11 +508,11 @@ Status Store::RemoveObjective(Id id) {
 
 Result<Event> Store::AddEvent(const Event& e, Instant now) {
   RAPPORT_ASSIGN_OR_RETURN(
-      auto rows,
-      db_.Query("INSERT INTO event (workspace_id, contact_id, objective_id, kind, at, channel, "
+      Id new_id,
+      db_.Insert("INSERT INTO event (workspace_id, contact_id, objective_id, kind, at, channel, "
                 "body, via_id, voicemail, meeting_at, meeting_tz, meeting_minutes, meeting_mode, "
                 "meeting_place, theirs, due, promise_id, created_at) VALUES ($1, $2, $3, $4, $5, "
-                "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
+                "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
                 {Int(ws_), Int(e.contact_id), OptId(e.objective_id),
                  std::string(ToString(e.kind)), Int(ToUnix(e.at)), OptEnum(e.channel),
                  Opt(e.body), OptId(e.via_id), Int(e.voicemail ? 1 : 0), OptTime(e.meeting_at),
@@ -444,7 +521,7 @@ Result<Event> Store::AddEvent(const Event& e, Instant now) {
                  OptEnum(e.meeting_mode), Opt(e.meeting_place), Int(e.theirs ? 1 : 0),
                  OptTime(e.due), OptId(e.promise_id), Int(ToUnix(now))}));
   Event out = e;
-  out.id = rows.at(0).Int(0);
+  out.id = new_id;
   return out;
 }
 
@@ -547,6 +624,64 @@ Result<bool> Store::HasPipeline() {
                            "'none' LIMIT 1",
                            {Int(ws_)}));
   return !rows.empty();
+}
+
+// ===========================================================================
+// Restoring a backup: rows keep their ids and timestamps.
+
+Status Store::RestoreOrganization(const Organization& o) {
+  auto r = db_.Execute(
+      "INSERT INTO organization (id, workspace_id, name, name_key, industry, size, location, "
+      "website, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+      {Int(o.id), Int(ws_), o.name, FoldCase(o.name), Opt(o.industry), OptEnum(o.size),
+       Opt(o.location), Opt(o.website), Int(ToUnix(o.created_at))});
+  if (!r) return r.error();
+  return {};
+}
+
+Status Store::SetIntroducer(Id contact_id, Id introducer_id) {
+  return ExpectOne(db_.Execute("UPDATE contact SET introducer_id = $3 WHERE workspace_id = $1 AND "
+                               "id = $2",
+                               {Int(ws_), Int(contact_id), Int(introducer_id)}),
+                   "contact", contact_id);
+}
+
+Status Store::RestoreObjective(const Objective& o) {
+  auto r = db_.Execute(
+      "INSERT INTO objective (id, workspace_id, title, title_key, kind, target, notes, "
+      "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+      {Int(o.id), Int(ws_), o.title, FoldCase(o.title), std::string(ToString(o.kind)),
+       o.target ? Value{std::int64_t{*o.target}} : Value{}, Opt(o.notes),
+       Int(ToUnix(o.created_at))});
+  if (!r) return r.error();
+  return {};
+}
+
+Status Store::RestoreEvent(const Event& e) {
+  auto r = db_.Execute(
+      "INSERT INTO event (id, workspace_id, contact_id, objective_id, kind, at, channel, body, "
+      "via_id, voicemail, meeting_at, meeting_tz, meeting_minutes, meeting_mode, meeting_place, "
+      "theirs, due, promise_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+      "$11, $12, $13, $14, $15, $16, $17, $18, $6)",
+      {Int(e.id), Int(ws_), Int(e.contact_id), OptId(e.objective_id),
+       std::string(ToString(e.kind)), Int(ToUnix(e.at)), OptEnum(e.channel), Opt(e.body),
+       OptId(e.via_id), Int(e.voicemail ? 1 : 0), OptTime(e.meeting_at), Opt(e.meeting_tz),
+       e.meeting_minutes ? Value{std::int64_t{*e.meeting_minutes}} : Value{},
+       OptEnum(e.meeting_mode), Opt(e.meeting_place), Int(e.theirs ? 1 : 0), OptTime(e.due),
+       OptId(e.promise_id)});
+  if (!r) return r.error();
+  return {};
+}
+
+Result<bool> Store::IsEmpty() {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query("SELECT (SELECT COUNT(*) FROM organization WHERE workspace_id = $1) + "
+                "(SELECT COUNT(*) FROM contact WHERE workspace_id = $1) + "
+                "(SELECT COUNT(*) FROM objective WHERE workspace_id = $1) + "
+                "(SELECT COUNT(*) FROM event WHERE workspace_id = $1)",
+                {Int(ws_)}));
+  return rows.at(0).Int(0) == 0;
 }
 
 }  // namespace rapport

@@ -19,10 +19,21 @@ namespace rapport {
 
 // Lowercases ASCII letters; the key for case-insensitive matching.
 std::string FoldCase(std::string_view s);
+// A LinkedIn profile URL reduced for matching: lowercase, no scheme, no
+// "www.", no query or trailing slash ("linkedin.com/in/ada-lovelace").
+std::string LinkedInKey(std::string_view url);
 
 struct ContactFilter {
   std::optional<Id> org_id;
   std::optional<std::string> tag;
+};
+
+// What imports match people by.
+struct ContactKeys {
+  Id id = 0;
+  std::string name;
+  std::optional<Id> org_id;
+  std::optional<std::string> email_key, linkedin_key;
 };
 
 // A contact's derived pipeline row (see migration 2).
@@ -53,7 +64,11 @@ class Store {
   Status RemoveOrganization(Id id);
 
   // ---- contacts ----
+  // Adds `c` (its tags too) and returns it with its id. created_at and
+  // updated_at are `now`.
   Result<Contact> AddContact(const Contact& c, Instant now);
+  // The same, returning only the new id (the bulk path of imports).
+  Result<Id> InsertContact(const Contact& c, Instant now);
   Result<std::optional<Contact>> GetContact(Id id);
   Result<std::optional<Contact>> GetContactByEmail(std::string_view email);
   Result<std::vector<Contact>> FindContacts(std::string_view name_fragment);
@@ -61,6 +76,10 @@ class Store {
   // Replaces every field and the tags.
   Status UpdateContact(const Contact& c, Instant now);
   Status RemoveContact(Id id);
+  // Every contact's matching keys (for imports).
+  Result<std::vector<ContactKeys>> ListContactKeys();
+  // Moves `from`'s events and introductions to `to`; returns events moved.
+  Result<int> MoveContactHistory(Id from, Id to);
   // Contacts that name `id` as their introducer.
   Result<std::vector<Contact>> ListIntroducedBy(Id id);
 
@@ -93,6 +112,16 @@ class Store {
   Result<std::int64_t> CountContactsDueBy(Instant horizon);
   // True when any contact has a pipeline stage other than "none".
   Result<bool> HasPipeline();
+
+  // ---- restoring a backup: rows keep their ids and timestamps ----
+  Status RestoreOrganization(const Organization& o);
+  Status RestoreContact(const Contact& c);
+  // Sets a contact's introducer without touching updated_at.
+  Status SetIntroducer(Id contact_id, Id introducer_id);
+  Status RestoreObjective(const Objective& o);
+  Status RestoreEvent(const Event& e);
+  // True when the workspace holds no records at all.
+  Result<bool> IsEmpty();
 
  private:
   Result<std::vector<Contact>> QueryContacts(std::string_view where,

@@ -1,0 +1,313 @@
+// Data in and out: import, export, restore, merge.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/cli.h"
+#include "cli/json.h"
+
+namespace rapport::cli {
+
+namespace {
+
+struct DataOptions {
+  std::string format, file, output, ref, other;
+  bool dry_run = false, keep_going = false, events = false;
+  std::vector<std::string> tags;
+  ExportFilter filter;
+  int days = 30;
+};
+
+Result<std::string> ReadInput(const std::string& path) {
+  std::stringstream ss;
+  if (path == "-") {
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Error::Io("cannot read " + path + ": " + std::strerror(errno));
+  }
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Writes next to the target and renames, so a failure never leaves half a
+// file where the user expects a whole one.
+Status WriteOutput(const std::string& path, const std::string& data, std::ostream& out) {
+  if (path.empty() || path == "-") {
+    out << data;
+    return {};
+  }
+  std::string tmp = path + ".tmp-" + std::to_string(getpid());
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) return Error::Io("cannot write " + path + ": " + std::strerror(errno));
+    f << data;
+    f.flush();
+    if (!f) {
+      std::filesystem::remove(tmp);
+      return Error::Io("cannot write " + path + ": " + std::strerror(errno));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp);
+    return Error::Io("cannot write " + path + ": " + ec.message());
+  }
+  return {};
+}
+
+int ShowImport(Context& ctx, const DataOptions& o, const ImportReport& r) {
+  const std::string file = o.file == "-" ? "stdin" : o.file;
+  if (ctx.json) {
+    json merges = json::array();
+    for (const auto& m : r.merges) {
+      merges.push_back({{"line", m.line},
+                        {"id", m.contact_id},
+                        {"name", m.name},
+                        {"matched_by", m.matched_by},
+                        {"filled", m.filled},
+                        {"conflicts", m.conflicts}});
+    }
+    auto rows = [](const std::vector<ImportRow>& v) {
+      json a = json::array();
+      for (const auto& x : v) a.push_back({{"line", x.line}, {"reason", x.reason}});
+      return a;
+    };
+    PrintJson(ctx.out, {{"added", r.added},
+                        {"merged", r.merged},
+                        {"unchanged", r.unchanged},
+                        {"skipped", r.skipped.size()},
+                        {"rejected", r.rejected.size()},
+                        {"organizations_added", r.organizations_added},
+                        {"written", r.written},
+                        {"merges", merges},
+                        {"skipped_rows", rows(r.skipped)},
+                        {"rejected_rows", rows(r.rejected)}});
+  } else {
+    Table t({"ADDED", "MERGED", "UNCHANGED", "SKIPPED", "REJECTED"});
+    t.Add({std::to_string(r.added), std::to_string(r.merged), std::to_string(r.unchanged),
+           std::to_string(r.skipped.size()), std::to_string(r.rejected.size())});
+    t.Print(ctx.out, ctx.style);
+    for (const auto& m : r.merges) {
+      ctx.out << file << ":" << m.line << ": merged into #" << m.contact_id << " " << m.name
+              << " (same " << m.matched_by << ")";
+      if (!m.filled.empty()) {
+        ctx.out << "; filled";
+        for (size_t i = 0; i < m.filled.size(); ++i) ctx.out << (i ? ", " : " ") << m.filled[i];
+      }
+      ctx.out << '\n';
+      for (const auto& c : m.conflicts) ctx.out << "    " << c << '\n';
+    }
+    for (const auto& s : r.skipped) ctx.out << file << ":" << s.line << ": skipped: " << s.reason << '\n';
+  }
+  for (const auto& x : r.rejected) ctx.err << file << ":" << x.line << ": " << x.reason << '\n';
+  if (!r.rejected.empty() && !o.keep_going) {
+    ctx.err << "error: " << r.rejected.size() << (r.rejected.size() == 1 ? " row is" : " rows are")
+            << " malformed, so nothing was imported (fix "
+            << (r.rejected.size() == 1 ? "it" : "them") << ", or import the rest with --keep-going)\n";
+    return kExitUserError;
+  }
+  if (!ctx.json) {
+    if (o.dry_run) {
+      ctx.out << "Dry run: nothing was written. Run again without --dry-run to import.\n";
+    } else if (r.organizations_added > 0) {
+      ctx.out << "Also added " << r.organizations_added << " organization"
+              << (r.organizations_added == 1 ? "" : "s") << ".\n";
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterDataCommands(CLI::App& root, Runner& selected) {
+  auto opts = std::make_shared<DataOptions>();
+
+  auto* imp = root.add_subcommand("import", "Bring people in from LinkedIn, a vCard file or Google Contacts");
+  imp->add_option("FORMAT", opts->format, "linkedin (Connections.csv), vcard (.vcf) or google (.csv)")
+      ->required()
+      ->check(CLI::IsMember({"linkedin", "vcard", "google"}));
+  imp->add_option("FILE", opts->file, "The exported file, or - for standard input")->required();
+  imp->add_flag("--dry-run", opts->dry_run, "Show what would happen; write nothing");
+  imp->add_flag("--keep-going", opts->keep_going, "Import the good rows even if some are bad");
+  imp->add_option("--tag", opts->tags, "Tag everyone imported (repeatable)")->option_text("T");
+  imp->footer(
+      "\nPeople already here (same email, same LinkedIn URL, or same name at the same\n"
+      "organization) are merged, not doubled: empty fields are filled, differing values\n"
+      "are kept and reported. Importing the same file twice changes nothing.");
+  imp->callback([&selected, opts] {
+    selected = [opts](Context& ctx) {
+      auto data = ReadInput(opts->file);
+      if (!data) return Fail(ctx, data.error());
+      ImportOptions io;
+      io.format = *ParseImportFormat(opts->format);
+      io.dry_run = opts->dry_run;
+      io.keep_going = opts->keep_going;
+      io.tags = opts->tags;
+      const bool bar = !ctx.json && isatty(STDERR_FILENO);
+      if (bar) {
+        io.progress = [&ctx](size_t done, size_t total) {
+          int pct = total ? static_cast<int>(100 * done / total) : 100;
+          std::string fill(static_cast<size_t>(pct / 4), '#');
+          ctx.err << "\r[" << fill << std::string(25 - fill.size(), ' ') << "] " << done << "/"
+                  << total << std::flush;
+        };
+      }
+      auto r = ctx.app.Import(*data, io);
+      if (bar) ctx.err << "\r\x1b[K" << std::flush;
+      if (!r) {
+        return Fail(ctx, Error(r.error().code(),
+                               (opts->file == "-" ? std::string("stdin") : opts->file) + ": " +
+                                   r.error().message()));
+      }
+      return ShowImport(ctx, *opts, *r);
+    };
+  });
+
+  auto* exp = root.add_subcommand("export", "Take your data out: vCard, iCalendar, CSV or a JSON backup");
+  exp->add_option("FORMAT", opts->format,
+                  "vcard (people), ics (meetings and due actions), csv (people, or --events), "
+                  "json (everything, for 'rapport restore')")
+      ->required()
+      ->check(CLI::IsMember({"vcard", "ics", "csv", "json"}));
+  exp->add_option("-o,--output", opts->output, "Write to FILE (default: standard output)")
+      ->option_text("FILE");
+  exp->add_option("--org", opts->filter.org, "vcard/csv: only people at this organization");
+  exp->add_option("--tag", opts->filter.tag, "vcard/csv: only people with this tag");
+  exp->add_flag("--events", opts->events, "csv: the interaction log instead of people");
+  exp->add_option("--days", opts->days, "ics: include actions due in the next N days (default 30)")
+      ->check(CLI::Range(0, 366));
+  exp->callback([&selected, opts] {
+    selected = [opts](Context& ctx) {
+      Result<std::string> data = std::string();
+      if (opts->format == "vcard") {
+        data = ctx.app.ExportVCard(opts->filter);
+      } else if (opts->format == "csv") {
+        data = opts->events ? ctx.app.ExportEventsCsv() : ctx.app.ExportPeopleCsv(opts->filter);
+      } else if (opts->format == "ics") {
+        data = ctx.app.ExportIcs(opts->days);
+      } else {
+        data = ctx.app.Backup();
+      }
+      if (!data) return Fail(ctx, data.error());
+      if (auto s = WriteOutput(opts->output, *data, ctx.out); !s) return Fail(ctx, s.error());
+      return kExitOk;
+    };
+  });
+
+  auto* restore = root.add_subcommand("restore", "Restore a JSON backup into an empty database");
+  restore->add_option("FILE", opts->file, "A file made by 'rapport export json'")->required();
+  restore->callback([&selected, opts] {
+    selected = [opts](Context& ctx) {
+      auto data = ReadInput(opts->file);
+      if (!data) return Fail(ctx, data.error());
+      auto r = ctx.app.Restore(*data);
+      if (!r) return Fail(ctx, Error(r.error().code(), opts->file + ": " + r.error().message()));
+      if (ctx.json) {
+        PrintJson(ctx.out, {{"organizations", r->organizations},
+                            {"contacts", r->contacts},
+                            {"objectives", r->objectives},
+                            {"events", r->events}});
+      } else {
+        ctx.out << "Restored " << r->contacts << " contacts, " << r->organizations
+                << " organizations, " << r->objectives << " objectives and " << r->events
+                << " events.\n";
+      }
+      return kExitOk;
+    };
+  });
+
+  auto* merge = root.add_subcommand("merge", "Merge two records of the same person (the second into the first)");
+  merge->add_option("KEEP", opts->ref, "The person to keep")->required();
+  merge->add_option("OTHER", opts->other, "The duplicate, removed after the merge")->required();
+  merge->callback([&selected, opts] {
+    selected = [opts](Context& ctx) {
+      auto r = ctx.app.Merge(opts->ref, opts->other);
+      if (!r) return Fail(ctx, r.error());
+      if (ctx.json) {
+        json j = ToJson(r->survivor);
+        j["events_moved"] = r->events_moved;
+        PrintJson(ctx.out, j);
+      } else {
+        ctx.out << "Merged " << r->removed_name << " into #" << r->survivor.id << " "
+                << r->survivor.name << " (" << r->events_moved << " events moved)\n";
+      }
+      return kExitOk;
+    };
+  });
+}
+
+}  // namespace rapport::cli
+
+namespace rapport::cli {
+
+void RegisterMessageCommands(CLI::App& root, Runner& selected) {
+  struct LintOptions {
+    std::string kind = "request";
+    std::string file = "-";
+  };
+  auto opts = std::make_shared<LintOptions>();
+  auto* lint = root.add_subcommand(
+      "lint", "Read a message before you send it: etiquette, tone and spelling");
+  lint->add_option("FILE", opts->file, "The message (default: standard input)");
+  lint->add_option("--kind", opts->kind,
+                   "request, follow_up, thank_you, intro_request or touch (default: request)")
+      ->check(CLI::IsMember({"request", "follow_up", "thank_you", "intro_request", "touch"}));
+  std::string rules = "\nRules:\n";
+  for (const auto& r : LintRules()) {
+    rules += "  " + std::string(r.id) + std::string(24 - std::min<size_t>(23, r.id.size()), ' ') +
+             std::string(r.description) + "\n";
+  }
+  rules += "\nExit status: 0 when no finding is an error, 1 otherwise.";
+  lint->footer(rules);
+  lint->callback([&selected, opts] {
+    selected = [opts](Context& ctx) {
+      auto text = ReadInput(opts->file);
+      if (!text) return Fail(ctx, text.error());
+      auto findings = ctx.app.Lint(*text, *ParseMessageKind(opts->kind));
+      if (!findings) return Fail(ctx, findings.error());
+      const std::string where = opts->file == "-" ? "stdin" : opts->file;
+      if (ctx.json) {
+        json arr = json::array();
+        for (const auto& f : *findings) {
+          json j = {{"rule", f.rule},
+                    {"severity", std::string(ToString(f.severity))},
+                    {"line", f.line},
+                    {"column", f.column},
+                    {"end_line", f.end_line},
+                    {"end_column", f.end_column},
+                    {"message", f.message}};
+          if (f.suggestion) j["suggestion"] = *f.suggestion;
+          arr.push_back(j);
+        }
+        PrintJson(ctx.out, arr);
+      } else if (findings->empty()) {
+        ctx.out << "No findings: it reads well.\n";
+      } else {
+        for (const auto& f : *findings) {
+          std::string sev(ToString(f.severity));
+          if (f.severity == Severity::kError) {
+            sev = ctx.style.Red(sev);
+          } else if (f.severity == Severity::kWarning) {
+            sev = ctx.style.Yellow(sev);
+          }
+          ctx.out << where << ":" << f.line << ":" << f.column << ": " << sev << ": " << f.message
+                  << " [" << f.rule << "]\n";
+          if (f.suggestion) ctx.out << "    try: " << *f.suggestion << '\n';
+        }
+      }
+      return HasErrors(*findings) ? kExitUserError : kExitOk;
+    };
+  });
+}
+
+}  // namespace rapport::cli

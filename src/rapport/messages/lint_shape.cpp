@@ -1,0 +1,413 @@
+// Rules about what a message contains as a whole: no-connection,
+// no-clear-ask, no-time-frame, no-flexibility, too-long, about-me,
+// not-specific.
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <set>
+
+#include "rapport/messages/lint_internal.h"
+
+namespace rapport::lint_detail {
+namespace {
+
+bool IsKind(const LintContext& ctx, std::initializer_list<MessageKind> kinds) {
+  return std::find(kinds.begin(), kinds.end(), ctx.kind) != kinds.end();
+}
+
+int AllSentences(const Doc& doc) { return static_cast<int>(doc.sentences().size()); }
+
+template <size_t N>
+bool In(const std::string_view (&list)[N], std::string_view word) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+}  // namespace
+
+// ---- no-connection ------------------------------------------------------------
+
+void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (ctx.kind != MessageKind::kRequest) return;
+  static const PhraseSet kSet{
+      {"we|i met|spoke|talked|chatted|connected|crossed", false},
+      {"met|meeting you", false},
+      {"referred|suggested|recommended|introduced|mentioned|pointed|encouraged|sent|told|urged|said|thought|felt|figured ~3 me|i|that|you|your|we|us", false},
+      {"worked|studied|served|volunteered|trained|played|sang with you", false},
+      {"thanks|thank ?you again", false},
+      {"friend|friends of mine|yours", false},
+      {"a|my|our|mutual ~1 friend|friends", false},
+      {"gave|passed|shared|forwarded ~3 your name|contact|email|details|information|info", false},
+      {"your name came|come|comes up", false},
+      {"mutual|alumni|alumnus|alumna|alum|fellow|classmate|classmates|colleague|colleagues|coworker|former", false},
+      {"my|our ~1 friend|professor|advisor|adviser|mentor|counselor|manager|teacher|supervisor|instructor|coach|aunt|uncle|cousin|sister|brother|mother|father|mom|dad|neighbor|neighbour|roommate|partner|colleague|boss", false},
+      {"linkedin", false},
+      {"found|came|saw|read|heard|watched|listened|noticed|followed|enjoyed|loved|admired ~2 your|you", false},
+      {"your ~2 talk|article|post|podcast|presentation|panel|blog|paper|book|interview|profile|essay|newsletter|keynote|webinar|workshop|session|thread|comment|piece|column|lecture|video|episode|research|speech|answer|seminar|class|course", false},
+      {"both|also studied|attended|graduated|went|worked|volunteered|belong|took", false},
+      {"same university|school|college|program|company|team|class|club|department|firm|lab|cohort|team", false},
+      {"member|members of", false},
+      {"conference|meetup|summit|career fair|event|alumni|association|society|hackathon|symposium|forum|directory|chapter|reunion|mixer|convention|expo", false},
+      {"speaking|spoke|presented|presenting|talking at|on", false},
+      {"you spoke|presented|gave|wrote|shared|posted|led|hosted|moderated|taught|mentored|visited", false},
+      {"speaks|spoke|speak highly", false},
+      {"know|knows each other", false},
+      {"through|via|from ~2 alumni|network|directory|group|association|program|profile", false},
+  };
+  if (kSet.Any(doc, 0, AllSentences(doc))) return;
+  out->push_back(doc.MakeWhole("no-connection", Severity::kWarning,
+                               "Doesn't say how you found them or who suggested you write; a stranger "
+                               "with no link is the easiest request to ignore.",
+                               "Open with the link: a referral's name, where you met, or what of theirs "
+                               "you read or heard."));
+}
+
+// ---- no-clear-ask ---------------------------------------------------------------
+
+namespace {
+
+bool IsAskObject(std::string_view n) {
+  static constexpr std::string_view kWords[] = {
+      "minutes", "minute", "min",   "mins",      "call",     "chat",       "talk",      "speak",
+      "meet",    "meeting", "coffee", "conversation", "time", "available",  "availability", "phone",
+      "video",   "zoom",    "email", "questions", "question", "interview", "connect",   "introduce",
+      "introduction", "forward", "touch", "willing", "open", "share", "advice", "pass",  "hop",
+      "hour",    "hours",   "lunch", "schedule",  "free",     "spare",      "sometime",  "chance",
+      "calls",   "talking", "chatting", "speaking", "meeting", "learn", "hear",  "connecting", "introducing",
+      "send",    "along",   "walk", "ask", "either", "option", "options", "works", "suit", "suits",
+      "convenient", "possible", "refer"};
+  return std::find(std::begin(kWords), std::end(kWords), n) != std::end(kWords);
+}
+
+bool HasAskObject(const Doc& doc, const Sentence& s) {
+  for (int t = s.first_token; t < s.end_token; ++t) {
+    if (IsAskObject(doc.tokens()[static_cast<size_t>(t)].norm)) return true;
+  }
+  return false;
+}
+
+// Words that name the meeting itself, not the wish to learn.
+bool HasMeetingWord(const Doc& doc, const Sentence& s) {
+  static constexpr std::string_view kWords[] = {"minutes", "minute", "min", "mins", "call", "calls", "chat",
+                                                "talk", "speak", "meet", "meeting", "coffee", "conversation",
+                                                "time", "available", "availability", "phone", "video", "zoom",
+                                                "hour", "hours", "lunch", "schedule", "introduce", "introduction",
+                                                "forward", "connect"};
+  for (int t = s.first_token; t < s.end_token; ++t) {
+    if (In(kWords, doc.tokens()[static_cast<size_t>(t)].norm)) return true;
+  }
+  return false;
+}
+
+bool IsQuestionAsk(const Doc& doc, const Sentence& s) {
+  if (!s.question() || !HasAskObject(doc, s)) return false;
+  static constexpr std::string_view kAux[] = {"would", "could", "can", "might", "may", "will", "do", "does",
+                                              "are", "is", "possible", "chance", "open", "willing", "any",
+                                              "have", "if", "whether", "shall"};
+  for (int t = s.first_token; t < s.end_token; ++t) {
+    if (In(kAux, doc.tokens()[static_cast<size_t>(t)].norm)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void CheckAsk(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (!IsKind(ctx, {MessageKind::kRequest, MessageKind::kIntroRequest, MessageKind::kFollowUp})) return;
+  const auto& sentences = doc.sentences();
+  for (const auto& s : sentences) {
+    if (IsQuestionAsk(doc, s)) return;
+  }
+  // An ask written as a statement: "I'd like to set up a call", "Let me know when you are free".
+  static const PhraseSet kStatementAsk{
+      {"i would|am|was|will ~2 like|love|hope|hoping|wondering|grateful|appreciate|delighted|thrilled|value|welcome", false},
+      {"i hope|wonder|wondered|ask|request", false},
+      {"please|kindly ~3 let|tell|send|call|email|contact|reply|respond|suggest|forward|introduce|pass", false},
+      {"let me know", false},
+      {"would|could you|it", false},
+      {"i need|want", false},
+  };
+  // Point at the statement that asks for the meeting ("I'd like to set up a
+  // call"), else at any statement that asks for something.
+  const int count = AllSentences(doc);
+  for (bool strong : {true, false}) {
+    for (int i = doc.body_begin(); i < count; ++i) {
+      const Sentence& s = sentences[static_cast<size_t>(i)];
+      if (s.question() || !HasAskObject(doc, s) || (strong && !HasMeetingWord(doc, s)) ||
+          !kStatementAsk.Any(doc, i, i + 1)) {
+        continue;
+      }
+      out->push_back(doc.Make("no-clear-ask", Severity::kWarning, s.begin, s.end,
+                              "The request is a statement, not a question; a direct question is easier to "
+                              "say yes to.",
+                              "Ask it: \"Would you have 20 minutes for a call in the next two weeks?\""));
+      return;
+    }
+  }
+  out->push_back(doc.MakeWhole("no-clear-ask", Severity::kWarning,
+                               "There is no clear request: say what you are asking for, as a question.",
+                               "For example: \"Would you have 20 minutes for a phone call in the next "
+                               "two weeks?\""));
+}
+
+// ---- no-time-frame --------------------------------------------------------------
+
+namespace {
+
+bool IsNumber(std::string_view n) {
+  static constexpr std::string_view kWords[] = {"five",   "ten",   "fifteen", "twenty", "thirty", "forty",
+                                                "fifty",  "sixty", "one",     "two",    "three",  "half",
+                                                "quarter", "an",   "a",       "few"};
+  if (In(kWords, n)) return true;
+  return !n.empty() && n.size() <= 3 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsDuration(std::string_view n) {
+  static constexpr std::string_view kUnits[] = {"min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs"};
+  if (In(kUnits, n)) return true;
+  // "20min", "15mins"
+  size_t d = 0;
+  while (d < n.size() && n[d] >= '0' && n[d] <= '9') ++d;
+  return d > 0 && d <= 3 && In(kUnits, n.substr(d));
+}
+
+}  // namespace
+
+void CheckTimeFrame(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (ctx.kind != MessageKind::kRequest) return;
+  const auto& tokens = doc.tokens();
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const std::string& n = tokens[t].norm;
+    if (IsDuration(n) && n.find_first_of("0123456789") != std::string::npos) return;
+    if (!IsDuration(n)) continue;
+    // Look back for a number: "20 minutes", "15 to 20 minutes", "half an hour", "an hour".
+    // "a few minutes" is not bounded.
+    bool few = false, number = false;
+    for (size_t k = 1; k <= 4 && k <= t; ++k) {
+      const Token& prev = tokens[t - k];
+      if (prev.sentence != tokens[t].sentence) break;
+      if (prev.norm == "few" || prev.norm == "couple" || prev.norm == "some") few = true;
+      if (IsNumber(prev.norm) && prev.norm != "few") number = true;
+      if (!IsNumber(prev.norm) && prev.norm != "to" && prev.norm != "or" && prev.norm != "and" &&
+          prev.norm != "of" && prev.norm != "than") {
+        break;
+      }
+    }
+    if (number && !few) return;
+  }
+  out->push_back(doc.MakeWhole("no-time-frame", Severity::kWarning,
+                               "Doesn't say how much time you're asking for; a small, bounded ask is "
+                               "easier to accept.",
+                               "Name it: 15, 20 or 30 minutes."));
+}
+
+// ---- no-flexibility --------------------------------------------------------------
+
+void CheckFlexibility(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (ctx.kind != MessageKind::kRequest) return;
+  static const PhraseSet kSet{
+      {"phone|call|calls|video|zoom|email|emails|mail|person|coffee|teams|skype|meet|virtual|virtually|online|chat|lunch|writing ~4 or ~5 phone|video|zoom|email|emails|mail|person|coffee|call|calls|virtually|online|skype|teams|virtual|writing|lunch|chat|chats|meet", false},
+      {"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|week|lunchtime ~4 or|and ~3 monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|next|week|after|lunchtime", false},
+      {"most|any|many|some ~1 days|day|mornings|afternoons|evenings|weekdays|weekends|time|times|slot|slots|afternoon|morning|evening|weekday|week", false},
+      {"your schedule|calendar|convenience|preference|choice|availability|pick", false},
+      {"at|near|to|by your office|workplace|clinic|lab|building", false},
+      {"fit|work|works|around|suits|suit|convenient|easiest|easier|best|better for you", false},
+      {"whatever|whichever|whenever|wherever|anytime|flex*", false},
+      {"suits|suit|fits|fit you", false},
+      {"you ?would prefer|choose|pick", false},
+      {"up to you", false},
+      {"happy|glad|able|willing ~2 to ~2 fit|accommodate|adjust|flex|travel|come", false},
+      {"work|working around", false},
+      {"if ~4 easier|simpler|convenient|prefer|preferable", false},
+      {"email|phone|writing|call ~2 works|work|fine ~1 too|also|as", false},
+  };
+  if (kSet.Any(doc, 0, AllSentences(doc))) return;
+  out->push_back(doc.MakeWhole("no-flexibility", Severity::kHint,
+                               "Offers no choice of times or of phone, video or email; letting them pick "
+                               "makes yes easier.",
+                               "Suggest a few times and say you can fit their schedule, by phone or video."));
+}
+
+// ---- too-long ---------------------------------------------------------------------
+
+void CheckLength(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  size_t hint = 100, warning = 150;
+  switch (ctx.kind) {
+    case MessageKind::kRequest:
+    case MessageKind::kIntroRequest:
+    case MessageKind::kFollowUp:
+      break;
+    case MessageKind::kThankYou:
+      hint = 200, warning = 300;
+      break;
+    case MessageKind::kTouch:
+      hint = 150, warning = 250;
+      break;
+  }
+  // Words joined by a hyphen ("third-year") count once; a signature after
+  // a "-- " line does not count.
+  const auto& words = doc.words();
+  size_t limit_end = doc.text().find("\n-- \n");
+  if (limit_end == std::string_view::npos) limit_end = doc.text().find("\n--\n");
+  std::vector<size_t> counted;  // indexes of counted words
+  for (size_t w = 0; w < words.size() && words[w].begin < limit_end; ++w) {
+    if (!words[w].after_hyphen) counted.push_back(w);
+  }
+  const size_t count = counted.size();
+  if (count <= hint) return;
+  const bool over = count > warning;
+  const size_t first = counted[over ? warning : hint];
+  size_t last = counted.back();
+  while (last + 1 < words.size() && words[last + 1].after_hyphen) ++last;
+  const std::string kind(ToString(ctx.kind));
+  out->push_back(doc.Make(
+      "too-long", over ? Severity::kWarning : Severity::kHint, words[first].begin, words[last].end,
+      std::to_string(count) + " words; a " + kind + " over " + std::to_string(over ? warning : hint) +
+          " words asks a busy reader for more time than it should.",
+      ctx.kind == MessageKind::kThankYou
+          ? "Keep the thanks and the one or two things you will act on; cut the rest."
+          : "Keep who you are, how you found them, what you want to learn and the ask; cut the rest."));
+}
+
+// ---- about-me ----------------------------------------------------------------------
+
+void CheckAboutMe(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (!IsKind(ctx, {MessageKind::kRequest, MessageKind::kIntroRequest, MessageKind::kFollowUp})) return;
+  const auto& sentences = doc.sentences();
+  int self = 0, other = 0;
+  for (int s = doc.body_begin(); s < doc.body_end(); ++s) {
+    const Sentence& sentence = sentences[static_cast<size_t>(s)];
+    for (int t = sentence.first_token; t < sentence.end_token; ++t) {
+      const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+      if (n == "i" || n == "me" || n == "my" || n == "mine" || n == "myself") ++self;
+      if (n == "you" || n == "your" || n == "yours" || n == "yourself") ++other;
+      if (ctx.kind == MessageKind::kIntroRequest &&
+          (n == "she" || n == "her" || n == "he" || n == "him" || n == "his" || n == "they" || n == "their")) {
+        ++other;
+      }
+    }
+  }
+  if (self < 10 || self < 3 * std::max(other, 1)) return;
+  out->push_back(doc.MakeWhole(
+      "about-me", Severity::kHint,
+      "Mostly about you: " + std::to_string(self) + " uses of I/me/my against " + std::to_string(other) +
+          " of you/your.",
+      "Trim your story to a sentence and say what draws you to their work or what you hope to learn from them."));
+}
+
+// ---- not-specific --------------------------------------------------------------------
+
+namespace {
+
+// Words every thank-you uses: they say nothing about this conversation.
+bool IsGeneric(std::string_view stem) {
+  static const std::set<std::string, std::less<>> kGeneric = [] {
+    static constexpr std::string_view kWords[] = {
+        "thank", "thanks", "time", "take", "taking", "took", "today", "yesterday", "meeting", "meet", "met",
+        "chat", "conversation", "talk", "speak", "spoke", "call", "coffee", "great", "good", "wonderful",
+        "lovely", "nice", "pleasure", "enjoy", "enjoyed", "appreciate", "appreciated", "grateful", "gratitude",
+        "helpful", "help", "helped", "insight", "insights", "insightful", "advice", "information", "info",
+        "informative", "valuable", "useful", "learn", "learned", "learning", "hear", "hearing", "heard",
+        "experience", "experiences", "career", "careers", "path", "journey", "field", "industry", "role",
+        "work", "job", "company", "team", "perspective", "perspectives", "knowledge", "tip", "tips",
+        "suggestion", "suggestions", "question", "questions", "answer", "answers", "answering", "share",
+        "sharing", "shared", "generous", "generosity", "kind", "kindness", "touch", "keep", "stay", "forward",
+        "look", "looking", "hope", "hoping", "soon", "future", "best", "regards", "truly", "definitely",
+        "certainly", "sure", "busy", "schedule", "day", "week", "willing", "willingness", "open", "openness",
+        "honest", "honesty", "candid", "candor", "inspiring", "inspired", "inspiration", "encouraging",
+        "encouragement", "motivated", "motivating", "clarity", "clear", "clearer", "understand",
+        "understanding", "better", "next", "steps", "step", "thought", "thoughts", "think", "thinking", "know",
+        "feel", "felt", "amazing", "fantastic", "awesome", "incredible", "incredibly", "extremely", "super",
+        "mean", "means", "meant", "world", "connect", "connecting", "linkedin", "reach", "reached", "story",
+        "stories", "discussion", "discuss", "discussed", "glad", "happy", "excited", "exciting", "opportunity",
+        "opportunities", "interest", "interesting", "interested", "everything", "anything", "something",
+        "give", "gave", "given", "offer", "offered", "provide", "provided", "support", "guidance", "wisdom",
+        "idea", "ideas", "words", "moment", "minutes", "hour", "afternoon", "morning", "evening", "lunch",
+        "update", "updated", "progress", "contact", "network", "networking", "person", "people", "someone",
+        "professional", "professionally", "please", "need", "mind", "firm", "organization", "organisation", "office", "personally", "personal", "sincerely", "deeply", "greatly",
+        "continue", "plan", "plans", "goal", "goals", "decision", "decisions", "consider", "considering",
+        "important", "spend", "spent", "want", "wanted", "say", "said", "again", "explore", "exploring",
+        "exploration", "talking", "speaking", "chatting", "meeting", "hearing", "enjoying", "always",
+        "really", "lot", "much", "many", "valued", "value", "so", "truly", "certainly", "instance", "honored",
+        "honour", "honor", "privilege", "fun", "made", "makes", "making", "send", "sent", "note", "quick",
+        "email", "message", "reading", "hard", "find", "found", "especially", "particularly", "gain", "gained",
+        "new", "useful", "life", "lives", "busy", "day", "days", "sharing", "generously", "invaluable",
+        "warm", "warmly", "kindly", "call", "phone", "zoom", "video", "online", "earlier", "week", "weeks",
+        "month", "months", "year", "years", "hopefully", "eager", "excellent", "mentioned", "gotten", "advise",
+        "advised", "recommend", "recommended", "suggest", "suggested", "told", "tell", "ways", "way",
+        "things", "thing", "bit", "aspects", "aspect", "areas", "area", "side", "sides", "part", "parts"};
+    std::set<std::string, std::less<>> set;
+    for (auto w : kWords) set.insert(Stem(w));
+    return set;
+  }();
+  return kGeneric.count(stem) > 0;
+}
+
+// Content stems of the body: not stop words, not generic, not names.
+std::set<std::string> ContentStems(const Doc& doc, const LintContext& ctx, int from, int to) {
+  std::set<std::string> stems;
+  for (int s = from; s < to; ++s) {
+    const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
+    for (int t = sentence.first_token; t < sentence.end_token; ++t) {
+      const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+      if (n.size() < 3 || IsStopWord(n) || IsKnownWord(ctx, n)) continue;
+      std::string stem = Stem(n);
+      if (!IsGeneric(stem)) stems.insert(std::move(stem));
+    }
+  }
+  return stems;
+}
+
+}  // namespace
+
+void CheckSpecific(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (ctx.kind != MessageKind::kThankYou) return;
+  const auto stems = ContentStems(doc, ctx, doc.body_begin(), doc.body_end());
+  if (!ctx.meeting_notes.empty()) {
+    std::set<std::string> notes;
+    for (const auto& note : ctx.meeting_notes) {
+      Doc notes_doc(note);
+      auto more = ContentStems(notes_doc, ctx, 0, static_cast<int>(notes_doc.sentences().size()));
+      notes.insert(more.begin(), more.end());
+    }
+    for (const auto& stem : stems) {
+      if (notes.count(stem)) return;
+    }
+    out->push_back(doc.MakeWhole("not-specific", Severity::kWarning,
+                                 "Mentions nothing from your notes on the meeting; a thank-you that names "
+                                 "one thing they said shows you listened.",
+                                 "Name one piece of advice from the meeting and what you did or will do "
+                                 "about it."));
+    return;
+  }
+  // Without notes: pointers to something said ("you mentioned", "the part
+  // about") and words no generic thank-you would use.
+  static const PhraseSet kPointers{
+      {"you|your ~2 said|mentioned|suggested|recommended|explained|described|pointed|advised|noted|emphasized|stressed|warned|showed|predicted|compared|joked", false},
+      {"you ~1 told|walked|talked me ~1 about|through", false},
+      {"the part|point|bit|story|example|idea|advice|tip|suggestion|comment|question|observation about|on|that|of|to", false},
+      {"your point|story|example|advice|tip|suggestion|comment|observation|recommendation|warning about|on|that|to|of", false},
+      {"stuck|struck with|me", false},
+      {"i have|will ~2 signed|joined|ordered|downloaded|booked|registered|enrolled|started|finished|contacted|emailed|applied|read|bought|subscribed|sign|join|order|download|book|register|enroll|start|contact|email|read|buy|subscribe|reach|rewrite|rewrote|update|updated", false},
+      {"as|like you suggested|recommended|advised|mentioned", false},
+  };
+  int proper = 0;
+  for (int s = doc.body_begin(); s < doc.body_end(); ++s) {
+    const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
+    for (int w = sentence.first_word; w < sentence.end_word; ++w) {
+      const Word& word = doc.words()[static_cast<size_t>(w)];
+      if (word.initial_upper && !word.sentence_initial && doc.WordText(w) != "I" &&
+          !IsKnownWord(ctx, doc.WordText(w))) {
+        ++proper;
+      }
+    }
+  }
+  const int pointers = static_cast<int>(kPointers.FindPerSentence(doc, doc.body_begin(), doc.body_end()).size());
+  const int score = static_cast<int>(stems.size()) + 2 * pointers + std::min(proper, 3);
+  if (score >= 5) return;
+  out->push_back(doc.MakeWhole("not-specific", Severity::kWarning,
+                               "Names nothing specific from the conversation; a generic thank-you is "
+                               "forgotten at once.",
+                               "Mention one thing they said and what you did or will do about it."));
+}
+
+}  // namespace rapport::lint_detail

@@ -1,0 +1,231 @@
+// spelling (through the Speller) and repeated-word.
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <set>
+
+#include "rapport/messages/lint_internal.h"
+
+namespace rapport::lint_detail {
+namespace {
+
+// Words of working life that the stock en_US dictionary lacks.
+bool IsWorkplaceWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "linkedin", "github", "gitlab", "fintech", "edtech", "healthtech", "biotech", "cleantech", "proptech",
+      "onboarding", "offboarding", "skillset", "skillsets", "chatbot", "chatbots", "cybersecurity",
+      "bootcamp", "bootcamps", "mentee", "mentees", "upskilling", "reskilling", "upskill", "reskill",
+      "hackathon", "hackathons", "youtube", "frontend", "backend", "fullstack", "devops", "dataset",
+      "datasets", "microcredential", "microcredentials", "coworking", "preprint", "preprints", "roadmap",
+      "roadmaps", "toolkit", "ecommerce", "nonprofit", "nonprofits", "postdoc", "postdocs", "substack",
+      "wireframe", "wireframes", "wireframing", "usability", "resume", "resumes", "cv", "cvs", "webinar",
+      "webinars", "podcast", "podcasts", "meetup", "meetups", "email", "emails", "emailed", "emailing",
+      "internship", "internships", "teammate", "teammates", "coworker", "coworkers", "alumni", "alumna",
+      "alumnae", "alumnus", "alum", "startup", "startups", "fieldwork", "capstone", "healthcare",
+      "stakeholder", "stakeholders", "workflow", "workflows", "analytics", "infographic", "infographics",
+      "storyboard", "storyboards", "whiteboard", "whiteboarding", "freelancing", "upcycling", "biostatistics",
+      "bioinformatics", "geospatial", "ux", "ui", "ok", "okay", "zoom", "slack", "figma", "tableau", "python",
+      "nonclinical", "nonacademic", "onsite", "offsite", "hybrid", "mentorship", "mentorships", "roundtable",
+      "livestream", "timeline", "timelines", "handoff", "handoffs"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Curly apostrophes to straight ones: Hunspell's en_US knows "I'm", not "I’m".
+std::string Straighten(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.substr(i).starts_with("\u2019")) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+class Checker {
+ public:
+  Checker(const LintContext& ctx) : ctx_(ctx) {
+    for (const auto& phrase : ctx.known_words) {
+      // Multi-word entries ("Grace Hopper", "Jean-Luc") count word by word.
+      std::string word;
+      for (char c : phrase + " ") {
+        if (c == ' ' || c == '-' || c == '\t' || c == ',') {
+          if (!word.empty()) known_.insert(AsciiLower(Straighten(word)));
+          word.clear();
+        } else {
+          word.push_back(c);
+        }
+      }
+    }
+  }
+
+  bool Known(std::string_view word) const {
+    std::string lower = AsciiLower(Straighten(word));
+    if (known_.count(lower) || IsWorkplaceWord(lower)) return true;
+    for (std::string_view suffix : {"'s", "'"}) {
+      if (lower.size() > suffix.size() + 1 && lower.ends_with(suffix)) {
+        std::string base = lower.substr(0, lower.size() - suffix.size());
+        if (known_.count(base) || IsWorkplaceWord(base)) return true;
+      }
+    }
+    return false;
+  }
+
+  bool Correct(std::string_view word) const {
+    std::string w = Straighten(word);
+    if (ctx_.speller->Correct(w)) return true;
+    if (w.ends_with("'s") && w.size() > 3 && ctx_.speller->Correct(w.substr(0, w.size() - 2))) return true;
+    if (w.ends_with("s'") && w.size() > 3 && ctx_.speller->Correct(w.substr(0, w.size() - 1))) return true;
+    return BritishSpelling(w) || PrefixedWord(w);
+  }
+
+ private:
+  // The en_US dictionary rejects British spellings ("realise", "colour",
+  // "cataloguing", "travelling"); a writer using them has not made a typo.
+  bool BritishSpelling(const std::string& w) const {
+    if (w.size() < 5) return false;
+    static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+        {"defence", "defense"}, {"offence", "offense"}, {"licence", "license"}, {"pretence", "pretense"},
+        {"practise", "practice"}, {"practised", "practiced"}, {"practising", "practicing"},
+        {"programme", "program"}, {"programmes", "programs"}};
+    for (const auto& [uk, us] : kWords) {
+      if (w == uk) return ctx_.speller->Correct(std::string(us));
+    }
+    static constexpr std::pair<std::string_view, std::string_view> kSuffixes[] = {
+        {"isation", "ization"}, {"isations", "izations"}, {"ising", "izing"}, {"ised", "ized"},
+        {"ise", "ize"}, {"ises", "izes"}, {"yse", "yze"}, {"ysed", "yzed"}, {"ysing", "yzing"},
+        {"tre", "ter"}, {"tres", "ters"}, {"ogue", "og"}, {"ogues", "ogs"}, {"oguing", "oging"},
+        {"ogued", "oged"}, {"lling", "ling"}, {"lled", "led"}, {"ller", "ler"}, {"llers", "lers"}};
+    for (const auto& [uk, us] : kSuffixes) {
+      if (w.size() > uk.size() + 2 && w.ends_with(uk)) {
+        if (ctx_.speller->Correct(w.substr(0, w.size() - uk.size()) + std::string(us))) return true;
+      }
+    }
+    // "colour", "behaviours", "favourite", "neighbourhood": -our- before a suffix.
+    static constexpr std::string_view kAfterOur[] = {"", "s", "ed", "ing", "ite", "ites", "able", "ably", "al",
+                                                     "er", "ers", "ful", "hood", "hoods", "ist", "less", "y"};
+    const size_t our = w.rfind("our");
+    if (our != std::string::npos && our >= 3) {
+      const std::string_view rest = std::string_view(w).substr(our + 3);
+      if (std::find(std::begin(kAfterOur), std::end(kAfterOur), rest) != std::end(kAfterOur) &&
+          ctx_.speller->Correct(w.substr(0, our) + "or" + std::string(rest))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "rebrand", "nonclinical", "coauthor": a common prefix on a real word of
+  // five letters or more ("untill" stays a typo).
+  bool PrefixedWord(const std::string& w) const {
+    static constexpr std::string_view kPrefixes[] = {"re",    "un",    "pre",   "co",    "non",   "multi",
+                                                     "sub",   "over",  "under", "mis",   "cross", "inter",
+                                                     "micro", "macro", "post",  "anti",  "self",  "semi"};
+    for (auto p : kPrefixes) {
+      if (w.size() >= p.size() + 5 && std::string_view(w).substr(0, p.size()) == p &&
+          ctx_.speller->Correct(w.substr(p.size()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+ public:
+
+ private:
+  const LintContext& ctx_;
+  std::set<std::string, std::less<>> known_;
+};
+
+// "stormwater" for "storm water": two real words of four letters or more
+// written solid is a compound the dictionary lacks, not a typo ("alot",
+// "thankyou" and "infact" still are).
+bool IsClosedCompound(std::string_view word, std::string_view suggestion) {
+  if (suggestion.size() != word.size() + 1) return false;
+  const size_t cut = suggestion.find_first_of(" -");
+  if (cut == std::string_view::npos || cut < 4 || suggestion.size() - cut - 1 < 4) return false;
+  std::string joined(suggestion.substr(0, cut));
+  joined += suggestion.substr(cut + 1);
+  return joined == word;
+}
+
+}  // namespace
+
+void CheckSpelling(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (ctx.speller == nullptr) return;
+  const Checker checker(ctx);
+  const auto& words = doc.words();
+  int suggested = 0;
+  for (size_t w = 0; w < words.size(); ++w) {
+    // A hyphenated compound the dictionary knows as a whole ("third-year") is fine.
+    size_t group_end = w + 1;
+    while (group_end < words.size() && words[group_end].after_hyphen) ++group_end;
+    if (group_end - w > 1) {
+      std::string_view whole = doc.text().substr(words[w].begin, words[group_end - 1].end - words[w].begin);
+      if (whole.size() <= 60 && (checker.Known(whole) || checker.Correct(whole))) {
+        w = group_end - 1;
+        continue;
+      }
+    }
+    const Word& word = words[w];
+    const std::string_view text = doc.WordText(static_cast<int>(w));
+    if (text.size() < 2 || text.size() > 60 || word.has_digit || word.all_upper) continue;
+    if (word.after_hyphen && text.size() <= 2) continue;  // "co-", "e-mail", "re-"
+    if (w + 1 < words.size() && words[w + 1].after_hyphen && text.size() <= 2) continue;
+    // Capitalised mid-sentence, or in the greeting or sign-off: a name.
+    if (word.initial_upper && (!word.sentence_initial || doc.InGreeting(word.sentence) || doc.InSignoff(word.sentence))) {
+      continue;
+    }
+    if (checker.Known(text) || checker.Correct(text)) continue;
+    Finding f = doc.Make("spelling", Severity::kWarning, word.begin, word.end,
+                         "\"" + std::string(text) + "\" may be misspelled.");
+    // Suggestions are slow in Hunspell; a message full of noise gets them for the first few words.
+    if (suggested < 10 && text.size() <= 30) {
+      ++suggested;
+      auto suggestions = ctx.speller->Suggest(Straighten(text));
+      if (!suggestions.empty() && IsClosedCompound(text, suggestions.front())) continue;
+      if (!suggestions.empty()) {
+        f.suggestion = suggestions.front();
+        std::string list;
+        for (size_t i = 0; i < suggestions.size() && i < 3; ++i) list += (i ? ", " : "") + suggestions[i];
+        f.message = "\"" + std::string(text) + "\" may be misspelled; did you mean " + list + "?";
+      }
+    }
+    out->push_back(std::move(f));
+  }
+}
+
+void CheckRepeatedWords(const Doc& doc, const LintContext&, std::vector<Finding>* out) {
+  const auto& words = doc.words();
+  for (size_t w = 1; w < words.size(); ++w) {
+    const Word& prev = words[w - 1];
+    const Word& word = words[w];
+    if (prev.sentence != word.sentence || prev.has_digit || word.has_digit) continue;
+    std::string_view between = doc.text().substr(prev.end, word.begin - prev.end);
+    if (between.empty() || !std::all_of(between.begin(), between.end(), [](char c) {
+          return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        })) {
+      continue;
+    }
+    const std::string a = AsciiLower(doc.WordText(static_cast<int>(w - 1)));
+    const std::string b = AsciiLower(doc.WordText(static_cast<int>(w)));
+    if (a != b) continue;
+    static constexpr std::string_view kAllowed[] = {"had", "that", "bye", "no", "ha", "hey", "so", "very", "now",
+                                                    "knock", "yes", "bora", "well", "please"};
+    if (std::find(std::begin(kAllowed), std::end(kAllowed), a) != std::end(kAllowed)) continue;
+    out->push_back(doc.Make("repeated-word", Severity::kWarning, prev.begin, word.end,
+                            "\"" + std::string(doc.WordText(static_cast<int>(w))) + "\" is written twice.",
+                            std::string(doc.WordText(static_cast<int>(w - 1)))));
+  }
+}
+
+}  // namespace rapport::lint_detail

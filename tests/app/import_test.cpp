@@ -1,0 +1,190 @@
+#include <gtest/gtest.h>
+
+#include "rapport/app/app.h"
+#include "support/temp_dir.h"
+
+namespace rapport {
+namespace {
+
+using testing::TempDir;
+
+constexpr const char* kLinkedIn =
+    "Notes:\n"
+    "\"When exporting your connection data, you may notice that some of the email addresses are "
+    "missing.\"\n"
+    "\n"
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,ada@example.org,Analytical Engines,"
+    "Analyst,15 Mar 2024\n"
+    "Grace,Hopper,https://www.linkedin.com/in/grace-hopper,,Navy Labs,\"Rear Admiral, retd.\","
+    "02 Jan 2023\n"
+    ",,,,,,03 Feb 2022\n"
+    "Charles,Babbage,https://www.linkedin.com/in/cbabbage,,Analytical Engines,Founder,"
+    "01 Dec 2021\n";
+
+class ImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = OpenSqlite(dir_.File("rapport.db"));
+    ASSERT_TRUE(db.ok()) << db.error().message();
+    db_ = std::move(*db);
+    Config cfg;
+    cfg.zone = "UTC";
+    app_ = std::make_unique<App>(*db_, clock_, cfg);
+  }
+  ImportReport Import(std::string_view data, ImportFormat format = ImportFormat::kLinkedIn,
+                      bool keep_going = false) {
+    ImportOptions o;
+    o.format = format;
+    o.keep_going = keep_going;
+    auto r = app_->Import(data, o);
+    EXPECT_TRUE(r.ok()) << r.error().message();
+    return r.ok() ? *r : ImportReport{};
+  }
+  std::int64_t Count(const char* table) {
+    return db_->Query(std::string("SELECT COUNT(*) FROM ") + table)->at(0).Int(0);
+  }
+  TempDir dir_;
+  FixedClock clock_{*ParseTime("2026-03-10T12:00Z", "UTC")};
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<App> app_;
+};
+
+TEST_F(ImportTest, LinkedInPeopleArriveAsFirstDegreeWithTheirConnectionDate) {
+  auto r = Import(kLinkedIn);
+  EXPECT_TRUE(r.written);
+  EXPECT_EQ(r.added, 3);
+  EXPECT_EQ(r.skipped.size(), 1u);  // the date-only row
+  EXPECT_EQ(r.rejected.size(), 0u);
+  EXPECT_EQ(r.organizations_added, 2);
+  auto ada = app_->ShowContact("ada@example.org");
+  ASSERT_TRUE(ada.ok());
+  EXPECT_EQ(ada->contact.org_name, "Analytical Engines");
+  EXPECT_EQ(ada->contact.source, Source::kLinkedin);
+  EXPECT_EQ(ada->contact.degree, Degree::kFirst);
+  ASSERT_TRUE(ada->contact.connected_at.has_value());
+  EXPECT_EQ(FormatIso(*ada->contact.connected_at), "2024-03-15T00:00:00Z");
+  EXPECT_EQ(app_->ShowContact("grace")->contact.title, "Rear Admiral, retd.");
+}
+
+TEST_F(ImportTest, ImportingTheSameFileTwiceChangesNothing) {
+  Import(kLinkedIn);
+  auto before = app_->Backup();
+  ASSERT_TRUE(before.ok());
+  clock_.Advance(hours{1});
+  auto again = Import(kLinkedIn);
+  EXPECT_EQ(again.added, 0);
+  EXPECT_EQ(again.merged, 0);
+  EXPECT_EQ(again.unchanged, 3);
+  EXPECT_EQ(*app_->Backup(), *before);
+}
+
+TEST_F(ImportTest, ExistingPeopleAreMergedNotDoubled) {
+  ContactFields f;
+  f.name = "Ada Lovelace";
+  f.email = "ADA@example.org";
+  f.title = "Countess";
+  ASSERT_TRUE(app_->AddContact(f).ok());
+  ContactFields g;
+  g.name = "charles  babbage";
+  g.org = "analytical engines";
+  ASSERT_TRUE(app_->AddContact(g).ok());
+  auto r = Import(kLinkedIn);
+  EXPECT_EQ(r.added, 1);  // Grace
+  EXPECT_EQ(r.merged, 2);
+  EXPECT_EQ(Count("contact"), 3);
+  ASSERT_EQ(r.merges.size(), 2u);
+  EXPECT_EQ(r.merges[0].matched_by, "email");
+  EXPECT_EQ(r.merges[0].conflicts,
+            (std::vector<std::string>{"title: kept 'Countess'; the file says 'Analyst'"}));
+  EXPECT_EQ(r.merges[1].matched_by, "name and organization");
+  auto ada = app_->ShowContact("ada");
+  EXPECT_EQ(ada->contact.title, "Countess");  // ours kept
+  EXPECT_EQ(ada->contact.linkedin, "https://www.linkedin.com/in/ada-lovelace");  // filled
+  // The LinkedIn URL alone matches too, whatever its form.
+  std::string other =
+      "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+      "Augusta Ada,King,http://linkedin.com/in/ADA-lovelace/,,,,15 Mar 2024\n";
+  auto r2 = Import(other);
+  EXPECT_EQ(r2.added, 0);
+  EXPECT_EQ(r2.unchanged, 1);
+}
+
+TEST_F(ImportTest, OneBadRowImportsNothingAndNamesTheRow) {
+  std::string bad = std::string(kLinkedIn) + "Bob,Broken,,,Acme,,32 Foo 2020\n";
+  auto r = Import(bad);
+  EXPECT_FALSE(r.written);
+  ASSERT_EQ(r.rejected.size(), 1u);
+  EXPECT_EQ(r.rejected[0].line, 9);
+  EXPECT_NE(r.rejected[0].reason.find("32 Foo 2020"), std::string::npos) << r.rejected[0].reason;
+  EXPECT_EQ(Count("contact"), 0);
+  EXPECT_EQ(Count("organization"), 0);
+  auto kept = Import(bad, ImportFormat::kLinkedIn, /*keep_going=*/true);
+  EXPECT_TRUE(kept.written);
+  EXPECT_EQ(kept.added, 3);
+  EXPECT_EQ(kept.rejected.size(), 1u);
+}
+
+TEST_F(ImportTest, DryRunWritesNothing) {
+  ImportOptions o;
+  o.dry_run = true;
+  auto r = app_->Import(kLinkedIn, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->added, 3);
+  EXPECT_FALSE(r->written);
+  EXPECT_EQ(Count("contact"), 0);
+  EXPECT_EQ(Count("organization"), 0);
+}
+
+TEST_F(ImportTest, NotTheClaimedFormatIsRefused) {
+  ImportOptions o;
+  auto r = app_->Import("BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nEND:VCARD\n", o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message().find('\n'), std::string::npos);
+  o.format = ImportFormat::kVCard;
+  EXPECT_FALSE(app_->Import(kLinkedIn, o).ok());
+  EXPECT_EQ(Count("contact"), 0);
+}
+
+TEST_F(ImportTest, VCardCategoriesBecomeTagsAndTagsApplyToAll) {
+  const char* cards =
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
+      "EMAIL;TYPE=INTERNET:ada@example.org\r\nORG:Analytical Engines\r\n"
+      "CATEGORIES:Mathematics,myContacts\r\nNOTE:Met at the\\, um\\, salon\r\nEND:VCARD\r\n";
+  ImportOptions o;
+  o.format = ImportFormat::kVCard;
+  o.tags = {"salon-2026"};
+  auto r = app_->Import(cards, o);
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_EQ(r->added, 1);
+  auto ada = app_->ShowContact("ada");
+  EXPECT_EQ(ada->contact.tags, (std::vector<std::string>{"Mathematics", "salon-2026"}));
+  EXPECT_EQ(ada->contact.note, "Met at the, um, salon");
+}
+
+TEST_F(ImportTest, MergeByHandMovesHistory) {
+  ContactFields a;
+  a.name = "Ada Lovelace";
+  a.email = "ada@example.org";
+  auto ada = app_->AddContact(a);
+  ContactFields b;
+  b.name = "A. Lovelace";
+  b.phone = "+44 20 7946 0000";
+  b.add_tags = {"math"};
+  auto dup = app_->AddContact(b);
+  EventInput e;
+  e.kind = EventKind::kRequestSent;
+  e.contact = std::to_string(dup->contact.id);
+  ASSERT_TRUE(app_->Record(e).ok());
+  auto m = app_->Merge(std::to_string(ada->contact.id), std::to_string(dup->contact.id));
+  ASSERT_TRUE(m.ok()) << m.error().message();
+  EXPECT_EQ(m->events_moved, 1);
+  EXPECT_EQ(m->survivor.phone, "+44 20 7946 0000");
+  EXPECT_EQ(m->survivor.tags, (std::vector<std::string>{"math"}));
+  EXPECT_EQ(Count("contact"), 1);
+  EXPECT_EQ(app_->ShowContact("ada")->stage, Stage::kRequested);
+  EXPECT_FALSE(app_->Merge("ada", "ada").ok());
+}
+
+}  // namespace
+}  // namespace rapport

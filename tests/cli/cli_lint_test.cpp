@@ -1,0 +1,52 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "support/run.h"
+
+namespace rapport {
+namespace {
+
+using nlohmann::json;
+
+TEST(CliLint, TheDesperateRequestIsCaughtAndExitsOne) {
+  testing::TempDir home;
+  testing::Rapport rapport(home);
+  std::ofstream(home.File("msg.txt"))
+      << "Dear [Name],\nI am in transition and desperately need a job. Are you hiring? My resume "
+         "is attached!!!\n";
+  auto r = rapport.Run({"lint", "--kind", "request", home.File("msg.txt"), "--json"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  std::set<std::string> rules;
+  for (const auto& f : json::parse(r.out)) rules.insert(f["rule"]);
+  for (const char* expected : {"unfilled-placeholder", "opens-with-transition", "asks-for-job",
+                               "mentions-resume", "tone-desperate"}) {
+    EXPECT_TRUE(rules.count(expected)) << expected;
+  }
+  // Human output names file, line and column, then the rule.
+  auto human = rapport.Run({"lint", home.File("msg.txt")});
+  EXPECT_NE(human.out.find("msg.txt:1:6: error: "), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("[unfilled-placeholder]"), std::string::npos);
+}
+
+TEST(CliLint, AWarmRequestPassesAndRecordNamesAreKnownWords) {
+  testing::TempDir home;
+  testing::Rapport rapport(home);
+  ASSERT_EQ(rapport.Run({"contact", "add", "Ada Okonkwo-Lindqvist"}).code, 0);
+  std::ofstream(home.File("msg.txt"))
+      << "Hi Ada,\n\nMy former teacher, Ms. Okonkwo-Lindqvist's colleague Sam Reyes, suggested I "
+         "write to you. I'm a second-year nursing student curious about public health policy, and "
+         "I'd love to hear how you found your way into it.\n\nWould you have 20 minutes for a "
+         "phone or video call sometime in the next two weeks? Mornings suit me best, but I'm happy "
+         "to work around your schedule.\n\nMany thanks,\nJordan\n";
+  auto r = rapport.Run({"lint", home.File("msg.txt"), "--json"});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  for (const auto& f : json::parse(r.out)) {
+    EXPECT_EQ(f["severity"], "hint") << f.dump();
+  }
+}
+
+}  // namespace
+}  // namespace rapport

@@ -1,0 +1,64 @@
+// The Hunspell speller behind lint's Speller interface.
+#include "rapport/messages/spelling.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace rapport {
+namespace {
+
+TEST(Hunspell, OpensTheSystemDictionary) {
+  auto speller = OpenHunspell();
+  ASSERT_TRUE(speller.ok()) << speller.error().message();
+  const Speller& s = **speller;
+  EXPECT_TRUE(s.Correct("conversation"));
+  EXPECT_TRUE(s.Correct("I'm"));
+  EXPECT_TRUE(s.Correct("Tuesday"));
+  EXPECT_FALSE(s.Correct("recieve"));
+  EXPECT_FALSE(s.Correct("definately"));
+}
+
+TEST(Hunspell, SuggestsTheLikelyWordFirstAndFewOfThem) {
+  auto speller = OpenHunspell();
+  ASSERT_TRUE(speller.ok());
+  const auto suggestions = (*speller)->Suggest("recieve");
+  ASSERT_FALSE(suggestions.empty());
+  EXPECT_EQ(suggestions.front(), "receive");
+  EXPECT_LE(suggestions.size(), 5u);
+  EXPECT_TRUE((*speller)->Suggest("").empty());
+  EXPECT_TRUE((*speller)->Correct(""));
+}
+
+TEST(Hunspell, MissingDictionaryIsAnError) {
+  auto missing = OpenHunspell("/nonexistent/dictionaries");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message().find("/nonexistent/dictionaries"), std::string::npos);
+  auto wrong_lang = OpenHunspell("/usr/share/hunspell", "xx_XX");
+  EXPECT_FALSE(wrong_lang.ok());
+}
+
+TEST(Hunspell, LintUsesItWithSuggestions) {
+  auto speller = OpenHunspell();
+  ASSERT_TRUE(speller.ok());
+  LintContext ctx;
+  ctx.kind = MessageKind::kThankYou;
+  ctx.speller = speller->get();
+  ctx.known_words = {"Ada Lovelace"};
+  const std::string text =
+      "Hi Ada,\nThank you for explaining the Analytical Engine. I’m definately reading Lovelace’s notes, and "
+      "I realise the colour plates were a stormwater of ideas.\nBest,\nSam";
+  const auto findings = Lint(text, ctx);
+  std::vector<std::string> flagged;
+  for (const auto& f : findings) {
+    if (f.rule == "spelling") flagged.push_back(text.substr(f.begin, f.end - f.begin));
+  }
+  // Curly apostrophes, names, British spellings and closed compounds pass.
+  ASSERT_EQ(flagged, std::vector<std::string>{"definately"});
+  const auto it = std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule == "spelling"; });
+  ASSERT_TRUE(it->suggestion.has_value());
+  EXPECT_EQ(*it->suggestion, "definitely");
+}
+
+}  // namespace
+}  // namespace rapport
