@@ -15,7 +15,7 @@ namespace {
 
 constexpr RegisterFn kCommandGroups[] = {
     RegisterOrgCommands,   RegisterContactCommands, RegisterObjectiveCommands,
-    RegisterEventCommands, RegisterViewCommands,    RegisterDataCommands, RegisterMessageCommands,
+    RegisterEventCommands, RegisterViewCommands,    RegisterDataCommands, RegisterMessageCommands, RegisterDraftCommands,
 };
 
 constexpr const char* kFooter = R"(

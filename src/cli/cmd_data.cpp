@@ -11,6 +11,8 @@
 
 #include "cli/cli.h"
 #include "cli/json.h"
+#include "rapport/app/validate.h"
+#include "rapport/messages/templates.h"
 
 namespace rapport::cli {
 
@@ -306,6 +308,179 @@ void RegisterMessageCommands(CLI::App& root, Runner& selected) {
         }
       }
       return HasErrors(*findings) ? kExitUserError : kExitOk;
+    };
+  });
+}
+
+}  // namespace rapport::cli
+
+namespace rapport::cli {
+
+namespace {
+
+struct DraftOptions {
+  DraftInput in;
+  std::string output, file, eml;
+  bool force = false, mark_sent = false;
+};
+
+void AddDraftOptions(CLI::App* cmd, DraftOptions& o) {
+  std::string kinds = "request (picks first/second/cold by degree)";
+  for (const auto& t : Templates()) kinds += ", " + std::string(t.name);
+  cmd->add_option("KIND", o.in.kind, "Which message: " + kinds)->required();
+  cmd->add_option("CONTACT", o.in.contact, "Whom it is about (id, email or part of the name)")
+      ->required();
+  cmd->add_option("--objective", o.in.objective, "The objective (default: the thread's)")
+      ->option_text("REF");
+  cmd->add_option("--how-we-met", o.in.how_we_met, "One sentence on how you found them")
+      ->option_text("TEXT");
+  cmd->add_option("--specific", o.in.specific,
+                  "Something specific from the conversation (thank-yous)")
+      ->option_text("TEXT");
+  cmd->add_option("--article", o.in.article, "What you are sharing (touch)")->option_text("TEXT");
+  cmd->add_option("--news", o.in.news, "Your news (touch, new_job)")->option_text("TEXT");
+}
+
+std::string DraftText(const DraftResult& d, bool with_headers) {
+  std::string s;
+  if (with_headers) {
+    s += "To: " + d.to.name + (d.to.email ? " <" + *d.to.email + ">" : "") + "\n";
+    s += "Subject: " + d.subject + "\n\n";
+  }
+  return s + d.body;
+}
+
+void PrintFindings(Context& ctx, const std::vector<Finding>& findings) {
+  for (const auto& f : findings) {
+    ctx.err << "draft:" << f.line << ":" << f.column << ": " << ToString(f.severity) << ": "
+            << f.message << " [" << f.rule << "]\n";
+  }
+}
+
+}  // namespace
+
+void RegisterDraftCommands(CLI::App& root, Runner& selected) {
+  auto d = std::make_shared<DraftOptions>();
+  auto* draft = root.add_subcommand("draft", "Write a message from a template, filled from your records");
+  AddDraftOptions(draft, *d);
+  draft->add_option("-o,--output", d->output, "Write the message to FILE to edit it")
+      ->option_text("FILE");
+  draft->footer(
+      "\nA field that cannot be filled stays as {{field}} and `rapport lint` flags it.\n"
+      "Your profile ([user] name, intro, phone, signature in config.toml) signs it.\n"
+      "Override a template with $XDG_CONFIG_HOME/rapport/templates/KIND.mustache.");
+  draft->callback([&selected, d] {
+    selected = [d](Context& ctx) {
+      auto r = ctx.app.DraftMessage(d->in);
+      if (!r) return Fail(ctx, r.error());
+      auto findings = ctx.app.Lint(r->body, r->lint_kind);
+      if (ctx.json) {
+        json j = {{"template", r->template_name},
+                  {"to", r->to.name},
+                  {"subject", r->subject},
+                  {"body", r->body}};
+        if (r->to.email) j["to_email"] = *r->to.email;
+        json fj = json::array();
+        if (findings) {
+          for (const auto& f : *findings) {
+            fj.push_back({{"rule", f.rule},
+                          {"severity", std::string(ToString(f.severity))},
+                          {"line", f.line},
+                          {"column", f.column},
+                          {"message", f.message}});
+          }
+        }
+        j["findings"] = fj;
+        PrintJson(ctx.out, j);
+        return kExitOk;
+      }
+      std::string text = DraftText(*r, true);
+      if (auto s = WriteOutput(d->output, text, ctx.out); !s) return Fail(ctx, s.error());
+      if (!d->output.empty() && d->output != "-") {
+        ctx.err << "Wrote " << d->output << "; edit it, then: rapport send " << r->template_name
+                << " " << r->about.id << " --file " << d->output << '\n';
+      }
+      if (findings) PrintFindings(ctx, *findings);
+      return kExitOk;
+    };
+  });
+
+  auto* send = root.add_subcommand(
+      "send", "Draft (or take your edited file), check, send by mail, and log it");
+  AddDraftOptions(send, *d);
+  send->add_option("--file", d->file,
+                   "Send this edited draft instead (a 'Subject:' line, a blank line, the body)")
+      ->option_text("FILE");
+  send->add_flag("--force", d->force, "Send even when the linter finds an error");
+  send->add_option("--eml", d->eml, "Without [smtp]: where to write the message (.eml)")
+      ->option_text("FILE");
+  send->add_flag("--mark-sent", d->mark_sent,
+                 "Without [smtp]: log it as sent (you sent it from your mail client)");
+  send->callback([&selected, d] {
+    selected = [d](Context& ctx) {
+      auto r = ctx.app.DraftMessage(d->in);
+      if (!r) return Fail(ctx, r.error());
+      std::string body = r->body;
+      if (!d->file.empty()) {
+        auto text = ReadInput(d->file);
+        if (!text) return Fail(ctx, text.error());
+        // Headers the draft printed (To:, Subject:) up to the first blank line.
+        std::istringstream in(*text);
+        std::string line, rest;
+        bool headers = true;
+        body.clear();
+        while (std::getline(in, line)) {
+          if (headers) {
+            if (line.rfind("Subject:", 0) == 0) {
+              r->subject = Trim(line.substr(8));
+              continue;
+            }
+            if (line.rfind("To:", 0) == 0) continue;
+            if (line.empty()) {
+              headers = false;
+              continue;
+            }
+            headers = false;
+          }
+          body += line + "\n";
+        }
+      }
+      auto findings = ctx.app.Lint(body, r->lint_kind);
+      if (!findings) return Fail(ctx, findings.error());
+      if (HasErrors(*findings) && !d->force) {
+        PrintFindings(ctx, *findings);
+        return Fail(ctx, Error::InvalidArgument(
+                             "the message has errors, so it was not sent (fix them, or send "
+                             "anyway with --force)"));
+      }
+      std::string eml = d->eml.empty()
+                            ? "rapport-" + r->template_name + "-" + std::to_string(r->about.id) + ".eml"
+                            : d->eml;
+      auto s = ctx.app.SendMessage(*r, body, eml, d->mark_sent);
+      if (!s) return Fail(ctx, s.error());
+      if (ctx.json) {
+        json j = {{"sent", s->sent}};
+        if (!s->eml_path.empty()) j["eml"] = s->eml_path;
+        if (!s->mailto.empty()) j["mailto"] = s->mailto;
+        if (s->logged) j["event"] = ToJson(*s->logged);
+        PrintJson(ctx.out, j);
+        return kExitOk;
+      }
+      if (s->sent) {
+        ctx.out << "Sent to " << r->to.name << " <" << *r->to.email << ">";
+      } else {
+        ctx.out << "No [smtp] in config.toml: wrote " << s->eml_path
+                << " (open it with your mail client), or use:\n"
+                << s->mailto << '\n';
+      }
+      if (s->logged) {
+        ctx.out << (s->sent ? "; logged " : "Logged ") << ToString(s->logged->kind) << '\n';
+      } else {
+        ctx.out << "Once you have sent it, log it: rapport send " << r->template_name << " "
+                << r->about.id << (d->file.empty() ? "" : " --file " + d->file)
+                << " --mark-sent\n";
+      }
+      return kExitOk;
     };
   });
 }

@@ -167,6 +167,30 @@ struct MergeResult {
   int events_moved = 0;
 };
 
+// What to draft: a template (or "request", which picks request_first,
+// request_second or request_cold by the contact's degree) for a contact.
+struct DraftInput {
+  std::string kind;
+  std::string contact;  // REF: the person the thread is about
+  std::optional<std::string> objective, how_we_met, specific, article, news;
+};
+
+struct DraftResult {
+  std::string template_name;
+  std::string subject, body;
+  Contact about;        // the thread's person
+  Contact to;           // the recipient (the introducer for intro_request, ...)
+  MessageKind lint_kind = MessageKind::kRequest;
+  std::optional<EventKind> logs;  // what sending it records; none for a voicemail script
+};
+
+struct SendResult {
+  bool sent = false;       // through SMTP
+  std::string eml_path;    // written instead, when there is no SMTP
+  std::string mailto;      // for the mail client, when there is no SMTP
+  std::optional<Event> logged;
+};
+
 struct RestoreReport {
   int organizations = 0, contacts = 0, objectives = 0, events = 0;
 };
@@ -229,6 +253,14 @@ class App {
   // organizations and objectives on record, and the words in
   // $XDG_CONFIG_HOME/rapport/words.txt, are never spelling mistakes.
   Result<std::vector<Finding>> Lint(std::string_view text, MessageKind kind);
+  // Fills a template from the records and the profile. The user's
+  // $XDG_CONFIG_HOME/rapport/templates/NAME.mustache overrides the built-in.
+  Result<DraftResult> DraftMessage(const DraftInput& in);
+  // Sends `draft` (with `body` as edited) by SMTP when [smtp] is set, and
+  // logs the matching event with the message as its body. Without SMTP it
+  // writes `eml_path` and logs only if `mark_sent`.
+  Result<SendResult> SendMessage(const DraftResult& draft, const std::string& body,
+                                 const std::string& eml_path, bool mark_sent);
 
   // ---- export ----
   Result<std::string> ExportVCard(const ExportFilter& f);      // vCard 4.0

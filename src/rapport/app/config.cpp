@@ -56,9 +56,52 @@ Result<Config> LoadConfig(const std::optional<std::string>& explicit_path) {
                                   " (fix the TOML syntax)");
   }
   for (const auto& [key, node] : doc) {
-    if (key != "user" && key != "playbook") {
+    if (key != "user" && key != "playbook" && key != "smtp") {
       return Error::InvalidArgument(Where(path, node.source()) + " unknown section [" +
-                                    std::string(key.str()) + "] (known: [user], [playbook])");
+                                    std::string(key.str()) +
+                                    "] (known: [user], [smtp], [playbook])");
+    }
+  }
+  if (const auto* smtp = doc["smtp"].as_table()) {
+    for (const auto& [key, node] : *smtp) {
+      const std::string k(key.str());
+      if (k == "port") {
+        const auto* i = node.as_integer();
+        if (!i || i->get() < 1 || i->get() > 65535) {
+          return Error::InvalidArgument(Where(path, node.source()) +
+                                        " smtp.port must be a number from 1 to 65535");
+        }
+        cfg.smtp.port = static_cast<int>(i->get());
+        continue;
+      }
+      const auto* s = node.as_string();
+      if (!s) {
+        return Error::InvalidArgument(Where(path, node.source()) + " smtp." + k +
+                                      " must be a quoted string");
+      }
+      if (k == "host") {
+        cfg.smtp.host = s->get();
+      } else if (k == "security") {
+        if (s->get() != "starttls" && s->get() != "tls" && s->get() != "none") {
+          return Error::InvalidArgument(Where(path, node.source()) +
+                                        " smtp.security must be starttls, tls or none");
+        }
+        cfg.smtp.security = s->get();
+      } else if (k == "user") {
+        cfg.smtp.user = s->get();
+      } else if (k == "password_env") {
+        cfg.smtp.password_env = s->get();
+      } else if (k == "password_file") {
+        cfg.smtp.password_file = s->get();
+      } else if (k == "password") {
+        return Error::InvalidArgument(Where(path, node.source()) +
+                                      " a password in the config file is refused; use "
+                                      "password_env or password_file");
+      } else {
+        return Error::InvalidArgument(Where(path, node.source()) + " unknown setting smtp." + k +
+                                      " (known: host, port, security, user, password_env, "
+                                      "password_file)");
+      }
     }
   }
   if (const auto* user = doc["user"].as_table()) {
@@ -77,9 +120,18 @@ Result<Config> LoadConfig(const std::optional<std::string>& explicit_path) {
         cfg.zone_origin = path;
       } else if (key == "name") {
         cfg.user_name = s->get();
+      } else if (key == "email") {
+        cfg.user_email = s->get();
+      } else if (key == "intro") {
+        cfg.user_intro = s->get();
+      } else if (key == "phone") {
+        cfg.user_phone = s->get();
+      } else if (key == "signature") {
+        cfg.user_signature = s->get();
       } else {
         return Error::InvalidArgument(Where(path, node.source()) + " unknown setting user." +
-                                      std::string(key.str()) + " (known: name, timezone)");
+                                      std::string(key.str()) +
+                                      " (known: name, email, intro, phone, signature, timezone)");
       }
     }
   }

@@ -5,6 +5,16 @@
 //   name = "Ada Lovelace"
 //   timezone = "Europe/London"
 //
+//   intro = "a data analyst exploring UX research"
+//   email = "ada@example.org"
+//
+//   [smtp]
+//   host = "smtp.example.org"
+//   port = 587
+//   security = "starttls"
+//   user = "ada@example.org"
+//   password_env = "RAPPORT_SMTP_PASSWORD"
+//
 //   [playbook]
 //   follow_up_days = 5
 //   business_days = true
@@ -26,6 +36,17 @@ struct Config {
   std::string zone;         // IANA zone to show times in
   std::string zone_origin;  // "config", "system"
   std::string user_name;
+  // The profile messages are signed with ([user] in config.toml).
+  std::string user_email, user_intro, user_phone, user_signature;
+  // Outgoing mail ([smtp]); host empty: no SMTP, write .eml files instead.
+  struct Smtp {
+    std::string host;
+    int port = 587;
+    std::string security = "starttls";  // "starttls", "tls" or "none"
+    std::string user;
+    std::string password_env;   // name of an environment variable holding it
+    std::string password_file;  // or a file holding it (first line)
+  } smtp;
   std::string path;  // the file read, "" when none
 };
 

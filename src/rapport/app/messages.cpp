@@ -1,6 +1,7 @@
 // Messages: the etiquette linter over the records.
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "rapport/app/app.h"
@@ -58,6 +59,222 @@ Result<std::vector<Finding>> App::Lint(std::string_view text, MessageKind kind) 
   ctx.known_words.assign(words.begin(), words.end());
   ctx.speller = speller_.get();
   return rapport::Lint(text, ctx);
+}
+
+}  // namespace rapport
+
+#include <sstream>
+
+#include "rapport/app/mail.h"
+#include "rapport/app/validate.h"
+#include "rapport/messages/templates.h"
+
+namespace rapport {
+
+namespace {
+
+std::string FirstName(const std::string& name) {
+  auto sp = name.find(' ');
+  return sp == std::string::npos ? name : name.substr(0, sp);
+}
+
+std::string ConfigDir() {
+  const char* v = std::getenv("XDG_CONFIG_HOME");
+  return v && *v == '/' ? std::string(v)
+                        : std::string(std::getenv("HOME") ? std::getenv("HOME") : ".") + "/.config";
+}
+
+// A sentence on how we found them, from the record.
+std::string HowWeMet(const Contact& c) {
+  if (!c.introducer_name.empty()) return c.introducer_name + " suggested I get in touch with you.";
+  if (!c.source) {
+    return c.degree == Degree::kFirst ? "It's been a while since we last spoke, and I've been "
+                                        "meaning to ask you something."
+                                      : "";
+  }
+  switch (*c.source) {
+    case Source::kLinkedin:
+      return "We're connected on LinkedIn, and I've followed your work with interest.";
+    case Source::kAlumni:
+      return "I found you through our alumni network.";
+    case Source::kAssociation:
+      return "I found you through your professional association.";
+    case Source::kFaculty:
+      return "One of my professors mentioned your work.";
+    case Source::kConference:
+      return "I heard you speak at a conference and have wanted to ask you more since.";
+    case Source::kForum:
+      return "I've been reading your posts in an online community we share.";
+    case Source::kNews:
+      return "I read about your recent move in the news; congratulations.";
+    case Source::kReferral:
+    case Source::kOther:
+      return "";
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<DraftResult> App::DraftMessage(const DraftInput& in) {
+  RAPPORT_ASSIGN_OR_RETURN(auto contact, ResolveContact(in.contact));
+  std::string name = in.kind;
+  if (name == "request") {
+    if (contact.degree == Degree::kCold) {
+      name = "request_cold";
+    } else if (contact.degree == Degree::kSecond || contact.introducer_id) {
+      name = "request_second";
+    } else {
+      name = "request_first";
+    }
+  }
+  const TemplateInfo* info = FindTemplate(name);
+  if (!info) {
+    std::vector<std::string_view> names = {"request"};
+    for (const auto& t : Templates()) names.push_back(t.name);
+    std::string hint = Suggest(name, names);
+    return Error::InvalidArgument("no template '" + name + "' (" +
+                                  (hint.empty() ? "use " + OneOf(names) : hint) + ")");
+  }
+  DraftResult d;
+  d.template_name = name;
+  d.lint_kind = info->lint_kind;
+  d.about = contact;
+  d.to = contact;
+  const bool via_introducer =
+      name == "intro_request" || name == "thank_introducer" || name == "report_back";
+  if (via_introducer) {
+    if (!contact.introducer_id) {
+      return Error::InvalidArgument(contact.name + " has no introducer on record; set one with "
+                                    "'rapport contact edit " + std::to_string(contact.id) +
+                                    " --introducer CONTACT'");
+    }
+    RAPPORT_ASSIGN_OR_RETURN(auto intro, store_.GetContact(*contact.introducer_id));
+    if (intro) d.to = *intro;
+  }
+  static const std::map<std::string, EventKind> kLogs = {
+      {"request_first", EventKind::kRequestSent},  {"request_second", EventKind::kRequestSent},
+      {"request_cold", EventKind::kRequestSent},   {"intro_request", EventKind::kIntroRequested},
+      {"follow_up", EventKind::kFollowUpSent},     {"thank_you", EventKind::kThanksSent},
+      {"thank_introducer", EventKind::kIntroducerThanked},
+      {"report_back", EventKind::kReportedBack},   {"touch", EventKind::kTouch},
+      {"new_job", EventKind::kTouch}};
+  if (auto it = kLogs.find(name); it != kLogs.end()) d.logs = it->second;
+
+  RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(contact.id));
+  std::map<std::string, std::string> f;
+  const Instant now = Now();
+  f["name"] = contact.name;
+  f["first_name"] = FirstName(contact.name);
+  f["org"] = contact.org_name;
+  f["at_org"] = contact.org_name.empty() ? "" : " at " + contact.org_name;
+  f["title"] = contact.title.value_or("");
+  std::optional<Id> objective_id;
+  if (in.objective) {
+    RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveObjective(*in.objective));
+    objective_id = o.id;
+  } else {
+    objective_id = PlanFor(contact, events).objective_id;
+  }
+  if (objective_id) {
+    RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetObjective(*objective_id));
+    if (o) {
+      f["objective"] = o->title;
+      f["field"] = o->title;
+    }
+  }
+  f["how_we_met"] = in.how_we_met.value_or(HowWeMet(contact));
+  f["introducer"] = contact.introducer_name;
+  f["introducer_first_name"] = FirstName(contact.introducer_name);
+  std::string specific = in.specific.value_or("");
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
+    if ((it->kind == EventKind::kRequestSent || it->kind == EventKind::kIntroRequested) &&
+        !f.count("request_date")) {
+      f["request_date"] = FormatDay(it->at, config_.zone, now);
+    }
+    if (it->kind == EventKind::kMeetingHeld && !f.count("meeting_date")) {
+      f["meeting_date"] = FormatDay(it->at, config_.zone, now);
+      if (specific.empty() && it->body) specific = *it->body;
+    }
+  }
+  f["specific"] = specific;
+  f["article"] = in.article.value_or("");
+  f["news"] = in.news.value_or("");
+  f["minutes"] = std::to_string(config_.playbook.meeting_minutes);
+  // Two afternoons next week, in the recipient's zone when we know it.
+  {
+    const std::string& their = d.to.tz ? *d.to.tz : config_.zone;
+    Instant next_week = AddLocalDays(StartOfLocalWeek(now, config_.zone), 7, config_.zone);
+    Instant tue = AddLocalDays(next_week, 1, config_.zone) + hours{14};
+    Instant thu = AddLocalDays(next_week, 3, config_.zone) + hours{14};
+    auto day = [&](Instant t) {
+      std::string s = FormatFriendly(t, their, now);  // "Tue 24 Nov 14:00"
+      return s;
+    };
+    std::string times = day(tue) + " or " + day(thu);
+    if (their != config_.zone) times += " (your time)";
+    f["times"] = times;
+  }
+  f["my_name"] = config_.user_name;
+  f["my_intro"] = config_.user_intro;
+  f["my_phone"] = config_.user_phone;
+  f["signature"] = config_.user_signature.empty() ? config_.user_name : config_.user_signature;
+
+  std::string text(BuiltinTemplate(name));
+  std::ifstream custom(ConfigDir() + "/rapport/templates/" + name + ".mustache");
+  if (custom) {
+    std::stringstream ss;
+    ss << custom.rdbuf();
+    text = ss.str();
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto draft, RenderTemplate(text, f));
+  d.subject = draft.subject;
+  d.body = draft.body;
+  return d;
+}
+
+Result<SendResult> App::SendMessage(const DraftResult& draft, const std::string& body,
+                                    const std::string& eml_path, bool mark_sent) {
+  if (!draft.logs) {
+    return Error::InvalidArgument("a " + draft.template_name +
+                                  " is not sent by mail; use it as a script");
+  }
+  if (!draft.to.email) {
+    return Error::InvalidArgument(draft.to.name + " has no email address; add one with "
+                                  "'rapport contact edit " + std::to_string(draft.to.id) +
+                                  " --email ADDRESS'");
+  }
+  Email mail;
+  mail.from_name = config_.user_name;
+  mail.from_address = config_.user_email;
+  mail.to_name = draft.to.name;
+  mail.to_address = *draft.to.email;
+  mail.subject = draft.subject;
+  mail.body = body;
+  SendResult result;
+  const Instant now = Now();
+  if (!config_.smtp.host.empty()) {
+    RAPPORT_RETURN_IF_ERROR(SendEmail(config_.smtp, mail, now));
+    result.sent = true;
+  } else {
+    if (mail.from_address.empty()) mail.from_address = "you@example.invalid";
+    std::ofstream out(eml_path, std::ios::binary | std::ios::trunc);
+    if (!out) return Error::Io("cannot write " + eml_path);
+    out << FormatEmail(mail, now);
+    if (!out) return Error::Io("cannot write " + eml_path);
+    result.eml_path = eml_path;
+    result.mailto = MailtoLink(mail);
+    if (!mark_sent) return result;
+  }
+  EventInput e;
+  e.kind = *draft.logs;
+  e.contact = std::to_string(draft.about.id);
+  e.channel = "email";
+  e.body = body;
+  if (draft.logs == EventKind::kIntroRequested) e.via = std::to_string(draft.to.id);
+  RAPPORT_ASSIGN_OR_RETURN(auto logged, Record(e));
+  result.logged = logged;
+  return result;
 }
 
 }  // namespace rapport
