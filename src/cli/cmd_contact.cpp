@@ -64,6 +64,8 @@ void PrintContact(Context& ctx, const ContactDetail& d) {
   f.Add("Degree", c.degree ? std::string(ToString(*c.degree)) : "");
   if (c.introducer_id) f.Add("Introducer", "#" + std::to_string(*c.introducer_id) + " " + c.introducer_name);
   f.Add("Tags", Join(c.tags, ", "));
+  if (c.connected_at) f.Add("Connected", FormatDay(*c.connected_at, ctx.zone, now));
+  f.Add("Note", c.note.value_or(""));
   f.Add("Stage", std::string(ToString(d.stage)));
   if (d.event_count > 0) {
     f.Add("History", std::to_string(d.event_count) + " events, last " +
