@@ -28,7 +28,8 @@ std::string Where(const std::string& path, const toml::source_region& r) {
 
 }  // namespace
 
-std::string DefaultConfigPath() { return XdgDir("XDG_CONFIG_HOME", ".config") + "/rapport/config.toml"; }
+std::string ConfigHome() { return XdgDir("XDG_CONFIG_HOME", ".config") + "/rapport"; }
+std::string DefaultConfigPath() { return ConfigHome() + "/config.toml"; }
 std::string DefaultDatabasePath() {
   return XdgDir("XDG_DATA_HOME", ".local/share") + "/rapport/rapport.db";
 }

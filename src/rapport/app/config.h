@@ -50,7 +50,10 @@ struct Config {
   std::string path;  // the file read, "" when none
 };
 
-// $XDG_CONFIG_HOME/rapport/config.toml (default ~/.config/...).
+// $XDG_CONFIG_HOME/rapport (default ~/.config/rapport): config.toml,
+// words.txt, templates/.
+std::string ConfigHome();
+// ConfigHome()/config.toml.
 std::string DefaultConfigPath();
 // $XDG_DATA_HOME/rapport/rapport.db (default ~/.local/share/...).
 std::string DefaultDatabasePath();

@@ -28,12 +28,6 @@ void AddWords(std::set<std::string>& out, std::string_view text) {
   flush();
 }
 
-std::string WordListPath() {
-  const char* v = std::getenv("XDG_CONFIG_HOME");
-  std::string base = v && *v == '/' ? v : std::string(std::getenv("HOME") ? std::getenv("HOME") : ".") + "/.config";
-  return base + "/rapport/words.txt";
-}
-
 }  // namespace
 
 Result<std::vector<Finding>> App::Lint(std::string_view text, MessageKind kind) {
@@ -50,7 +44,7 @@ Result<std::vector<Finding>> App::Lint(std::string_view text, MessageKind kind) 
   RAPPORT_ASSIGN_OR_RETURN(auto objectives, store_.ListObjectives());
   for (const auto& o : objectives) AddWords(words, o.title);
   AddWords(words, config_.user_name);
-  std::ifstream list(WordListPath());
+  std::ifstream list(ConfigHome() + "/words.txt");
   for (std::string line; std::getline(list, line);) {
     if (!line.empty() && line[0] != '#') AddWords(words, line);
   }
@@ -76,12 +70,6 @@ namespace {
 std::string FirstName(const std::string& name) {
   auto sp = name.find(' ');
   return sp == std::string::npos ? name : name.substr(0, sp);
-}
-
-std::string ConfigDir() {
-  const char* v = std::getenv("XDG_CONFIG_HOME");
-  return v && *v == '/' ? std::string(v)
-                        : std::string(std::getenv("HOME") ? std::getenv("HOME") : ".") + "/.config";
 }
 
 // A sentence on how we found them, from the record.
@@ -221,7 +209,7 @@ Result<DraftResult> App::DraftMessage(const DraftInput& in) {
   f["signature"] = config_.user_signature.empty() ? config_.user_name : config_.user_signature;
 
   std::string text(BuiltinTemplate(name));
-  std::ifstream custom(ConfigDir() + "/rapport/templates/" + name + ".mustache");
+  std::ifstream custom(ConfigHome() + "/templates/" + name + ".mustache");
   if (custom) {
     std::stringstream ss;
     ss << custom.rdbuf();
