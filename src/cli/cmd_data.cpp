@@ -373,7 +373,7 @@ void RegisterDraftCommands(CLI::App& root, Runner& selected) {
     selected = [d](Context& ctx) {
       auto r = ctx.app.DraftMessage(d->in);
       if (!r) return Fail(ctx, r.error());
-      auto findings = ctx.app.Lint(r->body, r->lint_kind);
+      auto findings = ctx.app.Lint(r->body, r->lint_kind, r->about.id);
       if (ctx.json) {
         json j = {{"template", r->template_name},
                   {"to", r->to.name},
@@ -445,7 +445,7 @@ void RegisterDraftCommands(CLI::App& root, Runner& selected) {
           body += line + "\n";
         }
       }
-      auto findings = ctx.app.Lint(body, r->lint_kind);
+      auto findings = ctx.app.Lint(body, r->lint_kind, r->about.id);
       if (!findings) return Fail(ctx, findings.error());
       if (HasErrors(*findings) && !d->force) {
         PrintFindings(ctx, *findings);

@@ -153,6 +153,47 @@ TEST_F(CliSend, AFailedSendLogsNothingAndSaysWhy) {
   EXPECT_EQ(timeline.size(), 1u);  // only the `target`
 }
 
+TEST_F(CliSend, ARejectedRecipientIsNamedAndNothingIsLogged) {
+  SmtpSink sink(home_.File("mail"));
+  ASSERT_NE(sink.port(), 0);
+  Config("[smtp]\nhost = \"127.0.0.1\"\nport = " + std::to_string(sink.port()) +
+         "\nsecurity = \"none\"\n");
+  ASSERT_EQ(Run({"contact", "add", "Nobody Here", "--email", "nobody@reject.example",
+                 "--degree", "first", "--source", "alumni"})
+                .code,
+            0);
+  auto sent = Run({"send", "request", "nobody", "--how-we-met", "We met at the alumni dinner.",
+                   "--objective", "x", "--force"});
+  // No objective "x" exists: that is refused before anything is sent.
+  EXPECT_EQ(sent.code, 1);
+  ASSERT_EQ(Run({"objective", "add", "Public health", "--kind", "industry"}).code, 0);
+  sent = Run({"send", "request", "nobody", "--objective", "public"});
+  EXPECT_EQ(sent.code, 1);
+  EXPECT_NE(sent.err.find("rejected nobody@reject.example"), std::string::npos) << sent.err;
+  EXPECT_EQ(json::parse(Run({"timeline", "nobody", "--json"}).out).size(), 0u);
+}
+
+TEST_F(CliSend, AThankYouIsCheckedAgainstTheMeetingNotes) {
+  Config("");
+  Seed();
+  ASSERT_EQ(Run({"met", "zoe@example.org", "--at", "2026-03-09T15:00", "--note",
+                 "card sorting with nurses; the Malmö clinic study"})
+                .code,
+            0);
+  auto vague = Run({"draft", "thank_you", "zoe@example.org", "--specific",
+                    "your generous advice", "--json"});
+  bool flagged = false;
+  const json vague_draft = json::parse(vague.out);
+  for (const auto& f : vague_draft["findings"]) flagged |= f["rule"] == "not-specific";
+  EXPECT_TRUE(flagged) << vague.out;
+  auto specific = Run({"draft", "thank_you", "zoe@example.org", "--json"});  // uses the note
+  const json specific_draft = json::parse(specific.out);
+  EXPECT_NE(specific_draft["body"].get<std::string>().find("card sorting"), std::string::npos);
+  for (const auto& f : specific_draft["findings"]) {
+    EXPECT_NE(f["rule"], "not-specific") << specific.out;
+  }
+}
+
 TEST_F(CliSend, WithoutSmtpItWritesAnEmlAndLogsOnlyWhenConfirmed) {
   Config("");
   Seed();

@@ -22,6 +22,14 @@ class Saver:
         self.directory = directory
         self.count = 0
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        # Addresses at reject.example are refused, as a real server refuses
+        # an unknown mailbox.
+        if address.endswith("@reject.example"):
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
         self.count += 1
         base = os.path.join(self.directory, str(self.count))

@@ -252,7 +252,10 @@ class App {
   // Checks a message's etiquette, tone and spelling. Names of the people,
   // organizations and objectives on record, and the words in
   // $XDG_CONFIG_HOME/rapport/words.txt, are never spelling mistakes.
-  Result<std::vector<Finding>> Lint(std::string_view text, MessageKind kind);
+  // With `about`, a thank-you is also checked against the notes logged with
+  // that contact's meetings (`met --note`).
+  Result<std::vector<Finding>> Lint(std::string_view text, MessageKind kind,
+                                    std::optional<Id> about = std::nullopt);
   // Fills a template from the records and the profile. The user's
   // $XDG_CONFIG_HOME/rapport/templates/NAME.mustache overrides the built-in.
   Result<DraftResult> DraftMessage(const DraftInput& in);

@@ -30,7 +30,8 @@ void AddWords(std::set<std::string>& out, std::string_view text) {
 
 }  // namespace
 
-Result<std::vector<Finding>> App::Lint(std::string_view text, MessageKind kind) {
+Result<std::vector<Finding>> App::Lint(std::string_view text, MessageKind kind,
+                                       std::optional<Id> about) {
   if (!speller_) {
     auto sp = OpenHunspell();
     if (!sp) return sp.error();
@@ -50,6 +51,12 @@ Result<std::vector<Finding>> App::Lint(std::string_view text, MessageKind kind) 
   }
   LintContext ctx;
   ctx.kind = kind;
+  if (about) {
+    RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(*about));
+    for (const auto& e : events) {
+      if (e.kind == EventKind::kMeetingHeld && e.body) ctx.meeting_notes.push_back(*e.body);
+    }
+  }
   ctx.known_words.assign(words.begin(), words.end());
   ctx.speller = speller_.get();
   return rapport::Lint(text, ctx);
