@@ -30,8 +30,6 @@ void PutTime(json& j, const char* key, const std::optional<Instant>& t) {
 class Reader {
  public:
   Reader(const json& j, std::string path) : j_(j), path_(std::move(path)) {}
-  const std::optional<std::string>& problem() const { return *problem_; }
-
   void Bind(std::optional<std::string>* problem) { problem_ = problem; }
 
   std::optional<std::string> Text(const char* key, bool required = false) {

@@ -145,7 +145,6 @@ Result<ImportReport> App::Import(std::string_view data, const ImportOptions& opt
       continue;
     }
     c.name = *name;
-    bool bad = false;
     if (p.email) {
       auto e = CleanEmail(*p.email);
       if (!e) {
@@ -189,7 +188,6 @@ Result<ImportReport> App::Import(std::string_view data, const ImportOptions& opt
     }
     c.tags.assign(tags.begin(), tags.end());
     if (p.org) in.org_name = line_field(p.org).value_or("");
-    if (bad) continue;
     incoming.push_back(std::move(in));
   }
   if (!report.rejected.empty() && !options.keep_going) {
@@ -278,8 +276,8 @@ Result<ImportReport> App::Import(std::string_view data, const ImportOptions& opt
       if (match) matched_by = "name and organization";
     }
     if (!match) {
-      // A second address of this person may belong to someone else already:
-      // keep it off rather than break the one-address-one-person rule.
+      // Only the first address is stored (one per person in the table); the
+      // others are remembered so later rows of this file match on them.
       RAPPORT_ASSIGN_OR_RETURN(Id added_id, store_.InsertContact(c, now));
       ++report.added;
       ContactKeys k;
