@@ -95,7 +95,7 @@ TEST_F(AgendaScenario, TodayIsExactlyWhatTheMethodSays) {
                                  "prepare Hal Example 2026-03-09T14:00:00Z overdue",
                                  "thank_introducer Ada Example 2026-03-10T10:00:00Z",
                                  "thank Cy Example 2026-03-10T10:00:00Z",
-                                 "weekly_goal - 2026-03-15T23:59:59Z",
+                                 // No weekly_goal: Hal's meeting tomorrow is this week's one.
                              }));
   // Each action explains itself.
   EXPECT_EQ(agenda[2]["reason"], "no reply to your request of 28 Feb; a week has passed");
@@ -121,8 +121,14 @@ TEST_F(AgendaScenario, LookingAheadAndActingOnIt) {
                        "keep_in_touch Dee Example 2026-01-31T00:00:00Z overdue",
                        "request Gus Example 2026-03-09T00:00:00Z overdue",
                        "prepare Hal Example 2026-03-09T14:00:00Z overdue",
-                       "weekly_goal - 2026-03-15T23:59:59Z",
                    }));
+  // Without Hal's meeting the week has none: the goal nudges.
+  Do({"cancel", "hal"});
+  auto cancelled = Summary(Agenda());
+  EXPECT_EQ(cancelled.back(), "weekly_goal - 2026-03-15T23:59:59Z");
+  // Moved to next week, it still does not count for this one.
+  Do({"schedule", "hal", "--at", "2026-03-17T15:00", "--tz", "Europe/Paris"});
+  EXPECT_EQ(Summary(Agenda()).back(), "weekly_goal - 2026-03-15T23:59:59Z");
   // Stages follow from the log.
   auto r = rapport_.Run({"--now", kToday, "pipeline", "--json"});
   auto pipeline = json::parse(r.out);

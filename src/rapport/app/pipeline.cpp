@@ -252,12 +252,27 @@ Result<Agenda> App::GetAgenda(int days, int limit) {
     auto plan = PlanFor(*c, by_contact[id]);
     for (auto& a : plan.actions) actions.push_back(std::move(a));
   }
-  // The weekly goal: meetings held in this local week so far.
+  // The weekly goal: meetings held in this local week so far, and those
+  // still on the calendar for the rest of it (re-planned, so a meeting that
+  // was moved away or cancelled does not count).
   const Instant week = StartOfLocalWeek(agenda.now, config_.zone);
   const Instant next_week = AddLocalDays(week, 7, config_.zone);
   int meetings = 0;
   RAPPORT_ASSIGN_OR_RETURN(auto held, store_.ListEventsByKind(EventKind::kMeetingHeld, week, next_week));
   meetings += static_cast<int>(held.size());
+  RAPPORT_ASSIGN_OR_RETURN(auto planned, store_.ContactsWithMeetingsBetween(agenda.now, next_week));
+  for (Id id : planned) {
+    RAPPORT_ASSIGN_OR_RETURN(auto c, store_.GetContact(id));
+    if (!c) continue;
+    RAPPORT_ASSIGN_OR_RETURN(auto evs, store_.ListEvents(id));
+    for (const auto& a : PlanFor(*c, evs).actions) {
+      // An upcoming meeting shows as the action to log it once it ends.
+      if (a.kind == ActionKind::kLogMeeting && a.due > agenda.now && a.due <= next_week) {
+        ++meetings;
+        break;
+      }
+    }
+  }
   auto due = SelectDue(std::move(actions), agenda.now, agenda.horizon);
   // The weekly goal is due at the end of the week, but a habit needs a
   // reminder before then: while behind, it closes every agenda — once the

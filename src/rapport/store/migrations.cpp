@@ -139,6 +139,11 @@ ALTER TABLE contact ADD COLUMN connected_at INTEGER;
 ALTER TABLE contact ADD COLUMN note TEXT;
 ALTER TABLE contact ADD COLUMN linkedin_key TEXT;
 )sql"},
+      // Meetings by their time, for the weekly goal: which meetings fall in
+      // this week, without scanning every scheduled meeting ever.
+      {4, R"sql(
+CREATE INDEX event_meeting_at ON event (workspace_id, meeting_at) WHERE meeting_at IS NOT NULL;
+)sql"},
   };
   return kMigrations;
 }

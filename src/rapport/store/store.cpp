@@ -618,6 +618,16 @@ Result<std::int64_t> Store::CountContactsDueBy(Instant horizon) {
   return rows.at(0).Int(0);
 }
 
+Result<std::vector<Id>> Store::ContactsWithMeetingsBetween(Instant from, Instant to) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query("SELECT DISTINCT contact_id FROM event WHERE workspace_id = $1 AND "
+                           "meeting_at IS NOT NULL AND meeting_at >= $2 AND meeting_at < $3",
+                           {Int(ws_), Int(ToUnix(from)), Int(ToUnix(to))}));
+  std::vector<Id> out;
+  for (const auto& r : rows) out.push_back(r.Int(0));
+  return out;
+}
+
 Result<bool> Store::HasPipeline() {
   RAPPORT_ASSIGN_OR_RETURN(
       auto rows, db_.Query("SELECT 1 FROM contact_state WHERE workspace_id = $1 AND stage <> "

@@ -110,6 +110,8 @@ class Store {
   // first, at most `limit`.
   Result<std::vector<Id>> ContactsDueBy(Instant horizon, int limit);
   Result<std::int64_t> CountContactsDueBy(Instant horizon);
+  // Contacts with a meeting (scheduled or rescheduled) starting in [from, to).
+  Result<std::vector<Id>> ContactsWithMeetingsBetween(Instant from, Instant to);
   // True when any contact has a pipeline stage other than "none".
   Result<bool> HasPipeline();
 
