@@ -94,6 +94,9 @@ json ToJson(const Action& a) {
   return j;
 }
 
-void PrintJson(std::ostream& out, const json& j) { out << j.dump(2) << '\n'; }
+// Invalid UTF-8 in stored text prints as U+FFFD instead of throwing.
+void PrintJson(std::ostream& out, const json& j) {
+  out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
 
 }  // namespace rapport::cli

@@ -85,6 +85,8 @@ TEST_F(AppTest, BadInputIsRejectedWithAReasonAndNothingIsWritten) {
       {"phone", with([](ContactFields& f) { f.phone = "call me"; }), "not a phone number"},
       {"tag", with([](ContactFields& f) { f.add_tags = {"two words"}; }), "space or comma"},
       {"name", with([](ContactFields& f) { f.name = "   "; }), "cannot be empty"},
+      {"utf8", with([](ContactFields& f) { f.name = "Bad \xff\xfe name"; }), "not valid UTF-8"},
+      {"utf8 title", with([](ContactFields& f) { f.title = "Chef \xc3"; }), "not valid UTF-8"},
       {"introducer", with([](ContactFields& f) { f.introducer = "Nobody"; }), "no contact matches"},
   };
   for (const auto& c : cases) {

@@ -96,7 +96,11 @@ TEST(Backup, RestoreRefusesANonEmptyDatabaseAndBadFiles) {
   EXPECT_NE(into_full.error().message().find("already holds records"), std::string::npos);
 
   Db b(dir.File("b.db"), clock);
-  for (const char* bad : {"", "{", "[]", R"({"format": "something-else"})",
+  // {"format": []} crashed Restore (found by fuzz/backup_fuzzer.cpp): a
+  // wrong JSON type must be an error like any other.
+  for (const char* bad : {"", "{", "[]", R"({"format": "something-else"})", R"({"format": []})",
+                          R"({"format": "rapport-backup", "version": 1, "contacts": [5, "x"]})",
+                          R"({"format": "rapport-backup", "version": 1, "events": {"a": 1}})",
                           R"({"format": "rapport-backup", "version": 99})",
                           R"({"format": "rapport-backup", "version": 1, "contacts": [{"id": 1}]})",
                           R"({"format": "rapport-backup", "version": 1, "contacts": [{"id": 1, "name": "X", "degree": "fifth", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}]})",

@@ -299,6 +299,7 @@ class App {
   Result<std::vector<Contact>> SelectContacts(const ExportFilter& f);
   // Re-plans every contact, inside the caller's transaction.
   Result<int> ReplanAll();
+  Result<RestoreReport> RestoreJson(std::string_view json_text);
 
   std::unique_ptr<Speller> speller_;  // loaded on first use
   Database& db_;

@@ -189,10 +189,22 @@ Result<std::string> App::Backup() {
   doc["contacts"] = std::move(jc);
   doc["objectives"] = std::move(jobj);
   doc["events"] = std::move(je);
-  return doc.dump(2) + "\n";
+  // Text that is not valid UTF-8 (from an old import, say) is written with
+  // U+FFFD rather than failing the whole backup.
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 Result<RestoreReport> App::Restore(std::string_view text) {
+  // Exceptions never leave the core: any JSON type surprise not checked
+  // below becomes a one-line error.
+  try {
+    return RestoreJson(text);
+  } catch (const nlohmann::json::exception& e) {
+    return Error::InvalidArgument(std::string("backup: unexpected content (") + e.what() + ")");
+  }
+}
+
+Result<RestoreReport> App::RestoreJson(std::string_view text) {
   json doc;
   try {
     doc = json::parse(text);
@@ -200,7 +212,11 @@ Result<RestoreReport> App::Restore(std::string_view text) {
     return Error::InvalidArgument("this is not a Rapport backup: not valid JSON (byte " +
                                   std::to_string(e.byte) + ")");
   }
-  if (!doc.is_object() || doc.value("format", "") != "rapport-backup") {
+  // Checked type by type: nlohmann's value()/get() throw on a wrong type,
+  // and the fuzzer found {"format": []} crashing here.
+  auto format = doc.is_object() ? doc.find("format") : doc.end();
+  if (!doc.is_object() || format == doc.end() || !format->is_string() ||
+      format->get<std::string>() != "rapport-backup") {
     return Error::InvalidArgument(
         "this is not a Rapport backup (no \"format\": \"rapport-backup\"); make one with "
         "'rapport export json'");

@@ -14,9 +14,30 @@ std::string Trim(std::string_view s) {
   return std::string(s);
 }
 
+namespace {
+// True when `s` is well-formed UTF-8 (no stray continuation bytes, no
+// truncated sequences, no overlong forms of ASCII).
+bool IsUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return false;
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+}  // namespace
+
 Result<std::string> CleanName(std::string_view text, std::string_view field) {
   std::string s = Trim(text);
   if (s.empty()) return Error::InvalidArgument(std::string(field) + " cannot be empty");
+  if (!IsUtf8(s)) {
+    return Error::InvalidArgument(std::string(field) +
+                                  " is not valid UTF-8 text (check your terminal's encoding)");
+  }
   if (s.find('\n') != std::string::npos || s.find('\r') != std::string::npos) {
     return Error::InvalidArgument(std::string(field) + " must be a single line");
   }
