@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/files.h"
 #include "support/run.h"
 
 namespace rapport {
@@ -34,12 +35,7 @@ class CliData : public ::testing::Test {
     std::ofstream(path, std::ios::binary) << text;
     return path;
   }
-  static std::string Slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
+  static std::string Slurp(const std::string& path) { return testing::Slurp(path); }
   // Runs a Python snippet with Debian's interpreter; returns its stdout.
   std::string Python(const std::string& code, int* status) {
     std::string script = Write("check.py", code);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/files.h"
 #include "support/run.h"
 
 namespace rapport {
@@ -39,12 +40,7 @@ class SmtpSink {
   int port() const { return port_; }
   std::string Message(int n) const { return Slurp(dir_ + "/" + std::to_string(n) + ".eml"); }
   std::string Envelope(int n) const { return Slurp(dir_ + "/" + std::to_string(n) + ".env"); }
-  static std::string Slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
+  static std::string Slurp(const std::string& path) { return testing::Slurp(path); }
 
  private:
   std::string dir_;

@@ -6,21 +6,20 @@
 #include <sstream>
 
 #include "rapport/formats/people.h"
+#include "support/files.h"
 
 namespace rapport {
 namespace {
 
 // Test files written for these tests, and real exports kept beside the
 // checkout (absent on a user's own machine, where those tests skip).
-const std::string kData = std::string(RAPPORT_SOURCE_DIR) + "/tests/data/formats/";
-const std::string kFixtures = std::string(RAPPORT_SOURCE_DIR) + "/../shared/fixtures/";
+const std::string kData = testing::kTestData + "formats/";
+using testing::kFixtures;
 
 std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read " << path;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  std::string data = testing::Slurp(path);
+  EXPECT_FALSE(data.empty()) << "cannot read " << path;
+  return data;
 }
 
 Instant Day(int y, unsigned m, unsigned d) {

@@ -6,19 +6,18 @@
 #include <sstream>
 
 #include "rapport/formats/people.h"
+#include "support/files.h"
 
 namespace rapport {
 namespace {
 
-const std::string kData = std::string(RAPPORT_SOURCE_DIR) + "/tests/data/formats/";
+const std::string kData = testing::kTestData + "formats/";
 const std::string kFixtures = std::string(RAPPORT_SOURCE_DIR) + "/../shared/fixtures/vcard/";
 
 std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read " << path;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  std::string data = testing::Slurp(path);
+  EXPECT_FALSE(data.empty()) << "cannot read " << path;
+  return data;
 }
 
 ParsedPeople ParseOk(std::string_view data) {

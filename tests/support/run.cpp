@@ -1,5 +1,7 @@
 #include "support/run.h"
 
+#include "support/files.h"
+
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -19,12 +21,6 @@ std::string Quote(const std::string& s) {
     }
   }
   return q + "'";
-}
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 }  // namespace
 
