@@ -183,15 +183,8 @@ Result<ParsedPeople> Parse(std::string_view data) {
     if (auto bad = formats_internal::Utf8Problem(text, "export it from Google Contacts again")) {
       return Error::InvalidArgument(*bad);
     }
-    std::string_view head = text.substr(0, 4096);
-    if (formats_internal::ContainsIgnoreCase(head, "BEGIN:VCARD")) {
-      return Error::InvalidArgument(
-          "this is a vCard file, not a Google Contacts CSV; import it as vCard");
-    }
-    if (formats_internal::ContainsIgnoreCase(head, "Connected On")) {
-      return Error::InvalidArgument(
-          "this is a LinkedIn connections export, not a Google Contacts CSV; import it as "
-          "LinkedIn");
+    if (auto other = formats_internal::WrongExport(text, "a Google Contacts CSV")) {
+      return Error::InvalidArgument(*other);
     }
     return Error::InvalidArgument(
         "this is not a Google Contacts CSV: no header with Name or First Name and Google's "
@@ -322,15 +315,8 @@ Result<ParsedPeople> Parse(std::string_view data) {
 }  // namespace
 
 Result<ParsedPeople> ParseGoogleCsv(std::string_view data) {
-  try {
-    return Parse(data);
-  } catch (const std::bad_alloc&) {
-    return Error::InvalidArgument(
-        "this file is too large to read in memory; split it into smaller files and import each");
-  } catch (const std::exception& e) {
-    return Error::InvalidArgument(std::string("could not read this Google Contacts CSV (") +
-                                  e.what() + "); export it from Google Contacts again");
-  }
+  return formats_internal::Guarded([&] { return Parse(data); }, "this Google Contacts CSV",
+                                   "export it from Google Contacts again");
 }
 
 }  // namespace rapport

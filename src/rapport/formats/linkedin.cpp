@@ -294,15 +294,8 @@ Result<ParsedPeople> Parse(std::string_view data) {
     if (auto bad = formats_internal::Utf8Problem(text, "re-export it from LinkedIn")) {
       return Error::InvalidArgument(*bad);
     }
-    std::string_view head = text.substr(0, 4096);
-    if (formats_internal::ContainsIgnoreCase(head, "BEGIN:VCARD")) {
-      return Error::InvalidArgument(
-          "this is a vCard file, not a LinkedIn connections export; import it as vCard");
-    }
-    if (formats_internal::ContainsIgnoreCase(head, "E-mail 1 - Value")) {
-      return Error::InvalidArgument(
-          "this is a Google Contacts CSV, not a LinkedIn connections export; import it as "
-          "Google CSV");
+    if (auto other = formats_internal::WrongExport(text, "a LinkedIn connections export")) {
+      return Error::InvalidArgument(*other);
     }
     return Error::InvalidArgument(
         "this is not a LinkedIn connections export: no header with First Name, Last Name and "
@@ -427,15 +420,8 @@ Result<ParsedPeople> Parse(std::string_view data) {
 }  // namespace
 
 Result<ParsedPeople> ParseLinkedInCsv(std::string_view data) {
-  try {
-    return Parse(data);
-  } catch (const std::bad_alloc&) {
-    return Error::InvalidArgument(
-        "this file is too large to read in memory; split it into smaller files and import each");
-  } catch (const std::exception& e) {
-    return Error::InvalidArgument(std::string("could not read this LinkedIn export (") + e.what() +
-                                  "); re-export it from LinkedIn and try again");
-  }
+  return formats_internal::Guarded([&] { return Parse(data); }, "this LinkedIn export",
+                                   "re-export it from LinkedIn and try again");
 }
 
 }  // namespace rapport

@@ -269,4 +269,23 @@ bool LooksLikeZip(std::string_view data) {
   return data.size() >= 4 && data.substr(0, 4) == std::string_view("PK\x03\x04", 4);
 }
 
+std::optional<std::string> WrongExport(std::string_view text, std::string_view claimed) {
+  struct Kind {
+    std::string_view marker, name, import_as;
+  };
+  static const Kind kKinds[] = {
+      {"BEGIN:VCARD", "a vCard file", "vCard"},
+      {"Connected On", "a LinkedIn connections export", "LinkedIn"},
+      {"E-mail 1 - Value", "a Google Contacts CSV", "Google CSV"},
+  };
+  std::string_view head = text.substr(0, 4096);
+  for (const auto& k : kKinds) {
+    if (k.name != claimed && ContainsIgnoreCase(head, k.marker)) {
+      return "this is " + std::string(k.name) + ", not " + std::string(claimed) +
+             "; import it as " + std::string(k.import_as);
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace rapport::formats_internal

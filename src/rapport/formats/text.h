@@ -5,9 +5,13 @@
 #pragma once
 
 #include <cstddef>
+#include <new>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "rapport/model/error.h"
 
 namespace rapport::formats_internal {
 
@@ -74,5 +78,26 @@ std::string HexByte(unsigned char b);
 // True when `data` starts like a ZIP archive, i.e. an .xlsx/.numbers/.ods
 // workbook that someone picked instead of the CSV.
 bool LooksLikeZip(std::string_view data);
+
+// When the first 4 KiB of `text` show it is another kind of export than
+// `claimed` ("a LinkedIn connections export"), the one-line refusal that
+// says which and how to import it; otherwise nullopt.
+std::optional<std::string> WrongExport(std::string_view text, std::string_view claimed);
+
+// Runs a parser so that nothing thrown leaves it: running out of memory and
+// any other exception become one-line errors naming `what` ("this vCard
+// file") and `fix` ("export your contacts again and import the new file").
+template <class Parse>
+auto Guarded(Parse parse, std::string_view what, std::string_view fix) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const std::bad_alloc&) {
+    return Error::InvalidArgument(
+        "this file is too large to read in memory; split it into smaller files and import each");
+  } catch (const std::exception& e) {
+    return Error::InvalidArgument("could not read " + std::string(what) + " (" + e.what() +
+                                  "); " + std::string(fix));
+  }
+}
 
 }  // namespace rapport::formats_internal

@@ -649,15 +649,8 @@ std::string FormatRev(Instant t) {
 }  // namespace
 
 Result<ParsedPeople> ParseVCard(std::string_view data) {
-  try {
-    return Parse(data);
-  } catch (const std::bad_alloc&) {
-    return Error::InvalidArgument(
-        "this file is too large to read in memory; split it into smaller files and import each");
-  } catch (const std::exception& e) {
-    return Error::InvalidArgument(std::string("could not read this vCard file (") + e.what() +
-                                  "); export your contacts again and import the new file");
-  }
+  return formats_internal::Guarded([&] { return Parse(data); }, "this vCard file",
+                                   "export your contacts again and import the new file");
 }
 
 std::string WriteVCard(const std::vector<VCardPerson>& people) {
