@@ -265,6 +265,12 @@ class App {
   Result<SendResult> SendMessage(const DraftResult& draft, const std::string& body,
                                  const std::string& eml_path, bool mark_sent);
 
+  // ---- the networking sheet ----
+  // The one-page printable HTML sheet from the profile (config.toml [user]
+  // and [profile]). Without [profile] targets, lists the organizations of
+  // the people in the pipeline. Error when the profile has no name.
+  Result<std::string> Sheet();
+
   // ---- export ----
   Result<std::string> ExportVCard(const ExportFilter& f);      // vCard 4.0
   Result<std::string> ExportPeopleCsv(const ExportFilter& f);  // RFC 4180

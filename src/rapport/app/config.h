@@ -23,6 +23,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "rapport/model/error.h"
 #include "rapport/playbook/settings.h"
@@ -38,6 +40,13 @@ struct Config {
   std::string user_name;
   // The profile messages are signed with ([user] in config.toml).
   std::string user_email, user_intro, user_phone, user_signature;
+  // The networking sheet's fields ([profile] in config.toml).
+  struct Profile {
+    std::string headline, location, linkedin;
+    std::string summary;  // Markdown
+    std::vector<std::string> achievements;
+    std::vector<std::string> targets;  // organization names
+  } profile;
   // Outgoing mail ([smtp]); host empty: no SMTP, write .eml files instead.
   struct Smtp {
     std::string host;
@@ -61,5 +70,24 @@ std::string DefaultDatabasePath();
 // Reads `path` when given (it must exist), else the default path if it
 // exists, else defaults only.
 Result<Config> LoadConfig(const std::optional<std::string>& path);
+
+// The keys `rapport profile set` accepts, with a one-line description each:
+// name, email, phone ([user]) and headline, location, linkedin, summary,
+// achievements, targets ([profile]; the last two are lists).
+struct ProfileKey {
+  std::string_view key;
+  std::string_view table;  // "user" or "profile"
+  bool list = false;
+  std::string_view description;
+};
+const std::vector<ProfileKey>& ProfileKeys();
+
+// Sets one profile key in the config file at `path` (created, with its
+// folder, when missing), editing only that key's line and keeping every
+// other line and comment as it was. A list key takes all `values`; other
+// keys exactly one. The file is written whole to a temporary file and
+// renamed, and re-read first: on any error nothing changes.
+Status SetProfileValue(const std::string& path, std::string_view key,
+                       const std::vector<std::string>& values);
 
 }  // namespace rapport

@@ -64,6 +64,18 @@ constexpr Table<MeetingMode, 4> kModes{{{MeetingMode::kInPerson, "in-person"},
                                         {MeetingMode::kVideo, "video"},
                                         {MeetingMode::kEmail, "email"}}};
 
+constexpr Table<QuestionCategory, 9> kQuestionCategories{{
+    {QuestionCategory::kTrends, "trends"},
+    {QuestionCategory::kInsights, "insights"},
+    {QuestionCategory::kAdvice, "advice"},
+    {QuestionCategory::kResources, "resources"},
+    {QuestionCategory::kAssignments, "assignments"},
+    {QuestionCategory::kDayToDay, "day-to-day"},
+    {QuestionCategory::kPath, "path"},
+    {QuestionCategory::kCulture, "culture"},
+    {QuestionCategory::kOther, "other"},
+}};
+
 template <class E, size_t N>
 std::string_view Name(const Table<E, N>& t, E v) {
   for (const auto& [e, n] : t)
@@ -94,6 +106,7 @@ std::string_view ToString(ObjectiveKind v) { return Name(kObjectiveKinds, v); }
 std::string_view ToString(EventKind v) { return Name(kEventKinds, v); }
 std::string_view ToString(Channel v) { return Name(kChannels, v); }
 std::string_view ToString(MeetingMode v) { return Name(kModes, v); }
+std::string_view ToString(QuestionCategory v) { return Name(kQuestionCategories, v); }
 
 std::optional<OrgSize> ParseOrgSize(std::string_view s) { return Parse(kOrgSizes, s); }
 std::optional<Source> ParseSource(std::string_view s) { return Parse(kSources, s); }
@@ -104,6 +117,9 @@ std::optional<ObjectiveKind> ParseObjectiveKind(std::string_view s) {
 std::optional<EventKind> ParseEventKind(std::string_view s) { return Parse(kEventKinds, s); }
 std::optional<Channel> ParseChannel(std::string_view s) { return Parse(kChannels, s); }
 std::optional<MeetingMode> ParseMeetingMode(std::string_view s) { return Parse(kModes, s); }
+std::optional<QuestionCategory> ParseQuestionCategory(std::string_view s) {
+  return Parse(kQuestionCategories, s);
+}
 
 std::vector<std::string_view> OrgSizeNames() { return Names(kOrgSizes); }
 std::vector<std::string_view> SourceNames() { return Names(kSources); }
@@ -112,5 +128,6 @@ std::vector<std::string_view> ObjectiveKindNames() { return Names(kObjectiveKind
 std::vector<std::string_view> EventKindNames() { return Names(kEventKinds); }
 std::vector<std::string_view> ChannelNames() { return Names(kChannels); }
 std::vector<std::string_view> MeetingModeNames() { return Names(kModes); }
+std::vector<std::string_view> QuestionCategoryNames() { return Names(kQuestionCategories); }
 
 }  // namespace rapport

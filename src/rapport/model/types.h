@@ -126,6 +126,45 @@ struct Event {
   std::optional<Instant> due;
   // promise_kept: the promise_made event it settles.
   std::optional<Id> promise_id;
+  // meeting_held: "does this feel like my tribe?", 1 (no) to 5 (very much).
+  std::optional<int> fit;
+};
+
+// What a question is after: Steve Dalton's TIARA (trends, insights, advice,
+// resources, assignments) and four more kinds seekers ask about.
+enum class QuestionCategory {
+  kTrends, kInsights, kAdvice, kResources, kAssignments, kDayToDay, kPath, kCulture, kOther
+};
+
+// A question in the seeker's bank. General when objective_id is unset.
+struct Question {
+  Id id = 0;
+  std::string text;
+  QuestionCategory category = QuestionCategory::kOther;
+  std::optional<Id> objective_id;
+  // Asks whom else to meet: one of these always closes a meeting's plan.
+  bool referral = false;
+  Instant created_at{};
+};
+
+// A Markdown note about a contact or an objective (exactly one of the two).
+struct Note {
+  Id id = 0;
+  std::optional<Id> contact_id;
+  std::optional<Id> objective_id;
+  std::string body;
+  Instant created_at{};
+  Instant updated_at{};
+};
+
+// What someone said to a question at their meeting.
+struct Answer {
+  Id id = 0;
+  Id contact_id = 0;
+  Id question_id = 0;
+  std::optional<Id> objective_id;  // the objective the meeting served
+  std::string body;
+  Instant created_at{};
 };
 
 // ---- names ---------------------------------------------------------------
@@ -139,6 +178,7 @@ std::string_view ToString(ObjectiveKind v);
 std::string_view ToString(EventKind v);
 std::string_view ToString(Channel v);
 std::string_view ToString(MeetingMode v);
+std::string_view ToString(QuestionCategory v);
 
 std::optional<OrgSize> ParseOrgSize(std::string_view s);
 std::optional<Source> ParseSource(std::string_view s);
@@ -147,6 +187,7 @@ std::optional<ObjectiveKind> ParseObjectiveKind(std::string_view s);
 std::optional<EventKind> ParseEventKind(std::string_view s);
 std::optional<Channel> ParseChannel(std::string_view s);
 std::optional<MeetingMode> ParseMeetingMode(std::string_view s);
+std::optional<QuestionCategory> ParseQuestionCategory(std::string_view s);
 
 // All names of an enum, for help texts and "did you mean" suggestions.
 std::vector<std::string_view> OrgSizeNames();
@@ -156,5 +197,6 @@ std::vector<std::string_view> ObjectiveKindNames();
 std::vector<std::string_view> EventKindNames();
 std::vector<std::string_view> ChannelNames();
 std::vector<std::string_view> MeetingModeNames();
+std::vector<std::string_view> QuestionCategoryNames();
 
 }  // namespace rapport
