@@ -16,6 +16,7 @@ namespace {
 constexpr RegisterFn kCommandGroups[] = {
     RegisterOrgCommands,   RegisterContactCommands, RegisterObjectiveCommands,
     RegisterEventCommands, RegisterViewCommands,    RegisterDataCommands, RegisterMessageCommands, RegisterDraftCommands,
+    RegisterLearningCommands,
 };
 
 constexpr const char* kFooter = R"(

@@ -49,6 +49,7 @@ void RegisterViewCommands(CLI::App& root, Runner& selected);
 void RegisterDataCommands(CLI::App& root, Runner& selected);
 void RegisterMessageCommands(CLI::App& root, Runner& selected);
 void RegisterDraftCommands(CLI::App& root, Runner& selected);
+void RegisterLearningCommands(CLI::App& root, Runner& selected);
 
 // Prints "error: <message>" on one line and returns kExitUserError.
 int Fail(Context& ctx, const Error& e);

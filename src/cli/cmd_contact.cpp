@@ -129,6 +129,33 @@ void RegisterContactCommands(CLI::App& root, Runner& selected) {
     };
   });
 
+  // rapport refer CONTACT NAME: the person CONTACT suggested.
+  auto refer_opts = std::make_shared<ContactOptions>();
+  auto* refer = root.add_subcommand(
+      "refer", "Add someone a contact suggested you meet (source referral, second degree)");
+  refer->add_option("CONTACT", refer_opts->ref, "Who suggested them: id, email or part of the name")
+      ->required();
+  refer->add_option("NAME", refer_opts->name, "The suggested person's full name")->required();
+  AddFieldOptions(refer, refer_opts->fields);
+  refer->add_option("--tag", refer_opts->fields.add_tags, "A tag (repeat for several)")
+      ->option_text("T");
+  refer->callback([&selected, refer_opts] {
+    selected = [opts = refer_opts](Context& ctx) {
+      opts->fields.name = opts->name;
+      auto r = ctx.app.Refer(opts->ref, opts->fields);
+      if (!r) return Fail(ctx, r.error());
+      if (ctx.json) {
+        PrintJson(ctx.out, ToJson(r->contact));
+      } else {
+        ctx.out << "Added " << Describe(r->contact) << ", referred by "
+                << r->contact.introducer_name << '\n'
+                << "After you meet them, tell " << r->contact.introducer_name
+                << " how it went: the agenda will remind you.\n";
+      }
+      return kExitOk;
+    };
+  });
+
   auto* list = contact->add_subcommand("list", "List people");
   list->add_option("--org", opts->org_filter, "Only people at this organization");
   list->add_option("--tag", opts->tag_filter, "Only people with this tag");

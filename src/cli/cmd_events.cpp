@@ -156,7 +156,14 @@ void RegisterEventCommands(CLI::App& root, Runner& selected) {
       };
     });
   }
-  Verb(root, selected, "met", "Log that the meeting was held", EventKind::kMeetingHeld, o());
+  {
+    auto opts = o();
+    auto* cmd =
+        Verb(root, selected, "met", "Log that the meeting was held", EventKind::kMeetingHeld, opts);
+    cmd->add_option("--fit", opts->in.fit,
+                    "Does this feel like your tribe? 1 (not at all) to 5 (very much)")
+        ->option_text("1-5");
+  }
   Verb(root, selected, "cancel", "Log that the meeting was cancelled", EventKind::kMeetingCancelled,
        o());
   {

@@ -119,6 +119,23 @@ Result<Objective> App::ResolveObjective(const std::string& ref) {
                  [](const Objective& o) { return o.title; });
 }
 
+Result<Question> App::ResolveQuestion(const std::string& ref) {
+  if (IsNumber(ref)) {
+    RAPPORT_ASSIGN_OR_RETURN(auto q, store_.GetQuestion(std::stoll(ref)));
+    if (!q) return Error::NotFound("there is no question " + ref + " (see 'rapport question list')");
+    return std::move(*q);
+  }
+  const std::string key = FoldCase(Trim(ref));
+  if (key.empty()) return Error::InvalidArgument("a question reference cannot be empty");
+  RAPPORT_ASSIGN_OR_RETURN(auto all, store_.ListQuestions());
+  std::vector<Question> found;
+  for (auto& q : all) {
+    if (FoldCase(q.text).find(key) != std::string::npos) found.push_back(std::move(q));
+  }
+  return PickOne(std::move(found), ref, "question", "question list",
+                 [](const Question& q) { return q.text; });
+}
+
 // ===========================================================================
 // Organizations
 

@@ -22,6 +22,7 @@
 #include "rapport/messages/lint.h"
 #include "rapport/model/types.h"
 #include "rapport/playbook/agenda.h"
+#include "rapport/playbook/questions.h"
 #include "rapport/store/store.h"
 
 namespace rapport {
@@ -73,6 +74,8 @@ struct EventInput {
   // promise
   bool theirs = false;
   std::optional<std::string> due;
+  // met: "does this feel like my tribe?", 1 to 5
+  std::optional<int> fit;
 };
 
 struct AgendaItem {
@@ -119,6 +122,92 @@ struct Stats {
     std::string verdict;  // "too few to judge", "enough", "more than enough"
   };
   std::vector<ObjectiveProgress> objectives;
+};
+
+// "too few to judge", "enough" or "more than enough" conversations.
+std::string ConversationVerdict(int conversations, int target, const Playbook& playbook);
+
+struct QuestionFields {
+  std::optional<std::string> text, category;
+  std::optional<std::string> objective;  // REF; "" makes the question general (edit)
+  std::optional<bool> referral;
+};
+
+struct QuestionFilter {
+  std::optional<std::string> objective;  // REF: its own questions and the general ones
+  std::optional<std::string> category;
+};
+
+// A promise not kept yet, either way.
+struct OpenPromise {
+  Event promise;  // promise_made
+  std::string contact_name;
+};
+
+// Everything to re-read before a meeting (PRODUCT.md, stage 7).
+struct PrepBrief {
+  Contact contact;
+  std::optional<Objective> objective;
+  std::optional<Event> meeting;  // the next meeting, when one is on the calendar
+  std::string user_zone;         // times shown in both zones when they differ
+  std::optional<std::string> contact_zone;  // the meeting's zone, else the contact's
+  QuestionPlan plan;
+  std::optional<Event> request;  // the request that was sent
+  std::optional<Contact> introducer;
+  std::vector<Note> notes;            // earlier notes about them, oldest first
+  std::vector<Event> logged_notes;    // events of theirs with a note (meeting notes, ...)
+  std::vector<Answer> earlier_answers;
+  std::vector<Question> earlier_questions;  // the questions of earlier_answers
+  std::vector<OpenPromise> promises_mine, promises_theirs;
+  std::vector<std::string> reminders;  // plain sentences
+};
+
+struct NoteInput {
+  std::optional<std::string> contact, objective;  // exactly one, REFs
+  std::string body;                               // Markdown
+};
+
+struct SearchResult {
+  SearchHit hit;
+  std::string contact_name;  // "" for an objective's note
+  std::string context;       // "note", "answer to: What ...?", "request_sent on 2 Mar"
+  Instant at{};
+};
+
+struct NetworkGraph {
+  struct Node {
+    Contact contact;
+    Stage stage = Stage::kNone;
+  };
+  struct Edge {
+    Id from = 0, to = 0;  // from led to to
+    std::string kind;     // "introduced" (introducer), "referred" (a referral), "via" (a request)
+  };
+  std::vector<Node> nodes;  // people on at least one edge, by id
+  std::vector<Edge> edges;
+};
+
+// A warm way to someone at an organization: people you know first, then
+// whoever each one led to, ending with the person there.
+struct WarmPath {
+  std::vector<Contact> steps;
+  std::string why;  // "you met Ana; Ana introduced Ben, who works there"
+};
+
+struct Insights {
+  Objective objective;
+  int conversations = 0, target = 0;
+  std::string verdict;
+  std::optional<double> fit_average;  // of meetings rated with --fit
+  int fit_ratings = 0;
+  std::vector<Contact> people;  // the matrix's columns: met or answered for it
+  struct MatrixRow {
+    Question question;
+    std::vector<std::vector<std::string>> answers;  // one list per person, aligned with people
+    int answered = 0;                               // people who answered
+  };
+  std::vector<MatrixRow> matrix;  // answered questions first, then the objective's open ones
+  std::vector<OpenPromise> open_promises;
 };
 
 struct ExportFilter {
@@ -193,6 +282,7 @@ struct SendResult {
 
 struct RestoreReport {
   int organizations = 0, contacts = 0, objectives = 0, events = 0;
+  int questions = 0, notes = 0, answers = 0;
 };
 
 class App {
@@ -265,6 +355,39 @@ class App {
   Result<SendResult> SendMessage(const DraftResult& draft, const std::string& body,
                                  const std::string& eml_path, bool mark_sent);
 
+  // ---- questions, notes, answers ----
+  Result<Question> AddQuestion(const QuestionFields& f);
+  // The bank (the starter questions on first use), filtered.
+  Result<std::vector<Question>> ListQuestions(const QuestionFilter& f);
+  Result<Question> EditQuestion(const std::string& ref, const QuestionFields& f);
+  Result<Question> RemoveQuestion(const std::string& ref);
+  // The plan and the brief for the contact's next meeting.
+  Result<PrepBrief> Prep(const std::string& contact_ref);
+  Result<Note> AddNote(const NoteInput& in);
+  Result<Note> EditNote(const std::string& id, const std::string& body);
+  Result<Note> RemoveNote(const std::string& id);
+  Result<std::vector<Note>> ListNotes(const std::optional<std::string>& contact_ref,
+                                      const std::optional<std::string>& objective_ref);
+  // Records what the contact said to a question; the objective is that of
+  // their latest meeting (or their thread's).
+  Result<Answer> RecordAnswer(const std::string& contact_ref, const std::string& question_ref,
+                              const std::string& text);
+  // Full-text search over notes, answers and messages, best first. The
+  // query's words must all appear (any order); "a phrase" in quotes, and a
+  // trailing * for a prefix.
+  Result<std::vector<SearchResult>> Search(const std::string& query, int limit);
+
+  // ---- referrals and the network ----
+  // Adds the person `referrer` suggested: source referral, degree second
+  // (unless given), introduced by the referrer.
+  Result<ContactAdded> Refer(const std::string& referrer_ref, ContactFields f);
+  Result<NetworkGraph> Network();
+  // The warmest ways to people at an organization, best first.
+  Result<std::vector<WarmPath>> WarmestPaths(const std::string& org_ref, int limit);
+  // What the objective's conversations taught, side by side.
+  Result<Insights> GetInsights(const std::string& objective_ref);
+  Result<Question> ResolveQuestion(const std::string& ref);
+
   // ---- the networking sheet ----
   // The one-page printable HTML sheet from the profile (config.toml [user]
   // and [profile]). Without [profile] targets, lists the organizations of
@@ -306,6 +429,10 @@ class App {
   // Re-plans every contact, inside the caller's transaction.
   Result<int> ReplanAll();
   Result<RestoreReport> RestoreJson(std::string_view json_text);
+  // Adds the starter question bank once per workspace (caller's transaction).
+  Status EnsureQuestionBank();
+  Result<std::vector<OpenPromise>> OpenPromisesOf(const std::vector<Event>& events,
+                                                  const std::string& contact_name);
 
   std::unique_ptr<Speller> speller_;  // loaded on first use
   Database& db_;

@@ -11,7 +11,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kBackupVersion = 1;
+// Version 2 added questions, notes, answers and a meeting's fit; version 1
+// backups still restore.
+constexpr int kBackupVersion = 2;
 
 template <class T>
 void Put(json& j, const char* key, const std::optional<T>& v) {
@@ -117,11 +119,17 @@ Result<std::string> App::Backup() {
   RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
   RAPPORT_ASSIGN_OR_RETURN(auto objectives, store_.ListObjectives());
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListAllEvents());
+  RAPPORT_ASSIGN_OR_RETURN(auto questions, store_.ListQuestions());
+  RAPPORT_ASSIGN_OR_RETURN(auto notes, store_.ListNotes(std::nullopt, std::nullopt));
+  RAPPORT_ASSIGN_OR_RETURN(auto answers, store_.ListAnswers(std::nullopt, std::nullopt));
+  RAPPORT_ASSIGN_OR_RETURN(bool seeded, store_.QuestionsSeeded());
   auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
   std::sort(orgs.begin(), orgs.end(), by_id);
   std::sort(contacts.begin(), contacts.end(), by_id);
   std::sort(objectives.begin(), objectives.end(), by_id);
   std::sort(events.begin(), events.end(), by_id);
+  std::sort(notes.begin(), notes.end(), by_id);
+  std::sort(answers.begin(), answers.end(), by_id);
 
   json doc = {{"format", "rapport-backup"}, {"version", kBackupVersion}};
   json jo = json::array();
@@ -183,12 +191,47 @@ Result<std::string> App::Backup() {
     if (e.theirs) j["theirs"] = true;
     PutTime(j, "due", e.due);
     Put(j, "promise_id", e.promise_id);
+    Put(j, "fit", e.fit);
     je.push_back(std::move(j));
+  }
+  json jq = json::array();
+  for (const auto& q : questions) {
+    json j = {{"id", q.id},
+              {"text", q.text},
+              {"category", std::string(ToString(q.category))},
+              {"created_at", FormatIso(q.created_at)}};
+    Put(j, "objective_id", q.objective_id);
+    if (q.referral) j["referral"] = true;
+    jq.push_back(std::move(j));
+  }
+  json jn = json::array();
+  for (const auto& n : notes) {
+    json j = {{"id", n.id},
+              {"body", n.body},
+              {"created_at", FormatIso(n.created_at)},
+              {"updated_at", FormatIso(n.updated_at)}};
+    Put(j, "contact_id", n.contact_id);
+    Put(j, "objective_id", n.objective_id);
+    jn.push_back(std::move(j));
+  }
+  json ja = json::array();
+  for (const auto& a : answers) {
+    json j = {{"id", a.id},
+              {"contact_id", a.contact_id},
+              {"question_id", a.question_id},
+              {"body", a.body},
+              {"created_at", FormatIso(a.created_at)}};
+    Put(j, "objective_id", a.objective_id);
+    ja.push_back(std::move(j));
   }
   doc["organizations"] = std::move(jo);
   doc["contacts"] = std::move(jc);
   doc["objectives"] = std::move(jobj);
   doc["events"] = std::move(je);
+  doc["questions_seeded"] = seeded;
+  doc["questions"] = std::move(jq);
+  doc["notes"] = std::move(jn);
+  doc["answers"] = std::move(ja);
   // Text that is not valid UTF-8 (from an old import, say) is written with
   // U+FFFD rather than failing the whole backup.
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
@@ -225,7 +268,8 @@ Result<RestoreReport> App::RestoreJson(std::string_view text) {
     return Error::InvalidArgument("this backup was written by a newer Rapport (format version " +
                                   doc["version"].dump() + "); upgrade rapport to restore it");
   }
-  for (const char* key : {"organizations", "contacts", "objectives", "events"}) {
+  for (const char* key :
+       {"organizations", "contacts", "objectives", "events", "questions", "notes", "answers"}) {
     if (doc.contains(key) && !doc[key].is_array()) {
       return Error::InvalidArgument(std::string("backup: ") + key + " must be a list");
     }
@@ -244,6 +288,9 @@ Result<RestoreReport> App::RestoreJson(std::string_view text) {
   std::vector<Contact> contacts;
   std::vector<Objective> objectives;
   std::vector<Event> events;
+  std::vector<Question> questions;
+  std::vector<Note> notes;
+  std::vector<Answer> answers;
   for (size_t i = 0; i < list("organizations").size(); ++i) {
     auto r = item("organizations", i);
     Organization o;
@@ -309,7 +356,49 @@ Result<RestoreReport> App::RestoreJson(std::string_view text) {
     e.theirs = r.Bool("theirs");
     e.due = r.Time("due");
     e.promise_id = r.Int("promise_id");
+    if (auto f = r.Int("fit")) e.fit = static_cast<int>(*f);
     events.push_back(std::move(e));
+  }
+  for (size_t i = 0; i < list("questions").size(); ++i) {
+    auto r = item("questions", i);
+    Question q;
+    q.id = r.Int("id", true).value_or(0);
+    q.text = r.Text("text", true).value_or("");
+    q.category = r.Enum<QuestionCategory>("category", ParseQuestionCategory, true)
+                     .value_or(QuestionCategory::kOther);
+    q.objective_id = r.Int("objective_id");
+    q.referral = r.Bool("referral");
+    q.created_at = r.Time("created_at", true).value_or(Instant{});
+    questions.push_back(std::move(q));
+  }
+  for (size_t i = 0; i < list("notes").size(); ++i) {
+    auto r = item("notes", i);
+    Note n;
+    n.id = r.Int("id", true).value_or(0);
+    n.contact_id = r.Int("contact_id");
+    n.objective_id = r.Int("objective_id");
+    n.body = r.Text("body", true).value_or("");
+    n.created_at = r.Time("created_at", true).value_or(Instant{});
+    n.updated_at = r.Time("updated_at", true).value_or(Instant{});
+    notes.push_back(std::move(n));
+  }
+  for (size_t i = 0; i < list("answers").size(); ++i) {
+    auto r = item("answers", i);
+    Answer a;
+    a.id = r.Int("id", true).value_or(0);
+    a.contact_id = r.Int("contact_id", true).value_or(0);
+    a.question_id = r.Int("question_id", true).value_or(0);
+    a.objective_id = r.Int("objective_id");
+    a.body = r.Text("body", true).value_or("");
+    a.created_at = r.Time("created_at", true).value_or(Instant{});
+    answers.push_back(std::move(a));
+  }
+  bool seeded = false;
+  if (doc.contains("questions_seeded")) {
+    if (!doc["questions_seeded"].is_boolean()) {
+      return Error::InvalidArgument("backup: questions_seeded must be true or false");
+    }
+    seeded = doc["questions_seeded"].get<bool>();
   }
   if (problem) return Error::InvalidArgument("backup: " + *problem);
 
@@ -344,11 +433,33 @@ Result<RestoreReport> App::RestoreJson(std::string_view text) {
   for (const auto& e : events) {
     if (auto s = store_.RestoreEvent(e); !s) return located(s.error(), "event", e.id);
   }
+  // The backup's bank replaces the one here (at most the starter bank,
+  // since the database is otherwise empty).
+  if (seeded || !questions.empty()) {
+    RAPPORT_RETURN_IF_ERROR(store_.ClearQuestions());
+    for (const auto& q : questions) {
+      if (auto s = store_.RestoreQuestion(q); !s) return located(s.error(), "question", q.id);
+    }
+    if (seeded) RAPPORT_RETURN_IF_ERROR(store_.MarkQuestionsSeeded());
+  }
+  for (const auto& n : notes) {
+    if (auto s = store_.RestoreNote(n); !s) return located(s.error(), "note", n.id);
+  }
+  for (const auto& a : answers) {
+    if (auto s = store_.RestoreAnswer(a); !s) return located(s.error(), "answer", a.id);
+  }
   RAPPORT_ASSIGN_OR_RETURN(int replanned, ReplanAll());
   (void)replanned;
   RAPPORT_RETURN_IF_ERROR(tx.Commit());
-  return RestoreReport{static_cast<int>(orgs.size()), static_cast<int>(contacts.size()),
-                       static_cast<int>(objectives.size()), static_cast<int>(events.size())};
+  RestoreReport report;
+  report.organizations = static_cast<int>(orgs.size());
+  report.contacts = static_cast<int>(contacts.size());
+  report.objectives = static_cast<int>(objectives.size());
+  report.events = static_cast<int>(events.size());
+  report.questions = static_cast<int>(questions.size());
+  report.notes = static_cast<int>(notes.size());
+  report.answers = static_cast<int>(answers.size());
+  return report;
 }
 
 }  // namespace rapport

@@ -76,6 +76,15 @@ Result<Event> App::Record(const EventInput& in) {
   if (in.body && !Trim(*in.body).empty()) e.body = Trim(*in.body);
   e.voicemail = in.voicemail;
   e.theirs = in.theirs;
+  if (in.fit) {
+    if (in.kind != EventKind::kMeetingHeld) {
+      return Error::InvalidArgument("--fit rates a meeting: use it with 'rapport met'");
+    }
+    if (*in.fit < 1 || *in.fit > 5) {
+      return Error::InvalidArgument("--fit must be 1 (not my tribe) to 5 (very much my tribe)");
+    }
+    e.fit = in.fit;
+  }
   if (in.due) {
     RAPPORT_ASSIGN_OR_RETURN(e.due, ParseUserTime(*in.due));
   }
@@ -416,13 +425,7 @@ Result<Stats> App::GetStats() {
     p.objective = o;
     p.conversations = held_by_objective[o.id];
     p.target = o.target.value_or(pb.enough_conversations);
-    if (p.conversations < p.target && p.conversations < pb.enough_conversations) {
-      p.verdict = "too few to judge";
-    } else if (p.conversations > pb.plenty_conversations) {
-      p.verdict = "more than enough";
-    } else {
-      p.verdict = "enough";
-    }
+    p.verdict = ConversationVerdict(p.conversations, p.target, pb);
     s.objectives.push_back(std::move(p));
   }
   return s;

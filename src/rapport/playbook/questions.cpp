@@ -165,15 +165,17 @@ const std::vector<StarterQuestion>& StarterQuestions() {
       {QC::kAdvice, "Which skills or experiences would you build now, from where I stand?"},
       {QC::kAdvice, "What do you wish someone had told you in your first year?"},
       {QC::kAdvice, "Looking at my background, which gap would you work on closing first?"},
-      {QC::kAdvice,
-       "Is there someone with a different view from yours whom you think I should hear from?",
-       true},
       // Resources: what to read, join and learn.
       {QC::kResources,
        "Which publications, newsletters or podcasts help you keep up with the field?"},
       {QC::kResources, "Are there professional groups or events you find worth your time?"},
       {QC::kResources, "Which courses, certificates or books have been most useful to you?"},
       {QC::kResources, "Who else would you suggest I talk to as I learn more about this field?",
+       true},
+      // The second referral question comes after the first, so plans close
+      // with the plainer "who else" unless the seeker edits the bank.
+      {QC::kAdvice,
+       "Is there someone with a different view from yours whom you think I should hear from?",
        true},
       // Assignments: small ways to try the work.
       {QC::kAssignments,

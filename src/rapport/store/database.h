@@ -41,6 +41,7 @@ class Row {
   std::string Text(size_t i) const;         // "" when NULL
   std::optional<std::int64_t> OptInt(size_t i) const;
   std::optional<std::string> OptText(size_t i) const;
+  double Double(size_t i) const;            // 0 when NULL
 
  private:
   std::vector<Value> cols_;

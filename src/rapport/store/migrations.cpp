@@ -144,6 +144,104 @@ ALTER TABLE contact ADD COLUMN linkedin_key TEXT;
       {4, R"sql(
 CREATE INDEX event_meeting_at ON event (workspace_id, meeting_at) WHERE meeting_at IS NOT NULL;
 )sql"},
+      // What is learned (issue 6): the question bank, notes, answers, the
+      // fit rating of a meeting, and full-text search over notes, answers
+      // and the bodies of events (messages sent, meeting notes).
+      //
+      // search_text is an FTS5 table kept in step by triggers, so every
+      // write path (the CLI, imports, restores, merges) indexes itself. Its
+      // rowid encodes the source row: id*4 + 1 note, + 2 answer, + 3 event.
+      // It keeps its own copy of the text, which snippet() needs.
+      {5, R"sql(
+ALTER TABLE event ADD COLUMN fit INTEGER CHECK (fit BETWEEN 1 AND 5);
+ALTER TABLE workspace ADD COLUMN questions_seeded INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX event_objective ON event (workspace_id, objective_id) WHERE objective_id IS NOT NULL;
+
+CREATE TABLE question (
+  id {ID},
+  workspace_id INTEGER NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  category TEXT NOT NULL,
+  objective_id INTEGER REFERENCES objective(id) ON DELETE SET NULL,
+  referral INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX question_workspace ON question (workspace_id, objective_id);
+
+CREATE TABLE note (
+  id {ID},
+  workspace_id INTEGER NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+  contact_id INTEGER REFERENCES contact(id) ON DELETE CASCADE,
+  objective_id INTEGER REFERENCES objective(id) ON DELETE CASCADE,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  CHECK ((contact_id IS NULL) <> (objective_id IS NULL))
+);
+CREATE INDEX note_contact ON note (workspace_id, contact_id);
+CREATE INDEX note_objective ON note (workspace_id, objective_id);
+
+CREATE TABLE answer (
+  id {ID},
+  workspace_id INTEGER NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  question_id INTEGER NOT NULL REFERENCES question(id) ON DELETE CASCADE,
+  objective_id INTEGER REFERENCES objective(id) ON DELETE SET NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX answer_contact ON answer (workspace_id, contact_id);
+CREATE INDEX answer_objective ON answer (workspace_id, objective_id);
+CREATE INDEX answer_question ON answer (question_id);
+
+CREATE VIRTUAL TABLE search_text USING fts5(
+  body, kind UNINDEXED, workspace_id UNINDEXED, contact_id UNINDEXED,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER note_search_insert AFTER INSERT ON note BEGIN
+  INSERT INTO search_text (rowid, body, kind, workspace_id, contact_id)
+  VALUES (new.id * 4 + 1, new.body, 'note', new.workspace_id, new.contact_id);
+END;
+CREATE TRIGGER note_search_update AFTER UPDATE OF body, contact_id ON note BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4 + 1;
+  INSERT INTO search_text (rowid, body, kind, workspace_id, contact_id)
+  VALUES (new.id * 4 + 1, new.body, 'note', new.workspace_id, new.contact_id);
+END;
+CREATE TRIGGER note_search_delete AFTER DELETE ON note BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4 + 1;
+END;
+
+CREATE TRIGGER answer_search_insert AFTER INSERT ON answer BEGIN
+  INSERT INTO search_text (rowid, body, kind, workspace_id, contact_id)
+  VALUES (new.id * 4 + 2, new.body, 'answer', new.workspace_id, new.contact_id);
+END;
+CREATE TRIGGER answer_search_update AFTER UPDATE OF body, contact_id ON answer BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4 + 2;
+  INSERT INTO search_text (rowid, body, kind, workspace_id, contact_id)
+  VALUES (new.id * 4 + 2, new.body, 'answer', new.workspace_id, new.contact_id);
+END;
+CREATE TRIGGER answer_search_delete AFTER DELETE ON answer BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4 + 2;
+END;
+
+CREATE TRIGGER event_search_insert AFTER INSERT ON event WHEN new.body IS NOT NULL BEGIN
+  INSERT INTO search_text (rowid, body, kind, workspace_id, contact_id)
+  VALUES (new.id * 4 + 3, new.body, new.kind, new.workspace_id, new.contact_id);
+END;
+CREATE TRIGGER event_search_update AFTER UPDATE OF body, contact_id ON event BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4 + 3;
+  INSERT INTO search_text (rowid, body, kind, workspace_id, contact_id)
+  SELECT new.id * 4 + 3, new.body, new.kind, new.workspace_id, new.contact_id
+  WHERE new.body IS NOT NULL;
+END;
+CREATE TRIGGER event_search_delete AFTER DELETE ON event WHEN old.body IS NOT NULL BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4 + 3;
+END;
+
+INSERT INTO search_text (rowid, body, kind, workspace_id, contact_id)
+SELECT id * 4 + 3, body, kind, workspace_id, contact_id FROM event WHERE body IS NOT NULL;
+)sql"},
   };
   return kMigrations;
 }

@@ -35,6 +35,13 @@ std::optional<std::string> Row::OptText(size_t i) const {
   return Text(i);
 }
 
+double Row::Double(size_t i) const {
+  const auto& v = cols_.at(i);
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* p = std::get_if<std::int64_t>(&v)) return static_cast<double>(*p);
+  return 0;
+}
+
 namespace {
 
 class SqliteDatabase final : public Database {

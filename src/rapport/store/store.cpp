@@ -46,6 +46,7 @@ std::string ContainsPattern(std::string_view fragment) {
 Value Int(std::int64_t v) { return Value{v}; }
 Value OptId(const std::optional<Id>& v) { return v ? Value{*v} : Value{}; }
 Value OptTime(const std::optional<Instant>& t) { return t ? Value{ToUnix(*t)} : Value{}; }
+Value OptInt(const std::optional<int>& v) { return v ? Value{std::int64_t{*v}} : Value{}; }
 template <class E>
 Value OptEnum(const std::optional<E>& e) {
   return e ? Value{std::string(ToString(*e))} : Value{};
@@ -88,7 +89,7 @@ Organization OrgFromRow(const Row& r) {
 
 constexpr std::string_view kEventColumns =
     "id, contact_id, objective_id, kind, at, channel, body, via_id, voicemail, meeting_at, "
-    "meeting_tz, meeting_minutes, meeting_mode, meeting_place, theirs, due, promise_id";
+    "meeting_tz, meeting_minutes, meeting_mode, meeting_place, theirs, due, promise_id, fit";
 
 Event EventFromRow(const Row& r) {
   Event e;
@@ -109,6 +110,7 @@ Event EventFromRow(const Row& r) {
   e.theirs = r.Int(14) != 0;
   e.due = RowTime(r, 15);
   e.promise_id = r.OptInt(16);
+  if (auto f = r.OptInt(17)) e.fit = static_cast<int>(*f);
   return e;
 }
 
@@ -401,6 +403,12 @@ Result<int> Store::MoveContactHistory(Id from, Id to) {
       "UPDATE contact SET introducer_id = $3 WHERE workspace_id = $1 AND introducer_id = $2 AND "
       "id <> $3",
       {Int(ws_), Int(from), Int(to)}));
+  RAPPORT_RETURN_IF_ERROR(
+      db_.Execute("UPDATE note SET contact_id = $3 WHERE workspace_id = $1 AND contact_id = $2",
+                  {Int(ws_), Int(from), Int(to)}));
+  RAPPORT_RETURN_IF_ERROR(
+      db_.Execute("UPDATE answer SET contact_id = $3 WHERE workspace_id = $1 AND contact_id = $2",
+                  {Int(ws_), Int(from), Int(to)}));
   return static_cast<int>(moved);
 }
 
@@ -511,15 +519,15 @@ Result<Event> Store::AddEvent(const Event& e, Instant now) {
       Id new_id,
       db_.Insert("INSERT INTO event (workspace_id, contact_id, objective_id, kind, at, channel, "
                 "body, via_id, voicemail, meeting_at, meeting_tz, meeting_minutes, meeting_mode, "
-                "meeting_place, theirs, due, promise_id, created_at) VALUES ($1, $2, $3, $4, $5, "
-                "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+                "meeting_place, theirs, due, promise_id, created_at, fit) VALUES ($1, $2, $3, $4, "
+                "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
                 {Int(ws_), Int(e.contact_id), OptId(e.objective_id),
                  std::string(ToString(e.kind)), Int(ToUnix(e.at)), OptEnum(e.channel),
                  Opt(e.body), OptId(e.via_id), Int(e.voicemail ? 1 : 0), OptTime(e.meeting_at),
                  Opt(e.meeting_tz),
                  e.meeting_minutes ? Value{std::int64_t{*e.meeting_minutes}} : Value{},
                  OptEnum(e.meeting_mode), Opt(e.meeting_place), Int(e.theirs ? 1 : 0),
-                 OptTime(e.due), OptId(e.promise_id), Int(ToUnix(now))}));
+                 OptTime(e.due), OptId(e.promise_id), Int(ToUnix(now)), OptInt(e.fit)}));
   Event out = e;
   out.id = new_id;
   return out;
@@ -671,14 +679,14 @@ Status Store::RestoreEvent(const Event& e) {
   auto r = db_.Execute(
       "INSERT INTO event (id, workspace_id, contact_id, objective_id, kind, at, channel, body, "
       "via_id, voicemail, meeting_at, meeting_tz, meeting_minutes, meeting_mode, meeting_place, "
-      "theirs, due, promise_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-      "$11, $12, $13, $14, $15, $16, $17, $18, $6)",
+      "theirs, due, promise_id, created_at, fit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+      "$10, $11, $12, $13, $14, $15, $16, $17, $18, $6, $19)",
       {Int(e.id), Int(ws_), Int(e.contact_id), OptId(e.objective_id),
        std::string(ToString(e.kind)), Int(ToUnix(e.at)), OptEnum(e.channel), Opt(e.body),
        OptId(e.via_id), Int(e.voicemail ? 1 : 0), OptTime(e.meeting_at), Opt(e.meeting_tz),
        e.meeting_minutes ? Value{std::int64_t{*e.meeting_minutes}} : Value{},
        OptEnum(e.meeting_mode), Opt(e.meeting_place), Int(e.theirs ? 1 : 0), OptTime(e.due),
-       OptId(e.promise_id)});
+       OptId(e.promise_id), OptInt(e.fit)});
   if (!r) return r.error();
   return {};
 }
@@ -689,9 +697,272 @@ Result<bool> Store::IsEmpty() {
       db_.Query("SELECT (SELECT COUNT(*) FROM organization WHERE workspace_id = $1) + "
                 "(SELECT COUNT(*) FROM contact WHERE workspace_id = $1) + "
                 "(SELECT COUNT(*) FROM objective WHERE workspace_id = $1) + "
-                "(SELECT COUNT(*) FROM event WHERE workspace_id = $1)",
+                "(SELECT COUNT(*) FROM event WHERE workspace_id = $1) + "
+                "(SELECT COUNT(*) FROM note WHERE workspace_id = $1)",
                 {Int(ws_)}));
   return rows.at(0).Int(0) == 0;
+}
+
+// ===========================================================================
+// What is learned: questions, notes, answers, search
+
+namespace {
+
+constexpr std::string_view kQuestionColumns =
+    "id, text, category, objective_id, referral, created_at";
+
+Question QuestionFromRow(const Row& r) {
+  Question q;
+  q.id = r.Int(0);
+  q.text = r.Text(1);
+  q.category = ParseQuestionCategory(r.Text(2)).value_or(QuestionCategory::kOther);
+  q.objective_id = r.OptInt(3);
+  q.referral = r.Int(4) != 0;
+  q.created_at = FromUnix(r.Int(5));
+  return q;
+}
+
+constexpr std::string_view kNoteColumns =
+    "id, contact_id, objective_id, body, created_at, updated_at";
+
+Note NoteFromRow(const Row& r) {
+  return Note{r.Int(0), r.OptInt(1), r.OptInt(2), r.Text(3), FromUnix(r.Int(4)),
+              FromUnix(r.Int(5))};
+}
+
+constexpr std::string_view kAnswerColumns =
+    "id, contact_id, question_id, objective_id, body, created_at";
+
+Answer AnswerFromRow(const Row& r) {
+  return Answer{r.Int(0), r.Int(1), r.Int(2), r.OptInt(3), r.Text(4), FromUnix(r.Int(5))};
+}
+
+template <class T, class F>
+Result<std::vector<T>> Map(Result<std::vector<Row>> rows, F from_row) {
+  if (!rows) return rows.error();
+  std::vector<T> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) out.push_back(from_row(r));
+  return out;
+}
+
+}  // namespace
+
+Result<Question> Store::AddQuestion(const Question& q, Instant now) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      Id id, db_.Insert("INSERT INTO question (workspace_id, text, category, objective_id, "
+                        "referral, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                        {Int(ws_), View(q.text), std::string(ToString(q.category)),
+                         OptId(q.objective_id), Int(q.referral ? 1 : 0), Int(ToUnix(now))}));
+  Question out = q;
+  out.id = id;
+  out.created_at = now;
+  return out;
+}
+
+Result<std::optional<Question>> Store::GetQuestion(Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query("SELECT " + std::string(kQuestionColumns) +
+                               " FROM question WHERE workspace_id = $1 AND id = $2",
+                           {Int(ws_), Int(id)}));
+  if (rows.empty()) return std::optional<Question>{};
+  return std::optional<Question>{QuestionFromRow(rows[0])};
+}
+
+Result<std::vector<Question>> Store::ListQuestions() {
+  return Map<Question>(db_.Query("SELECT " + std::string(kQuestionColumns) +
+                                     " FROM question WHERE workspace_id = $1 ORDER BY id",
+                                 {Int(ws_)}),
+                       QuestionFromRow);
+}
+
+Status Store::UpdateQuestion(const Question& q) {
+  return ExpectOne(
+      db_.Execute("UPDATE question SET text = $3, category = $4, objective_id = $5, referral = $6 "
+                  "WHERE workspace_id = $1 AND id = $2",
+                  {Int(ws_), Int(q.id), View(q.text), std::string(ToString(q.category)),
+                   OptId(q.objective_id), Int(q.referral ? 1 : 0)}),
+      "question", q.id);
+}
+
+Status Store::RemoveQuestion(Id id) {
+  return ExpectOne(
+      db_.Execute("DELETE FROM question WHERE workspace_id = $1 AND id = $2", {Int(ws_), Int(id)}),
+      "question", id);
+}
+
+Result<bool> Store::QuestionsSeeded() {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query("SELECT questions_seeded FROM workspace WHERE id = $1", {Int(ws_)}));
+  return !rows.empty() && rows[0].Int(0) != 0;
+}
+
+Status Store::MarkQuestionsSeeded() {
+  return ExpectOne(
+      db_.Execute("UPDATE workspace SET questions_seeded = 1 WHERE id = $1", {Int(ws_)}),
+      "workspace", ws_);
+}
+
+Result<Note> Store::AddNote(const Note& n, Instant now) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      Id id, db_.Insert("INSERT INTO note (workspace_id, contact_id, objective_id, body, "
+                        "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)",
+                        {Int(ws_), OptId(n.contact_id), OptId(n.objective_id), View(n.body),
+                         Int(ToUnix(now))}));
+  Note out = n;
+  out.id = id;
+  out.created_at = out.updated_at = now;
+  return out;
+}
+
+Result<std::optional<Note>> Store::GetNote(Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(auto rows,
+                           db_.Query("SELECT " + std::string(kNoteColumns) +
+                                         " FROM note WHERE workspace_id = $1 AND id = $2",
+                                     {Int(ws_), Int(id)}));
+  if (rows.empty()) return std::optional<Note>{};
+  return std::optional<Note>{NoteFromRow(rows[0])};
+}
+
+Result<std::vector<Note>> Store::ListNotes(std::optional<Id> contact_id,
+                                           std::optional<Id> objective_id) {
+  std::string sql = "SELECT " + std::string(kNoteColumns) + " FROM note WHERE workspace_id = $1";
+  if (contact_id) sql += " AND contact_id = $2";
+  if (objective_id) sql += " AND objective_id = $3";
+  sql += " ORDER BY created_at, id";
+  return Map<Note>(db_.Query(sql, {Int(ws_), OptId(contact_id), OptId(objective_id)}),
+                   NoteFromRow);
+}
+
+Status Store::UpdateNote(Id id, std::string_view body, Instant now) {
+  return ExpectOne(db_.Execute("UPDATE note SET body = $3, updated_at = $4 WHERE workspace_id = "
+                               "$1 AND id = $2",
+                               {Int(ws_), Int(id), Value{body}, Int(ToUnix(now))}),
+                   "note", id);
+}
+
+Status Store::RemoveNote(Id id) {
+  return ExpectOne(
+      db_.Execute("DELETE FROM note WHERE workspace_id = $1 AND id = $2", {Int(ws_), Int(id)}),
+      "note", id);
+}
+
+Result<Answer> Store::AddAnswer(const Answer& a, Instant now) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      Id id, db_.Insert("INSERT INTO answer (workspace_id, contact_id, question_id, objective_id, "
+                        "body, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                        {Int(ws_), Int(a.contact_id), Int(a.question_id), OptId(a.objective_id),
+                         View(a.body), Int(ToUnix(now))}));
+  Answer out = a;
+  out.id = id;
+  out.created_at = now;
+  return out;
+}
+
+Result<std::vector<Answer>> Store::ListAnswers(std::optional<Id> contact_id,
+                                               std::optional<Id> objective_id) {
+  std::string sql =
+      "SELECT " + std::string(kAnswerColumns) + " FROM answer WHERE workspace_id = $1";
+  if (contact_id) sql += " AND contact_id = $2";
+  if (objective_id) sql += " AND objective_id = $3";
+  sql += " ORDER BY created_at, id";
+  return Map<Answer>(db_.Query(sql, {Int(ws_), OptId(contact_id), OptId(objective_id)}),
+                     AnswerFromRow);
+}
+
+Result<std::optional<Answer>> Store::GetAnswer(Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(auto rows,
+                           db_.Query("SELECT " + std::string(kAnswerColumns) +
+                                         " FROM answer WHERE workspace_id = $1 AND id = $2",
+                                     {Int(ws_), Int(id)}));
+  if (rows.empty()) return std::optional<Answer>{};
+  return std::optional<Answer>{AnswerFromRow(rows[0])};
+}
+
+Status Store::RemoveAnswer(Id id) {
+  return ExpectOne(
+      db_.Execute("DELETE FROM answer WHERE workspace_id = $1 AND id = $2", {Int(ws_), Int(id)}),
+      "answer", id);
+}
+
+Result<std::vector<Id>> Store::ObjectiveContactIds(Id objective_id) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query("SELECT contact_id FROM contact_state WHERE workspace_id = $1 AND "
+                "objective_id = $2 UNION SELECT contact_id FROM answer WHERE workspace_id = $1 "
+                "AND objective_id = $2 UNION SELECT contact_id FROM event WHERE workspace_id = $1 "
+                "AND objective_id = $2 AND kind = 'meeting_held' ORDER BY 1",
+                {Int(ws_), Int(objective_id)}));
+  std::vector<Id> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(r.Int(0));
+  return out;
+}
+
+Result<std::vector<Event>> Store::ListObjectiveEvents(Id objective_id) {
+  return EventsFromRows(db_.Query("SELECT " + std::string(kEventColumns) +
+                                      " FROM event WHERE workspace_id = $1 AND objective_id = $2 "
+                                      "ORDER BY at, id",
+                                  {Int(ws_), Int(objective_id)}));
+}
+
+Result<std::vector<SearchHit>> Store::Search(std::string_view fts_query, int limit) {
+  // The workspace filter runs after the match: FTS5 cannot index it, and a
+  // database holds few workspaces of one seeker each.
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query("SELECT rowid, kind, contact_id, snippet(search_text, 0, char(2), char(3), "
+                "'…', 16), rank FROM search_text WHERE search_text MATCH $2 AND "
+                "workspace_id = $1 ORDER BY rank LIMIT $3",
+                {Int(ws_), Value{fts_query}, Int(limit)}));
+  std::vector<SearchHit> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    SearchHit h;
+    h.source_id = r.Int(0) / 4;
+    h.kind = r.Text(1);
+    h.contact_id = r.OptInt(2);
+    h.snippet = r.Text(3);
+    h.rank = r.Double(4);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+Status Store::RestoreQuestion(const Question& q) {
+  auto r = db_.Execute(
+      "INSERT INTO question (id, workspace_id, text, category, objective_id, referral, "
+      "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {Int(q.id), Int(ws_), View(q.text), std::string(ToString(q.category)),
+       OptId(q.objective_id), Int(q.referral ? 1 : 0), Int(ToUnix(q.created_at))});
+  if (!r) return r.error();
+  return {};
+}
+
+Status Store::RestoreNote(const Note& n) {
+  auto r = db_.Execute(
+      "INSERT INTO note (id, workspace_id, contact_id, objective_id, body, created_at, "
+      "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {Int(n.id), Int(ws_), OptId(n.contact_id), OptId(n.objective_id), View(n.body),
+       Int(ToUnix(n.created_at)), Int(ToUnix(n.updated_at))});
+  if (!r) return r.error();
+  return {};
+}
+
+Status Store::RestoreAnswer(const Answer& a) {
+  auto r = db_.Execute(
+      "INSERT INTO answer (id, workspace_id, contact_id, question_id, objective_id, body, "
+      "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {Int(a.id), Int(ws_), Int(a.contact_id), Int(a.question_id), OptId(a.objective_id),
+       View(a.body), Int(ToUnix(a.created_at))});
+  if (!r) return r.error();
+  return {};
+}
+
+Status Store::ClearQuestions() {
+  auto r = db_.Execute("DELETE FROM question WHERE workspace_id = $1", {Int(ws_)});
+  if (!r) return r.error();
+  return {};
 }
 
 }  // namespace rapport

@@ -45,6 +45,17 @@ struct ContactState {
   std::optional<Instant> last_event_at;
 };
 
+// One full-text search result: which row, whose, and where the words are.
+struct SearchHit {
+  std::string kind;  // "note", "answer", or the event kind ("request_sent", ...)
+  Id source_id = 0;  // the note, answer or event id
+  std::optional<Id> contact_id;
+  // The best passage of the text, with each matched word between \x02 and
+  // \x03 (callers turn those into bold, <mark> or offsets).
+  std::string snippet;
+  double rank = 0;  // bm25: lower is better
+};
+
 class Store {
  public:
   // `db` must outlive the Store.
@@ -115,6 +126,44 @@ class Store {
   // True when any contact has a pipeline stage other than "none".
   Result<bool> HasPipeline();
 
+  // ---- the question bank ----
+  Result<Question> AddQuestion(const Question& q, Instant now);
+  Result<std::optional<Question>> GetQuestion(Id id);
+  Result<std::vector<Question>> ListQuestions();  // by id
+  Status UpdateQuestion(const Question& q);
+  Status RemoveQuestion(Id id);
+  // The starter bank is added once per workspace, the first time the bank
+  // is used, so the seeker can edit or remove any of it for good.
+  Result<bool> QuestionsSeeded();
+  Status MarkQuestionsSeeded();
+
+  // ---- notes ----
+  Result<Note> AddNote(const Note& n, Instant now);
+  Result<std::optional<Note>> GetNote(Id id);
+  // A contact's or an objective's notes (or all, both unset), oldest first.
+  Result<std::vector<Note>> ListNotes(std::optional<Id> contact_id, std::optional<Id> objective_id);
+  Status UpdateNote(Id id, std::string_view body, Instant now);
+  Status RemoveNote(Id id);
+
+  // ---- answers ----
+  Result<Answer> AddAnswer(const Answer& a, Instant now);
+  // A contact's answers, an objective's, or all (both unset), oldest first.
+  Result<std::vector<Answer>> ListAnswers(std::optional<Id> contact_id,
+                                          std::optional<Id> objective_id);
+  Result<std::optional<Answer>> GetAnswer(Id id);
+  Status RemoveAnswer(Id id);
+
+  // ---- an objective's people and meetings ----
+  // Contacts whose thread is about the objective (their latest event naming
+  // one) or who answered questions for it.
+  Result<std::vector<Id>> ObjectiveContactIds(Id objective_id);
+  // Every event naming the objective, sorted by (at, id).
+  Result<std::vector<Event>> ListObjectiveEvents(Id objective_id);
+
+  // ---- full-text search (FTS5 over notes, answers and event bodies) ----
+  // `fts_query` is FTS5 query syntax (the caller quotes the user's words).
+  Result<std::vector<SearchHit>> Search(std::string_view fts_query, int limit);
+
   // ---- restoring a backup: rows keep their ids and timestamps ----
   Status RestoreOrganization(const Organization& o);
   Status RestoreContact(const Contact& c);
@@ -122,7 +171,13 @@ class Store {
   Status SetIntroducer(Id contact_id, Id introducer_id);
   Status RestoreObjective(const Objective& o);
   Status RestoreEvent(const Event& e);
-  // True when the workspace holds no records at all.
+  Status RestoreQuestion(const Question& q);
+  Status RestoreNote(const Note& n);
+  Status RestoreAnswer(const Answer& a);
+  // Removes the whole question bank (before restoring a backup's).
+  Status ClearQuestions();
+  // True when the workspace holds no records (the starter question bank
+  // does not count).
   Result<bool> IsEmpty();
 
  private:
