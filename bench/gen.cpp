@@ -4,6 +4,12 @@
 // before --now, with every stage of the pipeline represented.
 //
 //   rapport-bench-gen --contacts 100000 --db /tmp/big.db [--seed 1] [--now ISO]
+//                     [--notes 1000000]
+//
+// --notes adds that many Markdown notes of about 200 characters, spread over
+// the contacts, for the search benchmark. Their words follow Zipf's law over
+// a 300-word vocabulary of a seeker's notes (kNoteWords, most frequent
+// first), so a query can pick a common, a middling or a rare word.
 //
 // Writes through Store (the same SQL as the app) in one transaction, and
 // fills contact_state with the same planner the app uses.
@@ -32,6 +38,52 @@ const char* kOrgWords[] = {"Analytical", "Northwind", "Blue", "Harbor", "Summit"
                            "Cedar", "Atlas", "Orbit", "Meadow", "Granite", "Beacon"};
 const char* kOrgKinds[] = {"Labs", "Health", "Analytics", "Design", "Systems", "Partners",
                            "Foundation", "Studio"};
+
+// Content words of interview notes, roughly from most to least frequent.
+const char* kNoteWords[] = {
+    "research", "team", "work", "role", "people", "company", "data", "product", "design",
+    "users", "project", "time", "learn", "skills", "market", "growth", "manager", "interview",
+    "career", "experience", "customers", "strategy", "industry", "tools", "process", "hiring",
+    "culture", "remote", "budget", "engineering", "analytics", "health", "students", "teaching",
+    "startup", "nonprofit", "funding", "policy", "clinical", "patients", "mentor", "network",
+    "conference", "portfolio", "writing", "stakeholders", "roadmap", "metrics", "survey",
+    "usability", "prototype", "feedback", "onboarding", "leadership", "travel", "salary",
+    "certificate", "course", "bootcamp", "degree", "internal", "transfer", "promotion", "burnout",
+    "balance", "flexible", "hybrid", "office", "client", "consulting", "agency", "freelance",
+    "contract", "partner", "vendor", "procurement", "compliance", "regulation", "privacy",
+    "security", "cloud", "platform", "mobile", "accessibility", "localization", "community",
+    "volunteer", "board", "grant", "donor", "outreach", "campaign", "marketing", "sales",
+    "pipeline", "forecast", "finance", "accounting", "audit", "operations", "logistics",
+    "supply", "manufacturing", "quality", "hardware", "robotics", "energy", "climate", "solar",
+    "battery", "transport", "housing", "education", "curriculum", "assessment", "library",
+    "archive", "museum", "media", "journalism", "podcast", "newsletter", "editor", "publishing",
+    "translation", "language", "linguistics", "psychology", "sociology", "economics",
+    "statistics", "modeling", "forecasting", "experiment", "hypothesis", "ethnography",
+    "diary", "fieldwork", "synthesis", "workshop", "facilitation", "storytelling", "persona",
+    "journey", "taxonomy", "ontology", "search", "ranking", "recommendation", "personalization",
+    "pricing", "subscription", "retention", "churn", "acquisition", "activation", "referral",
+    "partnership", "alliance", "merger", "acquirer", "layoffs", "reorganization", "hiring-freeze",
+    "visa", "relocation", "commute", "parental", "childcare", "sabbatical", "tenure", "adjunct",
+    "postdoc", "dissertation", "publication", "peer-review", "lab", "bench", "assay", "genomics",
+    "biotech", "pharma", "trial", "epidemiology", "nursing", "hospital", "insurance", "claims",
+    "actuarial", "underwriting", "banking", "payments", "fraud", "crypto", "blockchain", "trading",
+    "quant", "hedge", "venture", "angel", "seed", "accelerator", "incubator", "pitch", "deck",
+    "founder", "cofounder", "equity", "vesting", "options", "valuation", "runway", "burn",
+    "profitability", "unit-economics", "gross-margin", "wholesale", "retail", "ecommerce",
+    "marketplace", "gig", "creator", "influencer", "brand", "identity", "typography",
+    "illustration", "animation", "motion", "game", "esports", "music", "film", "theater",
+    "dance", "fashion", "textiles", "architecture", "urbanism", "landscape", "agriculture",
+    "food", "restaurant", "hospitality", "tourism", "aviation", "maritime", "rail", "automotive",
+    "mobility", "drones", "satellite", "aerospace", "defense", "diplomacy", "government",
+    "municipal", "election", "advocacy", "lobbying", "law", "litigation", "paralegal",
+    "arbitration", "patent", "trademark", "licensing", "open-source", "maintainer", "kernel",
+    "compiler", "database", "replication", "consensus", "latency", "observability", "incident",
+    "postmortem", "on-call", "reliability", "capacity", "migration", "legacy", "mainframe",
+    "cobol", "fortran", "spreadsheet", "dashboard", "warehouse", "lakehouse", "etl", "lineage",
+    "governance", "stewardship", "catalog", "metadata", "annotation", "labeling", "ontologist",
+    "cartography", "geospatial", "lidar", "oceanography", "volcanology", "glaciology"};
+const char* kGlue[] = {"the", "and", "to", "of", "a", "in", "is", "for", "on", "with",
+                       "she", "he", "they", "said", "thinks", "wants", "more", "about"};
 
 // What happened with one person, as a sequence of steps over time.
 enum class Story {
@@ -164,6 +216,9 @@ int main(int argc, char** argv) {
   cli.add_option("--db", db_path, "Database file to create (must not exist)")->required();
   cli.add_option("--seed", seed, "Random seed (same seed, same data)");
   cli.add_option("--now", now_text, "The benchmark's 'now' (ISO-8601)");
+  int notes = 0;
+  cli.add_option("--notes", notes, "Notes of ~200 characters for the search benchmark")
+      ->check(CLI::Range(0, 100'000'000));
   CLI11_PARSE(cli, argc, argv);
 
   if (std::filesystem::exists(db_path)) {
@@ -258,9 +313,29 @@ int main(int argc, char** argv) {
       std::cerr << "\r" << (i + 1) << " / " << contacts << " contacts" << std::flush;
     }
   }
+  // Notes: Zipf-distributed content words with glue words between them.
+  constexpr int kWords = sizeof(kNoteWords) / sizeof(kNoteWords[0]);
+  std::vector<double> weights;
+  for (int i = 0; i < kWords; ++i) weights.push_back(1.0 / (i + 1));
+  std::discrete_distribution<int> zipf(weights.begin(), weights.end());
+  for (int i = 0; i < notes; ++i) {
+    std::string body;
+    while (body.size() < 200) {
+      if (!body.empty()) body += ' ';
+      body += gen.Uniform(0, 2) == 0 ? kGlue[gen.Uniform(0, 17)] : kNoteWords[zipf(gen.rng)];
+    }
+    body += '.';
+    Note n;
+    n.contact_id = 1 + gen.Uniform(0, contacts - 1);
+    n.body = std::move(body);
+    check(store.AddNote(n, *now - days{gen.Uniform(0, 700)}));
+    if (tty && (i + 1) % 10000 == 0) {
+      std::cerr << "\r" << (i + 1) << " / " << notes << " notes" << std::flush;
+    }
+  }
   check((*db)->Commit());
   if (tty) std::cerr << '\n';
-  std::cout << contacts << " contacts, " << n_orgs << " organizations, " << events << " events in "
-            << db_path << '\n';
+  std::cout << contacts << " contacts, " << n_orgs << " organizations, " << events
+            << " events, " << notes << " notes in " << db_path << '\n';
   return 0;
 }

@@ -568,7 +568,7 @@ void RegisterSearch(CLI::App& root, Runner& selected) {
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         json arr = json::array();
-        for (const auto& x : *r) {
+        for (const auto& x : r->results) {
           json j = {{"kind", x.hit.kind},
                     {"id", x.hit.source_id},
                     {"context", x.context},
@@ -581,21 +581,27 @@ void RegisterSearch(CLI::App& root, Runner& selected) {
           }
           arr.push_back(std::move(j));
         }
-        PrintJson(ctx.out, arr);
+        PrintJson(ctx.out, {{"results", arr}, {"windowed", r->windowed}});
         return kExitOk;
       }
-      if (r->empty()) {
+      if (r->results.empty()) {
         ctx.out << "Nothing found for " << query
                 << ". Search looks in notes, answers and the messages you logged.\n";
         return kExitOk;
       }
       const Instant now = ctx.app.Now();
       int n = 0;
-      for (const auto& x : *r) {
+      for (const auto& x : r->results) {
         std::string head = std::to_string(++n) + ". " + x.context;
         if (!x.contact_name.empty()) head += " · " + x.contact_name;
         head += " · " + FormatDay(x.at, ctx.zone, now);
         ctx.out << ctx.style.Bold(head) << "\n   " << MarkSnippet(x.hit.snippet, ctx.style)
+                << '\n';
+      }
+      if (r->windowed) {
+        ctx.out << ctx.style.Dim("More than " + std::to_string(kSearchRankWindow) +
+                                 " texts match; these are the best of the most recent. Add a "
+                                 "word to narrow the search.")
                 << '\n';
       }
       return kExitOk;

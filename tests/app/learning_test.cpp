@@ -65,7 +65,7 @@ class LearningTest : public ::testing::Test {
     EXPECT_TRUE(r.ok()) << r.error().message();
     std::vector<std::string> kinds;
     if (r.ok()) {
-      for (const auto& h : *r) kinds.push_back(h.hit.kind);
+      for (const auto& h : r->results) kinds.push_back(h.hit.kind);
     }
     return kinds;
   }
@@ -206,10 +206,12 @@ TEST_F(LearningTest, SearchFindsNotesAnswersAndMessagesAndFollowsEdits) {
   ASSERT_TRUE(app_->AddNote(twice).ok());
   auto ranked = app_->Search("diary studies", 20);
   ASSERT_TRUE(ranked.ok());
-  ASSERT_EQ(ranked->size(), 4u);
-  EXPECT_NE(ranked->front().hit.snippet.find("nothing else"), std::string::npos);
-  EXPECT_NE(ranked->front().hit.snippet.find("\x02" "Diary\x03"), std::string::npos);
-  EXPECT_EQ(ranked->front().contact_name, "Ana Silva");
+  ASSERT_EQ(ranked->results.size(), 4u);
+  EXPECT_FALSE(ranked->windowed);
+  const auto& best = ranked->results.front();
+  EXPECT_NE(best.hit.snippet.find("nothing else"), std::string::npos);
+  EXPECT_NE(best.hit.snippet.find("\x02" "Diary\x03"), std::string::npos);
+  EXPECT_EQ(best.contact_name, "Ana Silva");
 
   // An edit replaces the indexed words; a removal drops them.
   ASSERT_TRUE(app_->EditNote(std::to_string(n->id), "Ana prefers usability tests now.").ok());
@@ -232,12 +234,37 @@ TEST_F(LearningTest, SearchTreatsPunctuationAsTextAndSupportsPhrasesAndPrefixes)
                         "teams OR nothing", "\"quoted"}) {
     auto r = app_->Search(q, 20);
     ASSERT_TRUE(r.ok()) << q << ": " << r.error().message();
-    EXPECT_EQ(r->size(), 1u) << q;
+    EXPECT_EQ(r->results.size(), 1u) << q;
   }
-  EXPECT_EQ(app_->Search("\"labs field\"", 20)->size(), 0u);
+  EXPECT_EQ(app_->Search("\"labs field\"", 20)->results.size(), 0u);
   auto empty = app_->Search(" -- ", 20);
   ASSERT_FALSE(empty.ok());
   EXPECT_NE(empty.error().message().find("no words"), std::string::npos);
+}
+
+TEST_F(LearningTest, AVeryCommonWordIsRankedAmongTheNewestMatches) {
+  auto ana = Add("Ana");
+  ASSERT_TRUE(db_->Begin().ok());
+  Note n;
+  n.contact_id = ana.id;
+  n.body = "survey survey survey survey: the best match for survey, and the oldest";
+  ASSERT_TRUE(app_->store().AddNote(n, clock_.Now()).ok());
+  for (int i = 0; i < kSearchRankWindow; ++i) {
+    n.body = "a long note that mentions the survey once among many other words " +
+             std::to_string(i);
+    ASSERT_TRUE(app_->store().AddNote(n, clock_.Now()).ok());
+  }
+  ASSERT_TRUE(db_->Commit().ok());
+  auto r = app_->Search("survey", 5);
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_TRUE(r->windowed);
+  ASSERT_EQ(r->results.size(), 5u);
+  for (const auto& x : r->results) EXPECT_EQ(x.hit.snippet.find("oldest"), std::string::npos);
+  // A narrower query ranks every match: the oldest, best note comes first.
+  auto narrow = app_->Search("survey oldest", 5);
+  ASSERT_TRUE(narrow.ok());
+  EXPECT_FALSE(narrow->windowed);
+  ASSERT_EQ(narrow->results.size(), 1u);
 }
 
 TEST_F(LearningTest, AReferralBringsAReportBackAfterTheReferredMeeting) {

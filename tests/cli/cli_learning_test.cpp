@@ -67,7 +67,7 @@ TEST_F(LearningCli, NotesAnswersAndSearchWorkTogether) {
 
   auto s = Run({"search", "diary", "studies", "--json"});
   ASSERT_EQ(s.code, 0) << s.err;
-  auto hits = json::parse(s.out);
+  auto hits = json::parse(s.out)["results"];
   ASSERT_EQ(hits.size(), 2u) << s.out;
   for (const auto& h : hits) {
     EXPECT_EQ(h["contact"], "Ana Silva");

@@ -174,6 +174,13 @@ struct SearchResult {
   Instant at{};
 };
 
+struct SearchResults {
+  std::vector<SearchResult> results;
+  // More than kSearchRankWindow texts matched: these are the best of the
+  // most recent ones; more words narrow the search.
+  bool windowed = false;
+};
+
 struct NetworkGraph {
   struct Node {
     Contact contact;
@@ -375,7 +382,7 @@ class App {
   // Full-text search over notes, answers and messages, best first. The
   // query's words must all appear (any order); "a phrase" in quotes, and a
   // trailing * for a prefix.
-  Result<std::vector<SearchResult>> Search(const std::string& query, int limit);
+  Result<SearchResults> Search(const std::string& query, int limit);
 
   // ---- referrals and the network ----
   // Adds the person `referrer` suggested: source referral, degree second

@@ -471,7 +471,7 @@ Result<Answer> App::RecordAnswer(const std::string& contact_ref, const std::stri
   return added;
 }
 
-Result<std::vector<SearchResult>> App::Search(const std::string& query, int limit) {
+Result<SearchResults> App::Search(const std::string& query, int limit) {
   if (limit < 1 || limit > 500) {
     return Error::InvalidArgument("--limit must be between 1 and 500");
   }
@@ -482,10 +482,11 @@ Result<std::vector<SearchResult>> App::Search(const std::string& query, int limi
                                   "'; use plain words, \"a phrase\" or word* (" +
                                   hits.error().message() + ")");
   }
-  std::vector<SearchResult> out;
-  out.reserve(hits->size());
+  SearchResults out;
+  out.windowed = hits->windowed;
+  out.results.reserve(hits->hits.size());
   std::unordered_map<Id, std::string> names;
-  for (auto& h : *hits) {
+  for (auto& h : hits->hits) {
     SearchResult r;
     if (h.contact_id) {
       auto it = names.find(*h.contact_id);
@@ -519,7 +520,7 @@ Result<std::vector<SearchResult>> App::Search(const std::string& query, int limi
       if (e) r.at = e->at;
     }
     r.hit = std::move(h);
-    out.push_back(std::move(r));
+    out.results.push_back(std::move(r));
   }
   return out;
 }

@@ -906,17 +906,31 @@ Result<std::vector<Event>> Store::ListObjectiveEvents(Id objective_id) {
                                   {Int(ws_), Int(objective_id)}));
 }
 
-Result<std::vector<SearchHit>> Store::Search(std::string_view fts_query, int limit) {
+Result<SearchHits> Store::Search(std::string_view fts_query, int limit) {
   // The workspace filter runs after the match: FTS5 cannot index it, and a
-  // database holds few workspaces of one seeker each.
+  // database holds few workspaces of one seeker each. FTS5 walks matches in
+  // rowid order cheaply and takes a rowid bound into its index walk, so the
+  // window costs one short scan and then ranks only the rows above it.
+  // rapport_rank (sqlite_database.cpp) is bm25 without the IDF factor.
+  SearchHits out;
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto edge,
+      db_.Query("SELECT rowid FROM search_text WHERE search_text MATCH $2 AND workspace_id = $1 "
+                "ORDER BY rowid DESC LIMIT 1 OFFSET $3",
+                {Int(ws_), Value{fts_query}, Int(kSearchRankWindow)}));
+  std::int64_t lowest = 0;
+  if (!edge.empty()) {
+    out.windowed = true;
+    lowest = edge[0].Int(0) + 1;
+  }
   RAPPORT_ASSIGN_OR_RETURN(
       auto rows,
       db_.Query("SELECT rowid, kind, contact_id, snippet(search_text, 0, char(2), char(3), "
-                "'…', 16), rank FROM search_text WHERE search_text MATCH $2 AND "
-                "workspace_id = $1 ORDER BY rank LIMIT $3",
-                {Int(ws_), Value{fts_query}, Int(limit)}));
-  std::vector<SearchHit> out;
-  out.reserve(rows.size());
+                "'…', 16), rapport_rank(search_text) AS score FROM search_text WHERE "
+                "search_text MATCH $2 AND rowid >= $4 AND workspace_id = $1 ORDER BY score "
+                "LIMIT $3",
+                {Int(ws_), Value{fts_query}, Int(limit), Int(lowest)}));
+  out.hits.reserve(rows.size());
   for (const auto& r : rows) {
     SearchHit h;
     h.source_id = r.Int(0) / 4;
@@ -924,7 +938,7 @@ Result<std::vector<SearchHit>> Store::Search(std::string_view fts_query, int lim
     h.contact_id = r.OptInt(2);
     h.snippet = r.Text(3);
     h.rank = r.Double(4);
-    out.push_back(std::move(h));
+    out.hits.push_back(std::move(h));
   }
   return out;
 }
