@@ -16,6 +16,7 @@ namespace {
 constexpr RegisterFn kCommandGroups[] = {
     RegisterOrgCommands,   RegisterContactCommands, RegisterObjectiveCommands,
     RegisterEventCommands, RegisterViewCommands,    RegisterDataCommands, RegisterMessageCommands, RegisterDraftCommands,
+    RegisterProfileCommands,
 };
 
 constexpr const char* kFooter = R"(
@@ -114,7 +115,8 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   }
   std::string zone = config->zone;
   App app(**db, *clock, std::move(*config));
-  Context ctx{app, json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1), zone};
+  Context ctx{app, json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1),
+              zone, config_path.value_or(DefaultConfigPath())};
   return selected(ctx);
 }
 
