@@ -17,6 +17,7 @@ constexpr RegisterFn kCommandGroups[] = {
     RegisterOrgCommands,   RegisterContactCommands, RegisterObjectiveCommands,
     RegisterEventCommands, RegisterViewCommands,    RegisterDataCommands, RegisterMessageCommands, RegisterDraftCommands,
     RegisterLearningCommands,
+    RegisterProfileCommands,
 };
 
 constexpr const char* kFooter = R"(
@@ -115,7 +116,8 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   }
   std::string zone = config->zone;
   App app(**db, *clock, std::move(*config));
-  Context ctx{app, json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1), zone};
+  Context ctx{app, json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1),
+              zone, config_path.value_or(DefaultConfigPath())};
   return selected(ctx);
 }
 

@@ -27,6 +27,8 @@ struct Context {
   std::ostream& err;
   Style style;       // for `out`
   std::string zone;  // the user's zone, for showing times
+  // The config file: --config, else the default path (which may not exist).
+  std::string config_path;
 };
 
 // Exit codes (ARCHITECTURE.md): 0 ok, 1 user error, 2 usage.
@@ -50,9 +52,14 @@ void RegisterDataCommands(CLI::App& root, Runner& selected);
 void RegisterMessageCommands(CLI::App& root, Runner& selected);
 void RegisterDraftCommands(CLI::App& root, Runner& selected);
 void RegisterLearningCommands(CLI::App& root, Runner& selected);
+void RegisterProfileCommands(CLI::App& root, Runner& selected);
 
 // Prints "error: <message>" on one line and returns kExitUserError.
 int Fail(Context& ctx, const Error& e);
+
+// Writes `data` to `out` when `path` is "" or "-", else to the file `path`
+// through a temporary file beside it and a rename: never half a file.
+Status WriteOutput(const std::string& path, const std::string& data, std::ostream& out);
 
 // Runs rapport with `args` (without the program name).
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -40,33 +40,6 @@ Result<std::string> ReadInput(const std::string& path) {
   return ss.str();
 }
 
-// Writes next to the target and renames, so a failure never leaves half a
-// file where the user expects a whole one.
-Status WriteOutput(const std::string& path, const std::string& data, std::ostream& out) {
-  if (path.empty() || path == "-") {
-    out << data;
-    return {};
-  }
-  std::string tmp = path + ".tmp-" + std::to_string(getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) return Error::Io("cannot write " + path + ": " + std::strerror(errno));
-    f << data;
-    f.flush();
-    if (!f) {
-      std::filesystem::remove(tmp);
-      return Error::Io("cannot write " + path + ": " + std::strerror(errno));
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp);
-    return Error::Io("cannot write " + path + ": " + ec.message());
-  }
-  return {};
-}
-
 int ShowImport(Context& ctx, const DataOptions& o, const ImportReport& r) {
   const std::string file = o.file == "-" ? "stdin" : o.file;
   if (ctx.json) {
@@ -130,6 +103,33 @@ int ShowImport(Context& ctx, const DataOptions& o, const ImportReport& r) {
 }
 
 }  // namespace
+
+// Writes next to the target and renames, so a failure never leaves half a
+// file where the user expects a whole one.
+Status WriteOutput(const std::string& path, const std::string& data, std::ostream& out) {
+  if (path.empty() || path == "-") {
+    out << data;
+    return {};
+  }
+  std::string tmp = path + ".tmp-" + std::to_string(getpid());
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) return Error::Io("cannot write " + path + ": " + std::strerror(errno));
+    f << data;
+    f.flush();
+    if (!f) {
+      std::filesystem::remove(tmp);
+      return Error::Io("cannot write " + path + ": " + std::strerror(errno));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp);
+    return Error::Io("cannot write " + path + ": " + ec.message());
+  }
+  return {};
+}
 
 void RegisterDataCommands(CLI::App& root, Runner& selected) {
   auto opts = std::make_shared<DataOptions>();

@@ -8,6 +8,11 @@
 //   intro = "a data analyst exploring UX research"
 //   email = "ada@example.org"
 //
+//   [profile]                # the networking sheet (rapport profile set)
+//   headline = "Data analyst moving into UX research"
+//   achievements = ["Ran a 400-person survey", "Taught statistics"]
+//   targets = ["Fjord Labs", "Northwind Health"]
+//
 //   [smtp]
 //   host = "smtp.example.org"
 //   port = 587
@@ -84,9 +89,13 @@ const std::vector<ProfileKey>& ProfileKeys();
 
 // Sets one profile key in the config file at `path` (created, with its
 // folder, when missing), editing only that key's line and keeping every
-// other line and comment as it was. A list key takes all `values`; other
-// keys exactly one. The file is written whole to a temporary file and
-// renamed, and re-read first: on any error nothing changes.
+// other line and comment as it was. A list key takes all `values` (none
+// clears it); other keys exactly one ("" clears it). Values are checked as
+// the CLI checks them elsewhere (email, phone, web address, one line) and
+// written as TOML basic strings. The result is re-read with LoadConfig's
+// rules, then written whole to a temporary file beside the target and
+// renamed over it (a symlink's target is edited; the link stays): on any
+// error nothing changes. An unknown key is an error listing the known ones.
 Status SetProfileValue(const std::string& path, std::string_view key,
                        const std::vector<std::string>& values);
 

@@ -14,9 +14,6 @@ std::string Trim(std::string_view s) {
   return std::string(s);
 }
 
-namespace {
-// True when `s` is well-formed UTF-8 (no stray continuation bytes, no
-// truncated sequences, no overlong forms of ASCII).
 bool IsUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -29,7 +26,6 @@ bool IsUtf8(std::string_view s) {
   }
   return true;
 }
-}  // namespace
 
 Result<std::string> CleanName(std::string_view text, std::string_view field) {
   std::string s = Trim(text);

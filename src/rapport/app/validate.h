@@ -30,5 +30,8 @@ std::string Suggest(std::string_view typed, const std::vector<std::string_view>&
 std::string OneOf(const std::vector<std::string_view>& names);
 
 std::string Trim(std::string_view s);
+// True when `s` is well-formed UTF-8 (no stray continuation bytes, no
+// truncated sequences, no overlong forms of ASCII).
+bool IsUtf8(std::string_view s);
 
 }  // namespace rapport
