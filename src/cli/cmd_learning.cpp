@@ -69,6 +69,19 @@ class Page {
 
 std::string Category(const Question& q) { return std::string(ToString(q.category)); }
 
+// The usual ending of a command: the error in one line, or the record as
+// JSON, or one human line.
+template <class T, class ToJsonFn, class LineFn>
+int Reply(Context& ctx, const Result<T>& r, ToJsonFn to_json, LineFn line) {
+  if (!r) return Fail(ctx, r.error());
+  if (ctx.json) {
+    PrintJson(ctx.out, to_json(*r));
+  } else {
+    ctx.out << line(*r) << '\n';
+  }
+  return kExitOk;
+}
+
 json QuestionJson(const Question& q) {
   json j = {{"id", q.id},
             {"text", q.text},
@@ -139,14 +152,9 @@ void RegisterQuestion(CLI::App& root, Runner& selected) {
     selected = [opts](Context& ctx) {
       opts->fields.text = opts->text;
       if (opts->referral) opts->fields.referral = true;
-      auto r = ctx.app.AddQuestion(opts->fields);
-      if (!r) return Fail(ctx, r.error());
-      if (ctx.json) {
-        PrintJson(ctx.out, QuestionJson(*r));
-      } else {
-        ctx.out << "Added question #" << r->id << " (" << Category(*r) << ")\n";
-      }
-      return kExitOk;
+      return Reply(ctx, ctx.app.AddQuestion(opts->fields), QuestionJson, [](const Question& x) {
+        return "Added question #" + std::to_string(x.id) + " (" + Category(x) + ")";
+      });
     };
   });
 
@@ -193,14 +201,10 @@ void RegisterQuestion(CLI::App& root, Runner& selected) {
     selected = [opts](Context& ctx) {
       if (opts->referral) opts->fields.referral = true;
       if (opts->not_referral) opts->fields.referral = false;
-      auto r = ctx.app.EditQuestion(opts->ref, opts->fields);
-      if (!r) return Fail(ctx, r.error());
-      if (ctx.json) {
-        PrintJson(ctx.out, QuestionJson(*r));
-      } else {
-        ctx.out << "Updated question #" << r->id << ": " << r->text << '\n';
-      }
-      return kExitOk;
+      return Reply(ctx, ctx.app.EditQuestion(opts->ref, opts->fields), QuestionJson,
+                   [](const Question& x) {
+                     return "Updated question #" + std::to_string(x.id) + ": " + x.text;
+                   });
     };
   });
 
@@ -208,14 +212,9 @@ void RegisterQuestion(CLI::App& root, Runner& selected) {
   rm->add_option("REF", opts->ref, "Id or part of the question")->required();
   rm->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.RemoveQuestion(opts->ref);
-      if (!r) return Fail(ctx, r.error());
-      if (ctx.json) {
-        PrintJson(ctx.out, QuestionJson(*r));
-      } else {
-        ctx.out << "Removed question #" << r->id << ": " << r->text << '\n';
-      }
-      return kExitOk;
+      return Reply(ctx, ctx.app.RemoveQuestion(opts->ref), QuestionJson, [](const Question& x) {
+        return "Removed question #" + std::to_string(x.id) + ": " + x.text;
+      });
     };
   });
 }
@@ -400,14 +399,9 @@ void RegisterNotes(CLI::App& root, Runner& selected) {
         }
         if (auto e = ReadTextFile(*opts->file, in.body)) return Fail(ctx, *e);
       }
-      auto r = ctx.app.AddNote(in);
-      if (!r) return Fail(ctx, r.error());
-      if (ctx.json) {
-        PrintJson(ctx.out, NoteJson(*r));
-      } else {
-        ctx.out << "Added note #" << r->id << " about " << NoteAbout(ctx, *r) << '\n';
-      }
-      return kExitOk;
+      return Reply(ctx, ctx.app.AddNote(in), NoteJson, [&ctx](const Note& n) {
+        return "Added note #" + std::to_string(n.id) + " about " + NoteAbout(ctx, n);
+      });
     };
   });
 
@@ -455,28 +449,16 @@ void RegisterNotes(CLI::App& root, Runner& selected) {
         }
         if (auto e = ReadTextFile(*opts->file, body)) return Fail(ctx, *e);
       }
-      auto r = ctx.app.EditNote(opts->id, body);
-      if (!r) return Fail(ctx, r.error());
-      if (ctx.json) {
-        PrintJson(ctx.out, NoteJson(*r));
-      } else {
-        ctx.out << "Updated note #" << r->id << '\n';
-      }
-      return kExitOk;
+      return Reply(ctx, ctx.app.EditNote(opts->id, body), NoteJson,
+                   [](const Note& n) { return "Updated note #" + std::to_string(n.id); });
     };
   });
   auto* rm = notes->add_subcommand("rm", "Remove a note");
   rm->add_option("ID", opts->id, "The note's number")->required();
   rm->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.RemoveNote(opts->id);
-      if (!r) return Fail(ctx, r.error());
-      if (ctx.json) {
-        PrintJson(ctx.out, NoteJson(*r));
-      } else {
-        ctx.out << "Removed note #" << r->id << '\n';
-      }
-      return kExitOk;
+      return Reply(ctx, ctx.app.RemoveNote(opts->id), NoteJson,
+                   [](const Note& n) { return "Removed note #" + std::to_string(n.id); });
     };
   });
 
