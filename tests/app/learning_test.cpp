@@ -237,6 +237,10 @@ TEST_F(LearningTest, SearchTreatsPunctuationAsTextAndSupportsPhrasesAndPrefixes)
     EXPECT_EQ(r->results.size(), 1u) << q;
   }
   EXPECT_EQ(app_->Search("\"labs field\"", 20)->results.size(), 0u);
+  // Found by the fuzzer: a NUL inside a word ended FTS5's reading of the
+  // quoted string ("unterminated string").
+  auto nul = app_->Search(std::string("te\0\x0f" "ams", 7), 20);
+  ASSERT_TRUE(nul.ok()) << nul.error().message();
   auto empty = app_->Search(" -- ", 20);
   ASSERT_FALSE(empty.ok());
   EXPECT_NE(empty.error().message().find("no words"), std::string::npos);

@@ -78,7 +78,13 @@ bool IsWordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 // The user's words as an FTS5 query: each word or "quoted phrase" becomes a
 // quoted string (so punctuation and FTS5's operators are plain text), a
 // trailing * keeps its prefix meaning, and OR between words is kept.
-Result<std::string> ToFtsQuery(std::string_view typed) {
+Result<std::string> ToFtsQuery(std::string_view raw) {
+  // Control characters (a NUL ends FTS5's reading of a string) are spaces.
+  std::string cleaned(raw);
+  for (char& c : cleaned) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  }
+  const std::string_view typed = cleaned;
   std::vector<std::string> parts;
   size_t i = 0;
   auto quote = [](std::string_view s) {
