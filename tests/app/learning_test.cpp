@@ -246,6 +246,30 @@ TEST_F(LearningTest, SearchTreatsPunctuationAsTextAndSupportsPhrasesAndPrefixes)
   EXPECT_NE(empty.error().message().find("no words"), std::string::npos);
 }
 
+TEST_F(LearningTest, SearchKeepsToItsWorkspace) {
+  ASSERT_TRUE(db_->Execute("INSERT INTO workspace (id, name, created_at) VALUES (2, 'bo', 0)").ok());
+  App other(*db_, clock_, app_->config(), 2);
+  ContactFields f;
+  f.name = "Zed";
+  ASSERT_TRUE(other.AddContact(f).ok());
+  NoteInput n;
+  n.contact = "zed";
+  n.body = "A secret about portfolios.";
+  ASSERT_TRUE(other.AddNote(n).ok());
+  Add("Ana");
+  n.contact = "ana";
+  n.body = "Ana's portfolios.";
+  ASSERT_TRUE(app_->AddNote(n).ok());
+  auto mine = app_->Search("portfolios", 20);
+  ASSERT_TRUE(mine.ok()) << mine.error().message();
+  ASSERT_EQ(mine->results.size(), 1u);
+  EXPECT_EQ(mine->results[0].contact_name, "Ana");
+  auto theirs = other.Search("portfolios", 20);
+  ASSERT_TRUE(theirs.ok());
+  ASSERT_EQ(theirs->results.size(), 1u);
+  EXPECT_EQ(theirs->results[0].contact_name, "Zed");
+}
+
 TEST_F(LearningTest, AVeryCommonWordIsRankedAmongTheNewestMatches) {
   auto ana = Add("Ana");
   ASSERT_TRUE(db_->Begin().ok());
