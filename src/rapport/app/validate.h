@@ -30,5 +30,14 @@ std::string Suggest(std::string_view typed, const std::vector<std::string_view>&
 std::string OneOf(const std::vector<std::string_view>& names);
 
 std::string Trim(std::string_view s);
+// The same, as a view of `s`.
+std::string_view TrimView(std::string_view s);
+
+// CleanName, CleanEmail and CleanUrl on a string the caller gives up: it is
+// trimmed and normalized in place, with the same checks and messages, and
+// no copy when it is already clean (the bulk path of imports).
+Status CleanNameInPlace(std::string& text, std::string_view field);
+Status CleanEmailInPlace(std::string& text);
+Status CleanUrlInPlace(std::string& text, std::string_view field);
 
 }  // namespace rapport
