@@ -162,6 +162,86 @@ TEST_F(ImportTest, VCardCategoriesBecomeTagsAndTagsApplyToAll) {
   EXPECT_EQ(ada->contact.note, "Met at the, um, salon");
 }
 
+// A LinkedIn export of `rows` people, with the duplicates real files have:
+// the same address, profile or name at the same company on two rows.
+std::string BigLinkedIn(int from, int to) {
+  std::string csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+  for (int i = from; i < to; ++i) {
+    const int who = i % 997 == 5 ? i - 3 : i;  // now and then someone seen three rows ago
+    csv += "Person," + std::to_string(who) + (i % 13 == 0 ? "  Jr" : "") + ",";
+    if (i % 7 != 0) csv += "https://www.linkedin.com/in/p-" + std::to_string(i % 5003 == 9 ? i - 1 : who);
+    csv += ",";
+    if (i % 3 == 0) csv += "p" + std::to_string(who) + "@Example.org";
+    csv += ",Org " + std::to_string(who % 301) + (who % 2 ? " Labs" : "  labs") + ",";
+    csv += i % 5 == 0 ? "" : "\"Engineer, " + std::to_string(i % 11) + "\"";
+    csv += "," + std::to_string(1 + i % 28) + " Mar 2024\n";
+    if (i % 1000 == 0) csv += ",,,,,,03 Feb 2022\n";
+  }
+  return csv;
+}
+
+TEST_F(ImportTest, ALargeImportLeavesWhatSmallOnesWould) {
+  // 12,000 rows take the bulk path (indexes built at the end, a rollback
+  // journal, many rows per statement); the same rows in pieces of 4,000
+  // do not. Both must leave the same database.
+  ImportOptions tagged;
+  tagged.tags = {"imported", "2024"};
+  auto imported = app_->Import(BigLinkedIn(0, 12'000), tagged);
+  ASSERT_TRUE(imported.ok()) << imported.error().message();
+  const ImportReport& whole = *imported;
+  EXPECT_TRUE(whole.written);
+  EXPECT_GT(whole.added, 11'000);
+  EXPECT_GT(whole.merged + whole.unchanged, 10);
+
+  TempDir other_dir;
+  auto other_db = OpenSqlite(other_dir.File("rapport.db"));
+  ASSERT_TRUE(other_db.ok());
+  Config cfg;
+  cfg.zone = "UTC";
+  App other(**other_db, clock_, cfg);
+  int added = 0;
+  for (int from = 0; from < 12'000; from += 4'000) {
+    auto r = other.Import(BigLinkedIn(from, from + 4'000), tagged);
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    added += r->added;
+  }
+  EXPECT_EQ(added, whole.added);
+  EXPECT_EQ(*app_->Backup(), *other.Backup());
+
+  // Everything is back as it was: indexes, the log, foreign keys.
+  auto indexes = db_->ListIndexes("contact");
+  ASSERT_TRUE(indexes.ok());
+  EXPECT_EQ(indexes->size(), (*other_db)->ListIndexes("contact")->size());
+  EXPECT_EQ(indexes->size(), 3u);
+  EXPECT_EQ(db_->Query("PRAGMA journal_mode")->at(0).Text(0), "wal");
+  EXPECT_EQ(db_->Query("PRAGMA foreign_keys")->at(0).Int(0), 1);
+  EXPECT_TRUE(db_->Query("PRAGMA foreign_key_check")->empty());
+  EXPECT_EQ(db_->Query("PRAGMA integrity_check")->at(0).Text(0), "ok");
+
+  EXPECT_EQ(Count("contact_tag"), 2 * Count("contact"));
+
+  // And importing it again changes nothing.
+  auto before = app_->Backup();
+  auto again = app_->Import(BigLinkedIn(0, 12'000), tagged);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->added, 0);
+  EXPECT_EQ(again->merged, 0);
+  EXPECT_EQ(*app_->Backup(), *before);
+}
+
+TEST_F(ImportTest, ALargeDryRunWritesNothing) {
+  ImportOptions o;
+  o.dry_run = true;
+  auto r = app_->Import(BigLinkedIn(0, 11'000), o);
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_GT(r->added, 10'000);
+  EXPECT_FALSE(r->written);
+  EXPECT_EQ(Count("contact"), 0);
+  EXPECT_EQ(Count("organization"), 0);
+  EXPECT_EQ(db_->ListIndexes("contact")->size(), 3u);
+  EXPECT_EQ(db_->Query("PRAGMA journal_mode")->at(0).Text(0), "wal");
+}
+
 TEST_F(ImportTest, MergeByHandMovesHistory) {
   ContactFields a;
   a.name = "Ada Lovelace";

@@ -22,6 +22,9 @@ class FaultyDatabase final : public Database {
   std::string_view Engine() const override { return real_.Engine(); }
   std::string Location() const override { return real_.Location(); }
   std::string_view IdColumnType() const override { return real_.IdColumnType(); }
+  Result<std::vector<IndexDefinition>> ListIndexes(std::string_view table) override {
+    return real_.ListIndexes(table);
+  }
   Status ExecScript(std::string_view sql) override { return real_.ExecScript(sql); }
   Result<std::vector<Row>> Query(std::string_view sql, std::span<const Value> params) override {
     if (IsWrite(sql) && Trip()) return Error::Storage("injected failure");
@@ -35,6 +38,8 @@ class FaultyDatabase final : public Database {
     if (IsWrite(sql) && Trip()) return Error::Storage("injected failure");
     return real_.Insert(sql, params);
   }
+  Status BeginBulkWrite() override { return real_.BeginBulkWrite(); }
+  Status EndBulkWrite() override { return real_.EndBulkWrite(); }
   Status Begin() override { return real_.Begin(); }
   Status Commit() override { return real_.Commit(); }
   Status Rollback() override { return real_.Rollback(); }

@@ -2,6 +2,10 @@
 // each person against who is already here, add or merge, and say what
 // happened to every row.
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -20,27 +24,6 @@ std::optional<ImportFormat> ParseImportFormat(std::string_view s) {
 
 namespace {
 
-// Case-folded, single spaces, trimmed: how names of people and organizations
-// are compared.
-std::string MatchKey(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : FoldCase(Trim(s))) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-std::string NameOrgKey(std::string_view name, std::optional<Id> org) {
-  return MatchKey(name) + '\x1f' + (org ? std::to_string(*org) : "");
-}
-
 // A vCard category or Google label as a tag: one word, no system labels.
 std::optional<std::string> CategoryTag(std::string_view cat) {
   std::string t = Trim(cat);
@@ -53,28 +36,129 @@ std::optional<std::string> CategoryTag(std::string_view cat) {
   return t;
 }
 
-// Who is already here (or was added earlier in this import), by one kind
-// of key. Keys are stored as 64-bit hashes: the maps stay small and a
-// lookup costs one or two cache misses instead of a string compare on the
-// heap (a 300,000-row import spent 14% of its time in string-keyed maps).
-// A hash can collide, so a hit is only a candidate: the caller confirms it
-// against the record.
-class KeyIndex {
- public:
-  void Reserve(size_t n) { map_.reserve(n); }
-  void Add(std::string_view key, Id id) { map_.emplace(Hash(key), id); }
-  template <class Confirm>
-  std::optional<Id> Find(std::string_view key, Confirm confirm) const {
-    auto [lo, hi] = map_.equal_range(Hash(key));
-    for (auto it = lo; it != hi; ++it) {
-      if (confirm(it->second)) return it->second;
+// Case-folded, single spaces, trimmed: how names of people and organizations
+// are compared. Appended to `out`: no new string per key.
+void AppendMatchKey(std::string_view s, std::string& out) {
+  const size_t at = out.size();
+  bool space = false;
+  for (char c : TrimView(s)) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
     }
-    return std::nullopt;
+    if (space && out.size() > at) out += ' ';
+    space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+}
+
+std::uint64_t Hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
+
+// Keys kept for the whole import, in a few large blocks instead of one heap
+// string each (a 300,000-row import made millions of small allocations).
+class KeyArena {
+ public:
+  std::string_view Keep(std::string_view s) {
+    if (s.empty()) return {};
+    if (s.size() > left_) {
+      const size_t size = std::max(kBlock, s.size());
+      blocks_.emplace_back(new char[size]);
+      next_ = blocks_.back().get();
+      left_ = size;
+    }
+    std::memcpy(next_, s.data(), s.size());
+    std::string_view kept(next_, s.size());
+    next_ += s.size();
+    left_ -= s.size();
+    return kept;
   }
 
  private:
-  static std::uint64_t Hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
-  std::unordered_multimap<std::uint64_t, Id> map_;
+  static constexpr size_t kBlock = size_t{1} << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
+
+// Who is already here (or was added earlier in this import), by one kind
+// of key: hashes of the keys in one open-addressed table of 8-byte entries,
+// each naming a candidate (an index into the caller's list of people). A
+// hash can collide, so a hit is only a candidate: the caller confirms it
+// against the candidate's keys. When several candidates confirm (two people
+// here with the same name at the same organization), the one added last
+// wins, as with the std::unordered_multimap this replaces (its equal_range
+// lists the newest first); that map cost a heap node per key and a cache
+// miss or two more per lookup.
+//
+// Entries with one hash lie along one run of the table in the order they
+// were added (nothing is ever removed, and growing re-adds each run from
+// its start), so the newest candidate is the last that confirms.
+class KeyIndex {
+ public:
+  void Reserve(size_t n) {
+    size_t cap = 16;
+    while (3 * cap < 4 * n) cap *= 2;
+    if (cap > slots_.size()) Rehash(cap);
+  }
+  void Add(std::uint64_t hash, std::uint32_t who) {
+    if (4 * (size_ + 1) > 3 * slots_.size()) Rehash(slots_.empty() ? 16 : 2 * slots_.size());
+    Place({static_cast<std::uint32_t>(hash), who + 1});
+    ++size_;
+  }
+  // Asks the CPU to bring in the entries Find(hash) will read, ahead of time:
+  // the table is larger than the cache, so each lookup would otherwise wait
+  // on memory.
+  void Prefetch(std::uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::uint32_t>(hash) & Mask()]);
+  }
+  template <class Confirm>
+  std::optional<std::uint32_t> Find(std::uint64_t hash, Confirm confirm) const {
+    std::optional<std::uint32_t> found;
+    if (slots_.empty()) return found;
+    const auto h = static_cast<std::uint32_t>(hash);
+    const size_t mask = Mask();
+    for (size_t i = h & mask; slots_[i].who != 0; i = (i + 1) & mask) {
+      if (slots_[i].hash == h && confirm(slots_[i].who - 1)) found = slots_[i].who - 1;
+    }
+    return found;
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t hash = 0;  // the key's hash, its low 32 bits
+    std::uint32_t who = 0;   // the candidate + 1; 0 marks a free slot
+  };
+  size_t Mask() const { return slots_.size() - 1; }
+  void Place(Slot s) {
+    const size_t mask = Mask();
+    size_t i = s.hash & mask;
+    while (slots_[i].who != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+  void Rehash(size_t cap) {
+    std::vector<Slot> old(cap);
+    old.swap(slots_);
+    if (size_ == 0) return;
+    // Start just after a free slot, so every run is re-added from its start
+    // and entries with one hash keep their order.
+    size_t start = 0;
+    while (old[start].who != 0) ++start;
+    for (size_t k = 1; k <= old.size(); ++k) {
+      const Slot& s = old[(start + k) & (old.size() - 1)];
+      if (s.who != 0) Place(s);
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
+// A person an incoming row can match, by the keys it is matched on (views
+// into a KeyArena).
+struct Candidate {
+  Id id = 0;
+  std::optional<Id> org_id;
+  std::string_view name_key;  // the name's match key
+  std::optional<std::string_view> email_key, linkedin_key;
 };
 
 // Fills `ours` from `theirs` when empty; notes a conflict when both differ.
@@ -118,77 +202,66 @@ Result<ImportReport> App::Import(std::string_view data, const ImportOptions& opt
     extra_tags.push_back(clean);
   }
 
-  // Check every person before writing anything.
-  struct Incoming {
-    const ImportedPerson* from;
-    Contact contact;
-    std::string org_name;
-    std::vector<std::string> emails;  // every address, for matching
+  // Check every person before writing anything, cleaning their text in
+  // place: the contacts are made from it later by moves, not copies, and
+  // no second array of 300,000 records is built.
+  std::vector<ImportedPerson>& rows = parsed->people;
+  std::vector<std::uint32_t> good;  // indexes into `rows` of those to import
+  good.reserve(rows.size());
+  // Trimmed, on one line; nothing when blank.
+  auto line_field = [](std::optional<std::string>& v) {
+    if (!v) return;
+    const std::string_view t = TrimView(*v);
+    if (t.empty()) {
+      v.reset();
+      return;
+    }
+    if (t.size() != v->size()) *v = std::string(t);
+    for (char& ch : *v) {
+      if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    }
   };
-  std::vector<Incoming> incoming;
-  incoming.reserve(parsed->people.size());
-  for (const auto& p : parsed->people) {
-    Incoming in{&p, {}, {}, {}};
-    Contact& c = in.contact;
-    auto reject = [&](const std::string& why) { report.rejected.push_back({p.line, why}); };
-    if (Trim(p.name).empty()) {
-      if (p.org && !Trim(*p.org).empty()) {
+  for (size_t i = 0; i < rows.size(); ++i) {
+    ImportedPerson& p = rows[i];
+    if (TrimView(p.name).empty()) {
+      if (p.org && !TrimView(*p.org).empty()) {
         report.skipped.push_back({p.line, "no name, only the organization '" + Trim(*p.org) + "'"});
       } else {
         report.skipped.push_back({p.line, "no name"});
       }
       continue;
     }
-    auto name = CleanName(p.name, "the name");
-    if (!name) {
-      reject(name.error().message());
+    auto reject = [&](const Error& why) { report.rejected.push_back({p.line, why.message()}); };
+    if (auto ok = CleanNameInPlace(p.name, "the name"); !ok) {
+      reject(ok.error());
       continue;
     }
-    c.name = *name;
     if (p.email) {
-      auto e = CleanEmail(*p.email);
-      if (!e) {
-        reject(e.error().message());
+      if (auto ok = CleanEmailInPlace(*p.email); !ok) {
+        reject(ok.error());
         continue;
       }
-      c.email = *e;
-      in.emails.push_back(*e);
     }
-    for (const auto& other : p.other_emails) {
-      if (auto e = CleanEmail(other)) in.emails.push_back(*e);
-    }
+    // Secondary addresses count only when valid.
+    std::erase_if(p.other_emails, [](std::string& e) { return !CleanEmailInPlace(e).ok(); });
     if (p.linkedin) {
-      auto u = CleanUrl(*p.linkedin, "the LinkedIn URL");
-      if (!u) {
-        reject(u.error().message());
+      if (auto ok = CleanUrlInPlace(*p.linkedin, "the LinkedIn URL"); !ok) {
+        reject(ok.error());
         continue;
       }
-      c.linkedin = *u;
     }
-    auto line_field = [&](const std::optional<std::string>& v) -> std::optional<std::string> {
-      if (!v || Trim(*v).empty()) return std::nullopt;
-      std::string t = Trim(*v);
-      for (char& ch : t) {
-        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    line_field(p.title);
+    line_field(p.phone);
+    line_field(p.location);
+    if (p.note) {
+      if (TrimView(*p.note).empty()) {
+        p.note.reset();
+      } else if (TrimView(*p.note).size() != p.note->size()) {
+        p.note = Trim(*p.note);
       }
-      return t;
-    };
-    c.title = line_field(p.title);
-    c.phone = line_field(p.phone);
-    c.location = line_field(p.location);
-    if (p.note && !Trim(*p.note).empty()) c.note = Trim(*p.note);
-    c.connected_at = p.connected_on;
-    if (options.format == ImportFormat::kLinkedIn) {
-      c.source = Source::kLinkedin;
-      c.degree = Degree::kFirst;
     }
-    std::set<std::string> tags(extra_tags.begin(), extra_tags.end());
-    for (const auto& cat : p.categories) {
-      if (auto t = CategoryTag(cat)) tags.insert(*t);
-    }
-    c.tags.assign(tags.begin(), tags.end());
-    if (p.org) in.org_name = line_field(p.org).value_or("");
-    incoming.push_back(std::move(in));
+    line_field(p.org);
+    good.push_back(static_cast<std::uint32_t>(i));
   }
   if (!report.rejected.empty() && !options.keep_going) {
     std::sort(report.rejected.begin(), report.rejected.end(),
@@ -196,107 +269,286 @@ Result<ImportReport> App::Import(std::string_view data, const ImportOptions& opt
     return report;  // written = false: nothing imported
   }
 
+  // A large import writes most of a fresh database: see BeginBulkWrite.
+  constexpr size_t kBulkRows = 10'000;
+  std::optional<BulkWrite> bulk;
+  if (good.size() >= kBulkRows) bulk.emplace(db_);
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   const Instant now = Now();
+  KeyArena arena;
+  KeyArena org_arena;  // apart, so the few organization keys stay in cache
+  std::string key;  // scratch for one key at a time
   // What is already here, keyed for matching, in memory: one read instead
   // of three lookups per row.
   RAPPORT_ASSIGN_OR_RETURN(auto existing_orgs, store_.ListOrganizations());
-  std::unordered_map<std::string, Id> org_by_key;
-  for (const auto& o : existing_orgs) org_by_key[MatchKey(o.name)] = o.id;
+  struct OrgKey {
+    std::string_view key;  // the name's match key
+    Id id;
+  };
+  std::vector<OrgKey> org_keys;
+  KeyIndex orgs;
+  orgs.Reserve(existing_orgs.size() + good.size() / 8);
+  for (const auto& o : existing_orgs) {
+    key.clear();
+    AppendMatchKey(o.name, key);
+    orgs.Add(Hash(key), static_cast<std::uint32_t>(org_keys.size()));
+    org_keys.push_back({org_arena.Keep(key), o.id});
+  }
+  existing_orgs.clear();
   RAPPORT_ASSIGN_OR_RETURN(auto keys, store_.ListContactKeys());
-  // The keys of every person, by id, to confirm index hits; people added by
-  // this import are appended.
-  std::unordered_map<Id, ContactKeys> known;
+  // Everyone a row can match: who was here, then who this import adds.
+  std::vector<Candidate> people;
+  // The name-and-organization index is keyed by the name alone (lookups
+  // confirm the organization): so a row's key is known before its
+  // organization is, and its lookup can be prefetched.
   KeyIndex by_email, by_linkedin, by_name_org;
-  const size_t expected = keys.size() + incoming.size();
-  known.reserve(expected);
+  const size_t existing = keys.size();
+  const size_t expected = keys.size() + good.size();
+  people.reserve(expected);
   by_email.Reserve(expected);
   by_linkedin.Reserve(expected);
   by_name_org.Reserve(expected);
-  auto remember = [&](ContactKeys k, const std::vector<std::string>& emails) {
-    for (const auto& e : emails) by_email.Add(FoldCase(e), k.id);
-    if (k.email_key) by_email.Add(*k.email_key, k.id);
-    if (k.linkedin_key) by_linkedin.Add(*k.linkedin_key, k.id);
-    by_name_org.Add(NameOrgKey(k.name, k.org_id), k.id);
-    Id id = k.id;
-    known.insert_or_assign(id, std::move(k));
+  // Adds (or, after a merge, re-adds) person `who`'s keys to the indexes.
+  auto remember = [&](std::uint32_t who) {
+    const Candidate& k = people[who];
+    if (k.email_key) by_email.Add(Hash(*k.email_key), who);
+    if (k.linkedin_key) by_linkedin.Add(Hash(*k.linkedin_key), who);
+    by_name_org.Add(Hash(k.name_key), who);
   };
-  for (auto& k : keys) remember(std::move(k), {});
-  keys.clear();
+  auto set_keys = [&](Candidate& k, std::string_view name, const std::optional<std::string>& email,
+                      const std::optional<std::string>& linkedin) {
+    key.clear();
+    AppendMatchKey(name, key);
+    k.name_key = arena.Keep(key);
+    k.email_key.reset();
+    k.linkedin_key.reset();
+    if (email) {
+      key.clear();
+      AppendFoldCase(*email, key);
+      k.email_key = arena.Keep(key);
+    }
+    if (linkedin) {
+      key.clear();
+      AppendLinkedInKey(*linkedin, key);
+      k.linkedin_key = arena.Keep(key);
+    }
+  };
+  for (const auto& k : keys) {
+    Candidate c;
+    c.id = k.id;
+    c.org_id = k.org_id;
+    key.clear();
+    AppendMatchKey(k.name, key);
+    c.name_key = arena.Keep(key);
+    if (k.email_key) c.email_key = arena.Keep(*k.email_key);
+    if (k.linkedin_key) c.linkedin_key = arena.Keep(*k.linkedin_key);
+    people.push_back(c);
+    remember(static_cast<std::uint32_t>(people.size() - 1));
+  }
+  keys = {};
   // Secondary addresses seen in this import, which the table does not keep.
-  std::unordered_map<Id, std::vector<std::string>> extra_emails;
-  auto has_email = [&](Id id, const std::string& key) {
-    auto k = known.find(id);
-    if (k != known.end() && k->second.email_key == key) return true;
-    auto x = extra_emails.find(id);
+  std::unordered_map<std::uint32_t, std::vector<std::string_view>> extra_emails;
+  auto has_email = [&](std::uint32_t who, std::string_view k) {
+    if (people[who].email_key == k) return true;
+    auto x = extra_emails.find(who);
     if (x == extra_emails.end()) return false;
-    return std::find(x->second.begin(), x->second.end(), key) != x->second.end();
+    return std::find(x->second.begin(), x->second.end(), k) != x->second.end();
   };
+  auto find_email = [&](std::string_view email) {
+    key.clear();
+    AppendFoldCase(email, key);
+    return by_email.Find(Hash(key), [&](std::uint32_t who) { return has_email(who, key); });
+  };
+
+  // New people wait here and go in many rows per statement. Their ids are
+  // given now, counting up as SQLite would, so the report can name them.
+  // A row that matches someone still waiting sends the batch first, so the
+  // merge reads and updates them like anyone else.
+  RAPPORT_ASSIGN_OR_RETURN(Id next_id, store_.NextContactId());
+  Id first_waiting = next_id;
+  // New organizations wait too, and go first.
+  RAPPORT_ASSIGN_OR_RETURN(Id next_org_id, store_.NextOrganizationId());
+  std::vector<Organization> waiting_orgs;
+  auto flush_orgs = [&]() -> Status {
+    RAPPORT_RETURN_IF_ERROR(store_.InsertOrganizations(waiting_orgs, now));
+    waiting_orgs.clear();
+    return {};
+  };
+  std::vector<Contact> waiting;
+  constexpr size_t kBatch = 512;
+  waiting.reserve(kBatch);
+  // A large import relative to the table builds the contact indexes once
+  // at the end instead of inserting into them row by row. The one unique
+  // index (email) stays enforced: matching already merges everyone with a
+  // known address, and building it again fails the import if it did not.
+  std::optional<std::vector<Database::IndexDefinition>> dropped;
+  auto flush = [&]() -> Status {
+    if (waiting.empty()) return flush_orgs();
+    const size_t added = static_cast<size_t>(report.added);
+    if (!dropped && added >= kBulkRows && 2 * added >= existing) {
+      RAPPORT_ASSIGN_OR_RETURN(auto indexes, store_.DropContactIndexes());
+      dropped = std::move(indexes);
+    }
+    RAPPORT_RETURN_IF_ERROR(flush_orgs());
+    RAPPORT_RETURN_IF_ERROR(store_.InsertContacts(waiting, now));
+    waiting.clear();
+    first_waiting = next_id;
+    return {};
+  };
+
+  std::set<std::string> tag_set(extra_tags.begin(), extra_tags.end());
+  const std::vector<std::string> base_tags(tag_set.begin(), tag_set.end());
+  // Each row's keys are worked out a few rows ahead, and the index entries
+  // they will read are prefetched meanwhile.
+  struct RowKeys {
+    std::string org, email, linkedin, name;
+    std::uint64_t org_hash = 0, email_hash = 0, linkedin_hash = 0, name_hash = 0;
+  };
+  constexpr size_t kAhead = 8;
+  std::array<RowKeys, 2 * kAhead> ahead;
+  auto work_out = [&](size_t j) {
+    const ImportedPerson& p = rows[good[j]];
+    RowKeys& k = ahead[j % ahead.size()];
+    k.org.clear();
+    k.email.clear();
+    k.linkedin.clear();
+    k.name.clear();
+    if (p.org) {
+      AppendMatchKey(*p.org, k.org);
+      k.org_hash = Hash(k.org);
+      orgs.Prefetch(k.org_hash);
+    }
+    if (p.email) {
+      AppendFoldCase(*p.email, k.email);
+      k.email_hash = Hash(k.email);
+      by_email.Prefetch(k.email_hash);
+    }
+    if (p.linkedin) {
+      AppendLinkedInKey(*p.linkedin, k.linkedin);
+      k.linkedin_hash = Hash(k.linkedin);
+      by_linkedin.Prefetch(k.linkedin_hash);
+    }
+    AppendMatchKey(p.name, k.name);
+    k.name_hash = Hash(k.name);
+    by_name_org.Prefetch(k.name_hash);
+  };
+  for (size_t j = 0; j < kAhead && j < good.size(); ++j) work_out(j);
   size_t done = 0;
-  for (auto& in : incoming) {
-    Contact& c = in.contact;
-    if (!in.org_name.empty()) {
-      auto key = MatchKey(in.org_name);
-      auto it = org_by_key.find(key);
-      if (it == org_by_key.end()) {
-        Organization o;
-        o.name = in.org_name;
-        RAPPORT_ASSIGN_OR_RETURN(auto added, store_.AddOrganization(o, now));
-        it = org_by_key.emplace(key, added.id).first;
+  for (size_t j = 0; j < good.size(); ++j) {
+    if (j + kAhead < good.size()) work_out(j + kAhead);
+    const RowKeys& keys_of_row = ahead[j % ahead.size()];
+    ImportedPerson& p = rows[good[j]];
+    Contact c;
+    c.name = std::move(p.name);
+    c.email = std::move(p.email);
+    c.linkedin = std::move(p.linkedin);
+    c.title = std::move(p.title);
+    c.phone = std::move(p.phone);
+    c.location = std::move(p.location);
+    c.note = std::move(p.note);
+    c.connected_at = p.connected_on;
+    if (options.format == ImportFormat::kLinkedIn) {
+      c.source = Source::kLinkedin;
+      c.degree = Degree::kFirst;
+    }
+    if (p.categories.empty()) {
+      c.tags = base_tags;
+    } else {
+      std::set<std::string> tags = tag_set;
+      for (const auto& cat : p.categories) {
+        if (auto t = CategoryTag(cat)) tags.insert(*t);
+      }
+      c.tags.assign(tags.begin(), tags.end());
+    }
+    const std::vector<std::string>& other_emails = p.other_emails;
+    if (p.org && !p.org->empty()) {
+      const std::string& org_key = keys_of_row.org;
+      auto o = orgs.Find(keys_of_row.org_hash,
+                         [&](std::uint32_t i) { return org_keys[i].key == org_key; });
+      if (!o) {
+        Organization& org = waiting_orgs.emplace_back();
+        org.id = next_org_id++;
+        org.name = *p.org;
+        o = static_cast<std::uint32_t>(org_keys.size());
+        org_keys.push_back({org_arena.Keep(org_key), org.id});
+        orgs.Add(keys_of_row.org_hash, *o);
         ++report.organizations_added;
       }
-      c.org_id = it->second;
-      c.org_name = in.org_name;
+      c.org_id = org_keys[*o].id;
+      c.org_name = std::move(*p.org);
     }
-    std::optional<Id> match;
+    // The row's keys, worked out above, are kept from there if this is
+    // someone new.
+    std::optional<std::uint32_t> match;
     std::string matched_by;
-    for (const auto& e : in.emails) {
-      const std::string key = FoldCase(e);
-      match = by_email.Find(key, [&](Id id) { return has_email(id, key); });
-      if (match) {
-        matched_by = "email";
-        break;
-      }
+    const std::string& email_key = keys_of_row.email;
+    const std::string& linkedin_key = keys_of_row.linkedin;
+    const std::string& name_key = keys_of_row.name;
+    if (c.email) {
+      match = by_email.Find(keys_of_row.email_hash,
+                            [&](std::uint32_t who) { return has_email(who, email_key); });
+      if (match) matched_by = "email";
+    }
+    for (size_t i = 0; !match && i < other_emails.size(); ++i) {
+      match = find_email(other_emails[i]);
+      if (match) matched_by = "email";
     }
     if (!match && c.linkedin) {
-      const std::string key = LinkedInKey(*c.linkedin);
-      match = by_linkedin.Find(key, [&](Id id) {
-        auto k = known.find(id);
-        return k != known.end() && k->second.linkedin_key == key;
+      match = by_linkedin.Find(keys_of_row.linkedin_hash, [&](std::uint32_t who) {
+        return people[who].linkedin_key == std::string_view(linkedin_key);
       });
       if (match) matched_by = "linkedin";
     }
     if (!match) {
-      const std::string key = NameOrgKey(c.name, c.org_id);
-      match = by_name_org.Find(key, [&](Id id) {
-        auto k = known.find(id);
-        return k != known.end() && NameOrgKey(k->second.name, k->second.org_id) == key;
+      match = by_name_org.Find(keys_of_row.name_hash, [&](std::uint32_t who) {
+        return people[who].name_key == name_key && people[who].org_id == c.org_id;
       });
       if (match) matched_by = "name and organization";
     }
     if (!match) {
       // Only the first address is stored (one per person in the table); the
       // others are remembered so later rows of this file match on them.
-      RAPPORT_ASSIGN_OR_RETURN(Id added_id, store_.InsertContact(c, now));
+      c.id = next_id++;
       ++report.added;
-      ContactKeys k;
-      k.id = added_id;
-      k.name = c.name;
+      const auto who = static_cast<std::uint32_t>(people.size());
+      Candidate k;
+      k.id = c.id;
       k.org_id = c.org_id;
-      if (c.email) k.email_key = FoldCase(*c.email);
-      if (c.linkedin) k.linkedin_key = LinkedInKey(*c.linkedin);
-      if (in.emails.size() > 1) {
-        auto& extra = extra_emails[added_id];
-        for (const auto& e : in.emails) extra.push_back(FoldCase(e));
+      k.name_key = arena.Keep(name_key);
+      if (c.email) k.email_key = arena.Keep(email_key);
+      if (c.linkedin) k.linkedin_key = arena.Keep(linkedin_key);
+      people.push_back(k);
+      if (!other_emails.empty()) {
+        // Kept as confirmable addresses only when the row has two or more
+        // (a lone secondary address is indexed but never confirms: as before).
+        std::vector<std::string_view>* extra = nullptr;
+        if ((k.email_key ? 1 : 0) + other_emails.size() > 1) {
+          extra = &extra_emails[who];
+          if (k.email_key) extra->push_back(*k.email_key);
+        }
+        for (const auto& e : other_emails) {
+          key.clear();
+          AppendFoldCase(e, key);
+          const std::string_view kept = arena.Keep(key);
+          if (extra) extra->push_back(kept);
+          by_email.Add(Hash(kept), who);
+        }
       }
-      remember(std::move(k), in.emails);
+      if (k.email_key) by_email.Add(keys_of_row.email_hash, who);
+      if (k.linkedin_key) by_linkedin.Add(keys_of_row.linkedin_hash, who);
+      by_name_org.Add(keys_of_row.name_hash, who);
+      waiting.push_back(std::move(c));
+      if (waiting.size() == kBatch) RAPPORT_RETURN_IF_ERROR(flush());
     } else {
-      RAPPORT_ASSIGN_OR_RETURN(auto found, store_.GetContact(*match));
-      if (!found) return Error::Storage("contact " + std::to_string(*match) + " vanished");
+      const Id match_id = people[*match].id;
+      // Merging reads and writes the database: everyone waiting goes first.
+      RAPPORT_RETURN_IF_ERROR(match_id >= first_waiting ? flush() : flush_orgs());
+      RAPPORT_ASSIGN_OR_RETURN(auto found, store_.GetContact(match_id));
+      if (!found) return Error::Storage("contact " + std::to_string(match_id) + " vanished");
       Contact ours = std::move(*found);
       ImportMerge m;
-      m.line = in.from->line;
+      m.line = p.line;
       m.contact_id = ours.id;
       m.name = ours.name;
       m.matched_by = matched_by;
@@ -309,8 +561,7 @@ Result<ImportReport> App::Import(std::string_view data, const ImportOptions& opt
                               c.org_name + "'");
       }
       FillField("title", ours.title, c.title, m);
-      if (!ours.email && c.email &&
-          !by_email.Find(FoldCase(*c.email), [&](Id id) { return has_email(id, FoldCase(*c.email)); })) {
+      if (!ours.email && c.email && !find_email(*c.email)) {
         ours.email = c.email;
         m.filled.push_back("email");
       } else if (ours.email && c.email && FoldCase(*ours.email) != FoldCase(*c.email) &&
@@ -353,21 +604,20 @@ Result<ImportReport> App::Import(std::string_view data, const ImportOptions& opt
         if (!m.conflicts.empty()) report.merges.push_back(std::move(m));
       } else {
         RAPPORT_RETURN_IF_ERROR(store_.UpdateContact(ours, now));
-        ContactKeys k;
-        k.id = ours.id;
-        k.name = ours.name;
+        Candidate& k = people[*match];
         k.org_id = ours.org_id;
-        if (ours.email) k.email_key = FoldCase(*ours.email);
-        if (ours.linkedin) k.linkedin_key = LinkedInKey(*ours.linkedin);
-        remember(std::move(k), {});
+        set_keys(k, ours.name, ours.email, ours.linkedin);
+        remember(*match);
         ++report.merged;
         report.merges.push_back(std::move(m));
       }
     }
-    if (options.progress && (++done % 2000 == 0 || done == incoming.size())) {
-      options.progress(done, incoming.size());
+    if (options.progress && (++done % 2000 == 0 || done == good.size())) {
+      options.progress(done, good.size());
     }
   }
+  RAPPORT_RETURN_IF_ERROR(flush());
+  if (dropped) RAPPORT_RETURN_IF_ERROR(store_.CreateIndexes(*dropped));
   std::sort(report.rejected.begin(), report.rejected.end(),
             [](const ImportRow& a, const ImportRow& b) { return a.line < b.line; });
   std::sort(report.skipped.begin(), report.skipped.end(),

@@ -8,11 +8,20 @@
 
 namespace rapport {
 
-std::string Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
+namespace {
+// std::isspace in the "C" locale (which Rapport never changes), without a
+// library call per byte.
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
 }
+
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 bool IsUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
@@ -27,8 +36,18 @@ bool IsUtf8(std::string_view s) {
   return true;
 }
 
-Result<std::string> CleanName(std::string_view text, std::string_view field) {
-  std::string s = Trim(text);
+namespace {
+void TrimInPlace(std::string& s) {
+  const std::string_view t = TrimView(s);
+  if (t.size() == s.size()) return;
+  const size_t from = static_cast<size_t>(t.data() - s.data());
+  s.erase(from + t.size());
+  s.erase(0, from);
+}
+}  // namespace
+
+Status CleanNameInPlace(std::string& s, std::string_view field) {
+  TrimInPlace(s);
   if (s.empty()) return Error::InvalidArgument(std::string(field) + " cannot be empty");
   if (!IsUtf8(s)) {
     return Error::InvalidArgument(std::string(field) +
@@ -40,11 +59,17 @@ Result<std::string> CleanName(std::string_view text, std::string_view field) {
   if (s.size() > 200) {
     return Error::InvalidArgument(std::string(field) + " is too long (at most 200 characters)");
   }
+  return {};
+}
+
+Result<std::string> CleanName(std::string_view text, std::string_view field) {
+  std::string s(text);
+  RAPPORT_RETURN_IF_ERROR(CleanNameInPlace(s, field));
   return s;
 }
 
-Result<std::string> CleanEmail(std::string_view text) {
-  std::string s = Trim(text);
+Status CleanEmailInPlace(std::string& s) {
+  TrimInPlace(s);
   auto bad = [&](std::string_view why) {
     return Error::InvalidArgument("'" + s + "' is not an email address (" + std::string(why) +
                                   "); use the form name@example.org");
@@ -53,41 +78,61 @@ Result<std::string> CleanEmail(std::string_view text) {
   if (at == std::string::npos) return bad("no @");
   if (s.find('@', at + 1) != std::string::npos) return bad("more than one @");
   if (at == 0) return bad("nothing before the @");
-  std::string domain = s.substr(at + 1);
+  std::string_view domain = std::string_view(s).substr(at + 1);
   if (domain.empty()) return bad("nothing after the @");
   auto dot = domain.find('.');
-  if (dot == std::string::npos || dot == 0 || domain.back() == '.') return bad("the domain needs a dot");
-  if (domain.find("..") != std::string::npos) return bad("two dots in a row");
+  if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') {
+    return bad("the domain needs a dot");
+  }
+  if (domain.find("..") != std::string_view::npos) return bad("two dots in a row");
   for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c)) || c == ',' || c == '<' || c == '>') {
+    if (IsSpace(c) || c == ',' || c == '<' || c == '>') {
       return bad("it contains a space or a character addresses cannot have");
     }
   }
+  return {};
+}
+
+Result<std::string> CleanEmail(std::string_view text) {
+  std::string s(text);
+  RAPPORT_RETURN_IF_ERROR(CleanEmailInPlace(s));
   return s;
 }
 
-Result<std::string> CleanUrl(std::string_view text, std::string_view field) {
-  std::string s = Trim(text);
+Status CleanUrlInPlace(std::string& s, std::string_view field) {
+  TrimInPlace(s);
   if (s.empty()) return Error::InvalidArgument(std::string(field) + " cannot be empty");
-  std::string lower = s;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  if (lower.rfind("http://", 0) != 0 && lower.rfind("https://", 0) != 0) {
-    if (lower.find("://") != std::string::npos) {
+  auto starts_with = [&](std::string_view prefix) {  // case-insensitively
+    if (s.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+      if (AsciiLower(s[i]) != prefix[i]) return false;
+    }
+    return true;
+  };
+  size_t added = 0;  // the length of a scheme put in front
+  if (!starts_with("http://") && !starts_with("https://")) {
+    if (s.find("://") != std::string::npos) {
       return Error::InvalidArgument("'" + s + "' for " + std::string(field) +
                                     " is not a web address (use http:// or https://)");
     }
-    s = "https://" + s;
+    s.insert(0, "https://");
+    added = 8;
   }
   auto host_start = s.find("://") + 3;
   auto host_end = s.find_first_of("/?#", host_start);
-  std::string host = s.substr(host_start, host_end == std::string::npos ? std::string::npos
-                                                                         : host_end - host_start);
-  if (host.empty() || host.find('.') == std::string::npos ||
-      std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); })) {
-    return Error::InvalidArgument("'" + Trim(text) + "' for " + std::string(field) +
+  std::string_view host = std::string_view(s).substr(
+      host_start, host_end == std::string::npos ? std::string::npos : host_end - host_start);
+  if (host.empty() || host.find('.') == std::string_view::npos ||
+      std::any_of(s.begin(), s.end(), IsSpace)) {
+    return Error::InvalidArgument("'" + s.substr(added) + "' for " + std::string(field) +
                                   " is not a web address (e.g. https://example.org)");
   }
+  return {};
+}
+
+Result<std::string> CleanUrl(std::string_view text, std::string_view field) {
+  std::string s(text);
+  RAPPORT_RETURN_IF_ERROR(CleanUrlInPlace(s, field));
   return s;
 }
 

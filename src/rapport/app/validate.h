@@ -33,5 +33,14 @@ std::string Trim(std::string_view s);
 // True when `s` is well-formed UTF-8 (no stray continuation bytes, no
 // truncated sequences, no overlong forms of ASCII).
 bool IsUtf8(std::string_view s);
+// The same, as a view of `s`.
+std::string_view TrimView(std::string_view s);
+
+// CleanName, CleanEmail and CleanUrl on a string the caller gives up: it is
+// trimmed and normalized in place, with the same checks and messages, and
+// no copy when it is already clean (the bulk path of imports).
+Status CleanNameInPlace(std::string& text, std::string_view field);
+Status CleanEmailInPlace(std::string& text);
+Status CleanUrlInPlace(std::string& text, std::string_view field);
 
 }  // namespace rapport

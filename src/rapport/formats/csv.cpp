@@ -90,11 +90,7 @@ bool CsvReader::Next() {
       }
     } else {
       size_t e = pos_;
-      while (e < n) {
-        char c = base[e];
-        if (c == sep_ || c == '\n' || c == '\r') break;
-        ++e;
-      }
+      while (e < n && !ends_field_[static_cast<unsigned char>(base[e])]) ++e;
       field = data_.substr(pos_, e - pos_);
       pos_ = e;
     }

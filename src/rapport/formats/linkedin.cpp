@@ -343,7 +343,9 @@ Result<ParsedPeople> Parse(std::string_view data) {
     name.append(cell(kFirst));
     name.push_back(' ');
     name.append(cell(kLast));
-    ImportedPerson p;
+    // Built where it will stay (a record is 400 bytes: moving 300,000 of
+    // them in costs), and taken back off when the row is not a person.
+    ImportedPerson& p = out.people.emplace_back();
     p.line = line;
     p.name = CollapseSpaces(name);
     if (auto v = CollapseSpaces(cell(kCompany)); !v.empty()) p.org = std::move(v);
@@ -353,6 +355,7 @@ Result<ParsedPeople> Parse(std::string_view data) {
     const bool has_details = !p.name.empty() || p.org || p.title || p.email || p.linkedin;
     std::string_view date_cell = cell(kConnected);
     if (!has_details) {
+      out.people.pop_back();
       if (!Trim(date_cell).empty()) {
         out.skipped.push_back(
             {line,
@@ -365,14 +368,14 @@ Result<ParsedPeople> Parse(std::string_view data) {
     }
     ParsedDate d = ParseConnectedOn(date_cell);
     if (d.kind == ParsedDate::kBad) {
+      out.people.pop_back();
       out.rejected.push_back({line, BadDateReason(date_cell)});
       continue;
     }
     if (d.kind == ParsedDate::kDate) p.connected_on = d.date;
     if (d.kind == ParsedDate::kNumeric) {
-      pending.push_back({out.people.size(), d.a, d.b, d.year, std::string(Trim(date_cell))});
+      pending.push_back({out.people.size() - 1, d.a, d.b, d.year, std::string(Trim(date_cell))});
     }
-    out.people.push_back(std::move(p));
   }
 
   if (!pending.empty()) {

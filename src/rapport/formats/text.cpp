@@ -1,6 +1,7 @@
 #include "rapport/formats/text.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace rapport::formats_internal {
 
@@ -128,15 +129,18 @@ size_t FindInvalidUtf8(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
-    // Most of an address book is ASCII: skip it eight bytes at a time.
-    while (i + 8 <= n) {
-      std::uint64_t w = 0;
-      for (size_t k = 0; k < 8; ++k) {
-        w |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
-      }
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
+    // Most of an address book is ASCII: skip it 32, then 8 bytes at a time
+    // (each 8 one load: memcpy of a word compiles to a single move).
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    auto word = [&](size_t at) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + at, sizeof w);
+      return w;
+    };
+    while (i + 32 <= n && ((word(i) | word(i + 8) | word(i + 16) | word(i + 24)) & kHigh) == 0) {
+      i += 32;
     }
+    while (i + 8 <= n && (word(i) & kHigh) == 0) i += 8;
     if (i >= n) break;
     size_t len = Utf8SequenceLength(s, i);
     if (len == 0) return i;

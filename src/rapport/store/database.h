@@ -69,6 +69,22 @@ class Database {
   // PostgreSQL appends "RETURNING id".
   virtual Result<std::int64_t> Insert(std::string_view sql, std::span<const Value> params) = 0;
 
+  // Around (outside) one transaction that writes much of the database at
+  // once, such as a large import. In between, foreign keys are not checked:
+  // the caller must write only references it knows to be valid (ids it has
+  // just read or written). SQLite checks a reference by opening a cursor
+  // on the parent table for every row, a tenth of a bulk insert's time.
+  //
+  // SQLite also, when no other connection has the file open, leaves
+  // write-ahead logging for a rollback journal with synchronous = FULL, so
+  // the new pages are written once, into the database file, instead of
+  // into the log and again at the checkpoint; crash-safe all the same (a
+  // crash rolls the journal back on the next open). If another connection
+  // is open it keeps the log, without waiting. EndBulkWrite restores both
+  // (every open does too, should it fail). Other engines may do nothing.
+  virtual Status BeginBulkWrite() = 0;
+  virtual Status EndBulkWrite() = 0;
+
   // Transactions do not nest; Store's callers hold at most one at a time.
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
@@ -76,6 +92,15 @@ class Database {
 
   // Dialect: the column type of an auto-numbered primary key.
   virtual std::string_view IdColumnType() const = 0;
+
+  // The secondary indexes of `table` that can be dropped and created again:
+  // not those that back a PRIMARY KEY or UNIQUE constraint of the table
+  // itself. `sql` is the statement that creates the index as it is now
+  // (SQLite keeps it in sqlite_schema; PostgreSQL in pg_indexes.indexdef).
+  struct IndexDefinition {
+    std::string name, sql;
+  };
+  virtual Result<std::vector<IndexDefinition>> ListIndexes(std::string_view table) = 0;
 
   // Convenience overloads.
   Result<std::vector<Row>> Query(std::string_view sql, std::initializer_list<Value> params = {}) {
@@ -112,6 +137,22 @@ class Transaction {
  private:
   Database& db_;
   bool active_ = false;
+};
+
+// BeginBulkWrite ... EndBulkWrite (RAII); EndBulkWrite's failure is not an
+// error of the caller's work, which is already committed or rolled back.
+class BulkWrite {
+ public:
+  explicit BulkWrite(Database& db) : db_(db), active_(db.BeginBulkWrite().ok()) {}
+  ~BulkWrite() {
+    if (active_) (void)db_.EndBulkWrite();
+  }
+  BulkWrite(const BulkWrite&) = delete;
+  BulkWrite& operator=(const BulkWrite&) = delete;
+
+ private:
+  Database& db_;
+  bool active_;
 };
 
 // Opens (creating if needed) the SQLite database at `path`, with WAL, foreign

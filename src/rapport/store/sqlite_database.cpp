@@ -46,6 +46,9 @@ double Row::Double(size_t i) const {
 
 namespace {
 
+// How long a statement waits for another connection's lock.
+constexpr int kBusyTimeoutMs = 5000;
+
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
@@ -117,6 +120,41 @@ class SqliteDatabase final : public Database {
     return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
   }
 
+  Result<std::vector<IndexDefinition>> ListIndexes(std::string_view table) override {
+    // Indexes made by a constraint have no sql and cannot be dropped.
+    const Value params[] = {Value{table}};
+    RAPPORT_ASSIGN_OR_RETURN(
+        auto rows, Query("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+                         "tbl_name = $1 AND sql IS NOT NULL ORDER BY name",
+                         params));
+    std::vector<IndexDefinition> out;
+    for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1)});
+    return out;
+  }
+
+  Status BeginBulkWrite() override {
+    if (bulk_) return {};
+    RAPPORT_RETURN_IF_ERROR(ExecScript("PRAGMA foreign_keys = OFF"));
+    bulk_ = true;
+    // Leaving WAL needs the file to ourselves: ask once, without waiting.
+    sqlite3_busy_timeout(db_, 0);
+    auto mode = Query("PRAGMA journal_mode = DELETE", std::span<const Value>());
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    journal_ = mode && !mode->empty() && mode->front().Text(0) == "delete";
+    if (journal_) return ExecScript("PRAGMA synchronous = FULL");
+    return {};
+  }
+  Status EndBulkWrite() override {
+    if (!bulk_) return {};
+    bulk_ = false;
+    Status fk = ExecScript("PRAGMA foreign_keys = ON");
+    if (journal_) {
+      journal_ = false;
+      RAPPORT_RETURN_IF_ERROR(ExecScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"));
+    }
+    return fk;
+  }
+
   // IMMEDIATE: take the write lock up front, so a second writer waits on the
   // busy timeout instead of failing halfway through.
   Status Begin() override { return ExecScript("BEGIN IMMEDIATE"); }
@@ -156,7 +194,10 @@ class SqliteDatabase final : public Database {
     if (auto it = cache_.find(sql); it != cache_.end()) {
       cached = &it->second;
       sqlite3_reset(cached->stmt);
-      sqlite3_clear_bindings(cached->stmt);
+      // A parameter this call does not bind must not keep the last call's
+      // value; when it binds them all (bulk inserts bind hundreds), clearing
+      // first is wasted work.
+      if (params.size() + 1 < cached->index_of.size()) sqlite3_clear_bindings(cached->stmt);
     } else {
       sqlite3_stmt* stmt = nullptr;
       int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
@@ -205,6 +246,8 @@ class SqliteDatabase final : public Database {
 
   sqlite3* db_;
   std::string path_;
+  bool bulk_ = false;     // between BeginBulkWrite and EndBulkWrite
+  bool journal_ = false;  // ... and a rollback journal instead of WAL
   std::unordered_map<std::string, Cached, Hash, Eq> cache_;
 };
 
@@ -283,7 +326,7 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path) {
     sqlite3_close(raw);
     return Error::Io("cannot open the database " + path + ": " + msg);
   }
-  sqlite3_busy_timeout(raw, 5000);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   auto db = std::make_unique<SqliteDatabase>(raw, path);
   if (!RegisterSearchRank(raw)) {
     return Error::Storage("this SQLite has no FTS5 full-text search; install Debian's libsqlite3-0");

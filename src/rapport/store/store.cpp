@@ -5,24 +5,49 @@
 namespace rapport {
 
 std::string FoldCase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  std::string out;
+  AppendFoldCase(s, out);
   return out;
 }
 
- std::string LinkedInKey(std::string_view url) {
-  std::string k = FoldCase(url);
-  for (std::string_view prefix : {"https://", "http://"}) {
-    if (k.rfind(prefix, 0) == 0) k.erase(0, prefix.size());
+void AppendFoldCase(std::string_view s, std::string& out) {
+  const size_t at = out.size();
+  out.append(s);
+  for (size_t i = at; i < out.size(); ++i) {
+    char& c = out[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  for (std::string_view prefix : {"www.", "m.", "uk.", "de.", "fr.", "ca."}) {
-    if (k.rfind(prefix, 0) == 0) k.erase(0, prefix.size());
+}
+
+std::string LinkedInKey(std::string_view url) {
+  std::string out;
+  AppendLinkedInKey(url, out);
+  return out;
+}
+
+void AppendLinkedInKey(std::string_view url, std::string& out) {
+  // Cut first, then fold only what is kept: every cut is at ASCII text
+  // that folding does not change, so this is FoldCase, then the cuts.
+  std::string_view k = url;
+  auto strip = [&](std::string_view prefix) {  // prefix is lowercase
+    if (k.size() < prefix.size()) return;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+      char c = k[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != prefix[i]) return;
+    }
+    k.remove_prefix(prefix.size());
+  };
+  for (std::string_view prefix : {"https://", "http://"}) strip(prefix);
+  for (std::string_view prefix : {"www.", "m.", "uk.", "de.", "fr.", "ca."}) strip(prefix);
+  for (size_t i = 0; i < k.size(); ++i) {
+    if (k[i] == '?' || k[i] == '#') {
+      k = k.substr(0, i);
+      break;
+    }
   }
-  if (auto q = k.find_first_of("?#"); q != std::string::npos) k.erase(q);
-  while (!k.empty() && k.back() == '/') k.pop_back();
-  return k;
+  while (!k.empty() && k.back() == '/') k.remove_suffix(1);
+  AppendFoldCase(k, out);
 }
 
 namespace {
@@ -389,6 +414,206 @@ Result<std::vector<ContactKeys>> Store::ListContactKeys() {
     out.push_back({r.Int(0), r.Text(1), r.OptInt(2), r.OptText(3), r.OptText(4)});
   }
   return out;
+}
+
+Result<Id> Store::NextContactId() {
+  RAPPORT_ASSIGN_OR_RETURN(auto rows, db_.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM contact"));
+  return rows.at(0).Int(0);
+}
+
+namespace {
+
+// Rows per multi-row INSERT: one statement step instead of 32 (the VDBE's
+// per-statement work and our binding overhead), and 2 + 32 * 17 = 546
+// parameters, under the 999 that older SQLite builds allow.
+constexpr size_t kContactsPerInsert = 32;
+constexpr size_t kTagsPerInsert = 128;
+
+// "INSERT INTO contact (...) VALUES ($3, $1, $4, ..., $2, $2), (...)" for
+// `rows` rows: $1 is the workspace, $2 the time, then 17 per row.
+std::string ContactInsertSql(size_t rows) {
+  std::string sql =
+      "INSERT INTO contact (id, workspace_id, name, name_key, org_id, title, email, email_key, "
+      "phone, linkedin, linkedin_key, location, tz, source, degree, introducer_id, connected_at, "
+      "note, created_at, updated_at) VALUES ";
+  int n = 3;
+  for (size_t r = 0; r < rows; ++r) {
+    sql += r ? ", ($" : "($";
+    sql += std::to_string(n++);
+    sql += ", $1";
+    for (int k = 0; k < 16; ++k) {
+      sql += ", $";
+      sql += std::to_string(n++);
+    }
+    sql += ", $2, $2)";
+  }
+  return sql;
+}
+
+std::string TagInsertSql(size_t rows) {
+  std::string sql = "INSERT INTO contact_tag (contact_id, tag) VALUES ";
+  for (size_t r = 0; r < rows; ++r) {
+    sql += r ? ", ($" : "($";
+    sql += std::to_string(2 * r + 1);
+    sql += ", $";
+    sql += std::to_string(2 * r + 2);
+    sql += ')';
+  }
+  return sql + " ON CONFLICT DO NOTHING";
+}
+
+}  // namespace
+
+Status Store::InsertContacts(std::span<const Contact> contacts, Instant now) {
+  static const std::string kMany = ContactInsertSql(kContactsPerInsert);
+  static const std::string kOne = ContactInsertSql(1);
+  // The keys of one statement's rows, in one buffer: views are taken once
+  // it stops growing.
+  std::string keys;
+  std::vector<size_t> ends;
+  std::vector<Value> params;
+  params.reserve(2 + 17 * kContactsPerInsert);
+  for (size_t done = 0; done < contacts.size();) {
+    const size_t n = contacts.size() - done >= kContactsPerInsert ? kContactsPerInsert : 1;
+    const auto rows = contacts.subspan(done, n);
+    keys.clear();
+    ends.clear();
+    for (const Contact& c : rows) {
+      AppendFoldCase(c.name, keys);
+      ends.push_back(keys.size());
+      if (c.email) AppendFoldCase(*c.email, keys);
+      ends.push_back(keys.size());
+      if (c.linkedin) AppendLinkedInKey(*c.linkedin, keys);
+      ends.push_back(keys.size());
+    }
+    auto key = [&](size_t i) {
+      const size_t from = i == 0 ? 0 : ends[i - 1];
+      return Value{std::string_view(keys).substr(from, ends[i] - from)};
+    };
+    params.clear();
+    params.push_back(Int(ws_));
+    params.push_back(Int(ToUnix(now)));
+    for (size_t r = 0; r < n; ++r) {
+      const Contact& c = rows[r];
+      params.push_back(Int(c.id));
+      params.push_back(View(c.name));
+      params.push_back(key(3 * r));
+      params.push_back(OptId(c.org_id));
+      params.push_back(Opt(c.title));
+      params.push_back(Opt(c.email));
+      params.push_back(c.email ? key(3 * r + 1) : Value{});
+      params.push_back(Opt(c.phone));
+      params.push_back(Opt(c.linkedin));
+      params.push_back(c.linkedin ? key(3 * r + 2) : Value{});
+      params.push_back(Opt(c.location));
+      params.push_back(Opt(c.tz));
+      params.push_back(c.source ? Value{ToString(*c.source)} : Value{});
+      params.push_back(c.degree ? Value{ToString(*c.degree)} : Value{});
+      params.push_back(OptId(c.introducer_id));
+      params.push_back(OptTime(c.connected_at));
+      params.push_back(Opt(c.note));
+    }
+    RAPPORT_ASSIGN_OR_RETURN(auto changed, db_.Execute(n == 1 ? kOne : kMany, params));
+    if (static_cast<size_t>(changed) != n) {
+      return Error::Storage("an insert of " + std::to_string(n) + " contacts changed " +
+                            std::to_string(changed) + " rows");
+    }
+    done += n;
+  }
+  // A new id has no tags yet (they go with their contact: ON DELETE
+  // CASCADE), so there is nothing to delete first, unlike WriteTags.
+  static const std::string kManyTags = TagInsertSql(kTagsPerInsert);
+  static const std::string kOneTag = TagInsertSql(1);
+  params.clear();
+  size_t pending = 0;
+  auto flush = [&](const std::string& sql) -> Status {
+    RAPPORT_RETURN_IF_ERROR(db_.Execute(sql, params));
+    params.clear();
+    pending = 0;
+    return {};
+  };
+  for (const Contact& c : contacts) {
+    for (const auto& t : c.tags) {
+      params.push_back(Int(c.id));
+      params.push_back(View(t));
+      if (++pending == kTagsPerInsert) RAPPORT_RETURN_IF_ERROR(flush(kManyTags));
+    }
+  }
+  for (size_t i = 0; i < pending; ++i) {
+    RAPPORT_RETURN_IF_ERROR(db_.Execute(kOneTag, std::span<const Value>(params).subspan(2 * i, 2)));
+  }
+  return {};
+}
+
+Result<Id> Store::NextOrganizationId() {
+  RAPPORT_ASSIGN_OR_RETURN(auto rows,
+                           db_.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM organization"));
+  return rows.at(0).Int(0);
+}
+
+Status Store::InsertOrganizations(std::span<const Organization> orgs, Instant now) {
+  // $1 the workspace, $2 the time, then 7 per row.
+  auto sql_for = [](size_t rows) {
+    std::string sql =
+        "INSERT INTO organization (id, workspace_id, name, name_key, industry, size, location, "
+        "website, created_at) VALUES ";
+    int n = 3;
+    for (size_t r = 0; r < rows; ++r) {
+      sql += r ? ", ($" : "($";
+      sql += std::to_string(n++);
+      sql += ", $1";
+      for (int k = 0; k < 6; ++k) {
+        sql += ", $";
+        sql += std::to_string(n++);
+      }
+      sql += ", $2)";
+    }
+    return sql;
+  };
+  constexpr size_t kPerInsert = 64;
+  static const std::string kMany = sql_for(kPerInsert);
+  static const std::string kOne = sql_for(1);
+  std::vector<std::string> keys;
+  std::vector<Value> params;
+  for (size_t done = 0; done < orgs.size();) {
+    const size_t n = orgs.size() - done >= kPerInsert ? kPerInsert : 1;
+    keys.resize(n);
+    params.clear();
+    params.push_back(Int(ws_));
+    params.push_back(Int(ToUnix(now)));
+    for (size_t r = 0; r < n; ++r) {
+      const Organization& o = orgs[done + r];
+      keys[r].clear();
+      AppendFoldCase(o.name, keys[r]);
+      params.push_back(Int(o.id));
+      params.push_back(View(o.name));
+      params.push_back(View(keys[r]));
+      params.push_back(Opt(o.industry));
+      params.push_back(OptEnum(o.size));
+      params.push_back(Opt(o.location));
+      params.push_back(Opt(o.website));
+    }
+    RAPPORT_ASSIGN_OR_RETURN(auto changed, db_.Execute(n == 1 ? kOne : kMany, params));
+    if (static_cast<size_t>(changed) != n) {
+      return Error::Storage("an insert of " + std::to_string(n) + " organizations changed " +
+                            std::to_string(changed) + " rows");
+    }
+    done += n;
+  }
+  return {};
+}
+
+Result<std::vector<Database::IndexDefinition>> Store::DropContactIndexes() {
+  RAPPORT_ASSIGN_OR_RETURN(auto indexes, db_.ListIndexes("contact"));
+  for (const auto& ix : indexes) {
+    RAPPORT_RETURN_IF_ERROR(db_.ExecScript("DROP INDEX \"" + ix.name + "\""));
+  }
+  return indexes;
+}
+
+Status Store::CreateIndexes(const std::vector<Database::IndexDefinition>& indexes) {
+  for (const auto& ix : indexes) RAPPORT_RETURN_IF_ERROR(db_.ExecScript(ix.sql));
+  return {};
 }
 
 Result<int> Store::MoveContactHistory(Id from, Id to) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,9 @@ std::string FoldCase(std::string_view s);
 // A LinkedIn profile URL reduced for matching: lowercase, no scheme, no
 // "www.", no query or trailing slash ("linkedin.com/in/ada-lovelace").
 std::string LinkedInKey(std::string_view url);
+// The same two keys appended to `out`, for bulk paths that reuse a buffer.
+void AppendFoldCase(std::string_view s, std::string& out);
+void AppendLinkedInKey(std::string_view url, std::string& out);
 
 struct ContactFilter {
   std::optional<Id> org_id;
@@ -102,6 +106,26 @@ class Store {
   Status RemoveContact(Id id);
   // Every contact's matching keys (for imports).
   Result<std::vector<ContactKeys>> ListContactKeys();
+
+  // ---- bulk writes (imports), inside the caller's transaction ----
+  // The id SQLite would give the next contact: one more than the largest id
+  // in the table (every workspace), 1 when it is empty.
+  Result<Id> NextContactId();
+  // Inserts `contacts` and their tags, each with the id it carries (new ids,
+  // e.g. counted up from NextContactId), many rows per statement.
+  // created_at and updated_at are `now`. The same rows as InsertContact.
+  Status InsertContacts(std::span<const Contact> contacts, Instant now);
+  // The same for organizations: the id the next one gets, and many at once
+  // with the ids they carry (the same rows as AddOrganization).
+  Result<Id> NextOrganizationId();
+  Status InsertOrganizations(std::span<const Organization> orgs, Instant now);
+  // Drops the secondary indexes of the contact table and returns them for
+  // CreateIndexes: building an index once after a bulk insert is a sort,
+  // far cheaper than a B-tree insert per row and index. Until then nothing
+  // enforces a dropped index's rule (one contact per email): the caller
+  // must, and CreateIndexes fails (so the transaction does) if it did not.
+  Result<std::vector<Database::IndexDefinition>> DropContactIndexes();
+  Status CreateIndexes(const std::vector<Database::IndexDefinition>& indexes);
   // Moves `from`'s events and introductions to `to`; returns events moved.
   Result<int> MoveContactHistory(Id from, Id to);
   // Contacts that name `id` as their introducer.
