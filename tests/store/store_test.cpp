@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include <sqlite3.h>
+
 #include "support/temp_dir.h"
 
 namespace rapport {
@@ -62,6 +64,27 @@ TEST_F(StoreTest, AFileThatIsNotADatabaseIsRefused) {
   auto db = OpenSqlite(dir_.File("notes.txt"));
   ASSERT_FALSE(db.ok());
   EXPECT_NE(db.error().message().find("not a Rapport database"), std::string::npos);
+}
+
+TEST_F(StoreTest, ADatabaseLockedByAnotherWriterIsBusyNotForeign) {
+  const std::string path = dir_.File("locked.db");
+  ASSERT_TRUE(OpenSqlite(path).ok());
+  // What a large import does (BeginBulkWrite): a rollback journal and the
+  // write lock, which keep a newcomer from even switching to WAL.
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "PRAGMA journal_mode = DELETE; BEGIN EXCLUSIVE; "
+                                "INSERT INTO workspace (name, created_at) VALUES ('x', 0)",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  auto db = OpenSqlite(path);  // waits out the 5 s busy timeout
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  ASSERT_FALSE(db.ok());
+  EXPECT_NE(db.error().message().find("is busy (another rapport is writing to it); try again"),
+            std::string::npos)
+      << db.error().message();
+  EXPECT_EQ(db.error().message().find("not a Rapport database"), std::string::npos);
 }
 
 TEST_F(StoreTest, CreatesMissingFolders) {

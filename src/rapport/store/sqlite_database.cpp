@@ -64,10 +64,10 @@ class SqliteDatabase final : public Database {
   Status ExecScript(std::string_view sql) override {
     char* err = nullptr;
     std::string s(sql);
-    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    if (int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
       std::string msg = err ? err : "unknown error";
       sqlite3_free(err);
-      return Fail(msg);
+      return Fail(msg, rc);
     }
     return {};
   }
@@ -336,6 +336,9 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path) {
                               " PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
                               " PRAGMA temp_store = MEMORY;");
       !s) {
+    // Busy: another rapport holds the file (a large import writes with a
+    // rollback journal, which locks readers out until it commits).
+    if (s.error().message().find(" is busy ") != std::string::npos) return s.error();
     return Error::Io(path + " is not a Rapport database (" + s.error().message() +
                      "); point --db at another file");
   }
