@@ -4,7 +4,7 @@ BUILD   ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps configure build test test-asan run bench fuzz clean
+.PHONY: all deps configure build test test-asan run screenshots bench fuzz clean
 
 all: build
 
@@ -32,8 +32,15 @@ test-asan: deps
 	cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
+# The web app on the default database, at http://127.0.0.1:8080/ (PORT=...
+# and HOST=... change it); Ctrl-C stops it.
 run: build
 	@./scripts/welcome $(BUILD)/rapport
+
+# Refreshes docs/screenshots/ from the browser suite's run.
+screenshots: build
+	RAPPORT_BINARY=$(BUILD)/rapport RAPPORT_ARTIFACTS=$(BUILD)/artifacts RAPPORT_UPDATE_SCREENSHOTS=1 \
+	  node --test tests/browser/flow.test.mjs
 
 bench: build
 	./bench/run-agenda-bench $(BUILD)

@@ -18,6 +18,7 @@ constexpr RegisterFn kCommandGroups[] = {
     RegisterEventCommands, RegisterViewCommands,    RegisterDataCommands, RegisterMessageCommands, RegisterDraftCommands,
     RegisterLearningCommands,
     RegisterProfileCommands,
+    RegisterServeCommands,
 };
 
 constexpr const char* kFooter = R"(

@@ -53,6 +53,7 @@ void RegisterMessageCommands(CLI::App& root, Runner& selected);
 void RegisterDraftCommands(CLI::App& root, Runner& selected);
 void RegisterLearningCommands(CLI::App& root, Runner& selected);
 void RegisterProfileCommands(CLI::App& root, Runner& selected);
+void RegisterServeCommands(CLI::App& root, Runner& selected);
 
 // Prints "error: <message>" on one line and returns kExitUserError.
 int Fail(Context& ctx, const Error& e);

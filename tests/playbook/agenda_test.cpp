@@ -470,5 +470,19 @@ TEST(PlanContact, AMeetingHeldWithoutARequestIsSimplyMet) {
   EXPECT_EQ(r.plan.actions[0].due, T("2026-03-12T07:00Z"));
 }
 
+TEST(EventThatDoes, MapsTheOneClickActions) {
+  EXPECT_EQ(EventThatDoes(ActionKind::kFollowUp), EventKind::kFollowUpSent);
+  EXPECT_EQ(EventThatDoes(ActionKind::kCall), EventKind::kCallMade);
+  EXPECT_EQ(EventThatDoes(ActionKind::kThank), EventKind::kThanksSent);
+  EXPECT_EQ(EventThatDoes(ActionKind::kRequest), EventKind::kRequestSent);
+  EXPECT_EQ(EventThatDoes(ActionKind::kKeepInTouch), EventKind::kTouch);
+  EXPECT_EQ(EventThatDoes(ActionKind::kMoveOn), EventKind::kClosed);
+  EXPECT_EQ(EventThatDoes(ActionKind::kLogMeeting), EventKind::kMeetingHeld);
+  EXPECT_EQ(EventThatDoes(ActionKind::kPrepare), std::nullopt);
+  EXPECT_EQ(EventThatDoes(ActionKind::kWeeklyGoal), std::nullopt);
+  EXPECT_EQ(ParseActionKind("follow_up"), ActionKind::kFollowUp);
+  EXPECT_EQ(ParseActionKind("nonsense"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace rapport

@@ -210,6 +210,26 @@ std::string_view ToString(ActionKind k) {
   return i < kActionNames.size() ? kActionNames[i] : "request";
 }
 
+std::optional<ActionKind> ParseActionKind(std::string_view s) {
+  for (size_t i = 0; i < kActionNames.size(); ++i) {
+    if (kActionNames[i] == s) return static_cast<ActionKind>(i);
+  }
+  return std::nullopt;
+}
+
+std::optional<EventKind> EventThatDoes(ActionKind k) {
+  switch (k) {
+    case ActionKind::kFollowUp: return EventKind::kFollowUpSent;
+    case ActionKind::kCall: return EventKind::kCallMade;
+    case ActionKind::kThank: return EventKind::kThanksSent;
+    case ActionKind::kRequest: return EventKind::kRequestSent;
+    case ActionKind::kKeepInTouch: return EventKind::kTouch;
+    case ActionKind::kMoveOn: return EventKind::kClosed;
+    case ActionKind::kLogMeeting: return EventKind::kMeetingHeld;
+    default: return std::nullopt;
+  }
+}
+
 ContactPlan PlanContact(const ContactFacts& facts, const Playbook& playbook, Instant now) {
   ContactPlan plan;
   std::vector<playbook_internal::PendingAction> pending;

@@ -37,6 +37,14 @@ enum class ActionKind {
 };
 
 std::string_view ToString(ActionKind k);  // "follow_up", "thank_introducer", ...
+std::optional<ActionKind> ParseActionKind(std::string_view s);
+
+// The event that does an action in one step, when there is one: follow_up
+// is done by follow_up_sent, call by call_made, thank by thanks_sent,
+// request by request_sent, keep_in_touch by touch, move_on by closed and
+// log_meeting by meeting_held. The others need more than a click (a
+// meeting to prepare, a promise to name, an introducer to pick): nullopt.
+std::optional<EventKind> EventThatDoes(ActionKind k);
 
 struct Action {
   ActionKind kind = ActionKind::kRequest;

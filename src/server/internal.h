@@ -1,0 +1,64 @@
+// What the server's files share. Included only by src/server/*.cpp: it
+// brings in httplib and Mustache.
+#pragma once
+
+#include <httplib.h>
+
+#include <kainjow/mustache.hpp>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "rapport/app/app.h"
+#include "server/server.h"
+
+namespace rapport::server {
+
+using kainjow::mustache::data;
+
+// Shared by every handler. `app` is reached only under `mu`.
+struct State {
+  App& app;
+  std::mutex mu;
+  std::string zone;
+  std::string csrf;                    // hex, made once per server start
+  std::set<std::string> hosts;         // accepted Host header values, lowercase
+  std::set<std::string> origins;       // accepted Origin values, lowercase
+};
+
+// ---- safety (server.cpp) ----
+// True when the request carries this run's CSRF token, in the
+// X-CSRF-Token header or a `csrf` form field.
+bool HasCsrfToken(const State& st, const httplib::Request& req);
+
+// ---- errors ----
+// The HTTP status for an App error: 400 invalid, 404 not found, 409
+// conflict or ambiguous, 500 storage and files.
+int StatusFor(const Error& e);
+// "invalid_argument", "not_found", ...
+std::string CodeFor(const Error& e);
+// The message shown to the user: the App's one line, except for storage and
+// file errors, which are logged to stderr and replaced by a generic line
+// (they name paths, and nothing server-side belongs in a page).
+std::string PublicMessage(const Error& e);
+
+// ---- views (views.cpp) ----
+// Renders templates/NAME.mustache with `d` ({{x}} is HTML-escaped).
+std::string Render(std::string_view name, const data& d);
+// A whole page: `content` (already rendered) inside the layout, with the
+// navigation, the CSRF token and the flash message.
+std::string RenderPage(const State& st, std::string_view title, std::string_view nav,
+                       const std::string& content, const std::string& flash);
+// The generic error page.
+std::string RenderErrorPage(const State& st, int status, const std::string& message);
+
+// ---- flash messages: one-shot text carried by a cookie across a redirect ----
+void SetFlash(httplib::Response& res, const std::string& message);
+// The flash of this request (and clears it in the response), or "".
+std::string TakeFlash(const httplib::Request& req, httplib::Response& res);
+
+// ---- routes ----
+void RegisterPages(httplib::Server& svr, State& st);  // pages.cpp
+void RegisterApi(httplib::Server& svr, State& st);    // api.cpp
+
+}  // namespace rapport::server

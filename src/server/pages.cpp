@@ -1,0 +1,450 @@
+// The HTML pages: Today (the agenda), People, one Person. Handlers read the
+// request, call App under the state's mutex, and render a template; the
+// rules (what an action means, what an event changes) stay in app/ and
+// playbook/. Forms post with a CSRF field and answer with 303 to a page
+// that shows a flash message, so they work without JavaScript; htmx
+// (hx-boost in the layout) only spares the full reload.
+#include <map>
+
+#include "rapport/formats/markdown.h"
+#include "rapport/model/time.h"
+#include "server/internal.h"
+
+namespace rapport::server {
+
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+using kainjow::mustache::list;
+
+constexpr const char* kHtml = "text/html; charset=utf-8";
+
+// "request_sent" -> "Request sent".
+std::string Humanize(std::string_view name) {
+  std::string s(name);
+  for (char& c : s) {
+    if (c == '_') c = ' ';
+  }
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+std::string ActionLabel(ActionKind k) {
+  switch (k) {
+    case ActionKind::kRequest: return "Send the request";
+    case ActionKind::kFollowUp: return "Follow up";
+    case ActionKind::kCall: return "Call";
+    case ActionKind::kMoveOn: return "Move on";
+    case ActionKind::kPrepare: return "Prepare";
+    case ActionKind::kLogMeeting: return "Log the meeting";
+    case ActionKind::kThank: return "Thank";
+    case ActionKind::kThankIntroducer: return "Thank the introducer";
+    case ActionKind::kReportBack: return "Report back";
+    case ActionKind::kKeepInTouch: return "Keep in touch";
+    case ActionKind::kDeliverPromise: return "Keep a promise";
+    case ActionKind::kWeeklyGoal: return "Weekly goal";
+  }
+  return Humanize(ToString(k));
+}
+
+// The one-click button's words, for the actions that have one.
+std::string ButtonLabel(ActionKind k) {
+  switch (k) {
+    case ActionKind::kRequest: return "I sent the request";
+    case ActionKind::kFollowUp: return "I sent the follow-up";
+    case ActionKind::kCall: return "I called";
+    case ActionKind::kMoveOn: return "Close this thread";
+    case ActionKind::kLogMeeting: return "The meeting happened";
+    case ActionKind::kThank: return "I sent my thanks";
+    case ActionKind::kKeepInTouch: return "I got in touch";
+    default: return "";
+  }
+}
+
+// The verbs of the person page's "log what happened" form.
+struct Verb {
+  const char* value;
+  const char* label;
+  EventKind kind;
+};
+constexpr Verb kVerbs[] = {
+    {"target", "Put on my target list", EventKind::kTargeted},
+    {"request", "Sent a request", EventKind::kRequestSent},
+    {"followup", "Sent a follow-up", EventKind::kFollowUpSent},
+    {"call", "Called", EventKind::kCallMade},
+    {"reply_yes", "They said yes", EventKind::kRepliedYes},
+    {"reply_no", "They said no", EventKind::kRepliedNo},
+    {"schedule", "Scheduled a meeting (give its date and time)", EventKind::kMeetingScheduled},
+    {"met", "We met", EventKind::kMeetingHeld},
+    {"thank", "Sent my thanks", EventKind::kThanksSent},
+};
+
+std::string IdText(std::int64_t id) { return std::to_string(id); }
+
+void Redirect(Response& res, const std::string& to, const std::string& flash) {
+  if (!flash.empty()) SetFlash(res, flash);
+  res.status = 303;
+  res.set_header("Location", to);
+}
+
+void ErrorPage(const State& st, Response& res, const Error& e) {
+  res.status = StatusFor(e);
+  res.set_content(RenderErrorPage(st, res.status, PublicMessage(e)), kHtml);
+}
+
+// Form fields: a trimmed value, or nullopt when empty.
+std::optional<std::string> Field(const Request& req, const char* name) {
+  if (!req.has_param(name)) return std::nullopt;
+  std::string v = req.get_param_value(name);
+  size_t b = v.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return std::nullopt;
+  size_t e = v.find_last_not_of(" \t\r\n");
+  return v.substr(b, e - b + 1);
+}
+
+// Forms carry the token in a field; the pre-routing check has already
+// refused foreign origins and wrong headers.
+bool CheckCsrf(const State& st, const Request& req, Response& res) {
+  if (HasCsrfToken(st, req)) return true;
+  res.status = 403;
+  res.set_content(
+      RenderErrorPage(st, 403, "the form has expired; reload the page and try again"), kHtml);
+  return false;
+}
+
+// ---- Today ------------------------------------------------------------------
+
+void Today(State& st, const Request& req, Response& res) {
+  const std::string flash = TakeFlash(req, res);
+  data groups = list{};
+  bool any = false;
+  std::string today_text;
+  {
+    std::lock_guard lock(st.mu);
+    auto agenda = st.app.GetAgenda(7, 200);
+    if (!agenda) return ErrorPage(st, res, agenda.error());
+    const Instant now = agenda->now;
+    const Instant tomorrow = AddLocalDays(StartOfLocalDay(now, st.zone), 1, st.zone);
+    today_text = FormatDay(now, st.zone, now);
+    struct Group {
+      const char* key;
+      const char* label;
+      data items = list{};
+      int count = 0;
+    };
+    Group g[3] = {{"overdue", "Overdue"}, {"today", "Today"}, {"week", "This week"}};
+    for (const auto& item : agenda->items) {
+      const Action& a = item.action;
+      Group& to = item.overdue ? g[0] : a.due < tomorrow ? g[1] : g[2];
+      data x;
+      x.set("kind", std::string(ToString(a.kind)));
+      x.set("label", ActionLabel(a.kind));
+      if (a.contact_id != 0) {
+        x.set("contact_id", IdText(a.contact_id));
+        x.set("who", item.contact_name);
+      }
+      if (!item.about_name.empty()) x.set("about", item.about_name);
+      if (!item.objective_title.empty()) x.set("objective", item.objective_title);
+      x.set("reason", a.reason);
+      x.set("due", FormatFriendly(a.due, st.zone, now));
+      if (item.overdue) x.set("overdue", true);
+      if (a.contact_id != 0 && EventThatDoes(a.kind)) {
+        x.set("button", ButtonLabel(a.kind));
+        if (a.objective_id) x.set("objective_id", IdText(*a.objective_id));
+      }
+      to.items.push_back(x);
+      ++to.count;
+    }
+    for (auto& grp : g) {
+      if (grp.count == 0) continue;
+      any = true;
+      data gd;
+      gd.set("key", grp.key);
+      gd.set("label", grp.label);
+      gd.set("count", std::to_string(grp.count));
+      gd.set("items", grp.items);
+      groups.push_back(gd);
+    }
+  }
+  data d;
+  d.set("today", today_text);
+  d.set("groups", groups);
+  d.set("csrf", st.csrf);
+  if (!any) d.set("empty", true);
+  res.set_content(RenderPage(st, "Today", "today", Render("today", d), flash), kHtml);
+}
+
+// POST /agenda/do: action, contact, objective. Does the action by logging
+// the event that settles it.
+void DoAction(State& st, const Request& req, Response& res) {
+  if (!CheckCsrf(st, req, res)) return;
+  auto kind_name = Field(req, "action");
+  auto contact = Field(req, "contact");
+  auto kind = kind_name ? ParseActionKind(*kind_name) : std::nullopt;
+  auto event = kind ? EventThatDoes(*kind) : std::nullopt;
+  if (!event || !contact) {
+    return Redirect(res, "/", "That action cannot be done in one click; open the person's page.");
+  }
+  EventInput in;
+  in.kind = *event;
+  in.contact = *contact;
+  in.objective = Field(req, "objective");
+  std::string flash;
+  {
+    std::lock_guard lock(st.mu);
+    auto r = st.app.Record(in);
+    if (!r) {
+      flash = "Not done: " + PublicMessage(r.error());
+    } else {
+      auto c = st.app.ResolveContact(IdText(r->contact_id));
+      flash = "Logged " + Humanize(ToString(r->kind)) + (c ? " for " + c->name : "") + ".";
+    }
+  }
+  Redirect(res, "/", flash);
+}
+
+// ---- People -----------------------------------------------------------------
+
+data DegreeOptions(const std::optional<std::string>& chosen) {
+  data opts = list{};
+  for (auto name : DegreeNames()) {
+    data o;
+    o.set("value", std::string(name));
+    o.set("label", Humanize(name));
+    if (chosen && *chosen == name) o.set("selected", true);
+    opts.push_back(o);
+  }
+  return opts;
+}
+
+void PeoplePage(State& st, const Request& req, Response& res, const std::string& error,
+                const ContactFields& typed) {
+  const std::string flash = TakeFlash(req, res);
+  data people = list{};
+  int count = 0;
+  {
+    std::lock_guard lock(st.mu);
+    auto contacts = st.app.ListContacts(std::nullopt, std::nullopt);
+    if (!contacts) return ErrorPage(st, res, contacts.error());
+    auto pipeline = st.app.Pipeline(std::nullopt);
+    if (!pipeline) return ErrorPage(st, res, pipeline.error());
+    std::map<Id, Stage> stages;
+    for (const auto& e : *pipeline) stages[e.contact.id] = e.stage;
+    for (const auto& c : *contacts) {
+      data p;
+      p.set("id", IdText(c.id));
+      p.set("name", c.name);
+      if (!c.org_name.empty()) p.set("org", c.org_name);
+      if (c.degree) p.set("degree", Humanize(ToString(*c.degree)));
+      auto s = stages.find(c.id);
+      if (s != stages.end() && s->second != Stage::kNone) p.set("stage", Humanize(ToString(s->second)));
+      people.push_back(p);
+      ++count;
+    }
+  }
+  data d;
+  d.set("people", people);
+  d.set("count", std::to_string(count));
+  if (count == 0) d.set("empty", true);
+  d.set("csrf", st.csrf);
+  if (!error.empty()) d.set("error", error);
+  d.set("name", typed.name.value_or(""));
+  d.set("org", typed.org.value_or(""));
+  d.set("email", typed.email.value_or(""));
+  d.set("degrees", DegreeOptions(typed.degree));
+  res.set_content(RenderPage(st, "People", "people", Render("people", d), flash), kHtml);
+}
+
+void AddPerson(State& st, const Request& req, Response& res) {
+  if (!CheckCsrf(st, req, res)) return;
+  ContactFields f;
+  f.name = Field(req, "name");
+  f.org = Field(req, "org");
+  f.email = Field(req, "email");
+  f.degree = Field(req, "degree");
+  Result<ContactAdded> r = Error::InvalidArgument("");
+  {
+    std::lock_guard lock(st.mu);
+    r = f.name ? st.app.AddContact(f) : Result<ContactAdded>(Error::InvalidArgument("give the person's name"));
+  }
+  if (!r) {
+    const int status = StatusFor(r.error());
+    PeoplePage(st, req, res, PublicMessage(r.error()), f);
+    res.status = status;
+    return;
+  }
+  Redirect(res, "/people/" + IdText(r->contact.id), "Added " + r->contact.name + ".");
+}
+
+// ---- one person ---------------------------------------------------------------
+
+struct LogForm {
+  std::string what, at, meeting_at, note;
+};
+
+void PersonPage(State& st, const Request& req, Response& res, const std::string& id,
+                const std::string& error, const LogForm& typed) {
+  const std::string flash = TakeFlash(req, res);
+  data d;
+  std::string name;
+  {
+    std::lock_guard lock(st.mu);
+    auto detail = st.app.ShowContact(id);
+    if (!detail) return ErrorPage(st, res, detail.error());
+    auto events = st.app.Timeline(id);
+    if (!events) return ErrorPage(st, res, events.error());
+    auto notes = st.app.ListNotes(id, std::nullopt);
+    if (!notes) return ErrorPage(st, res, notes.error());
+    const Instant now = st.app.Now();
+    const Contact& c = detail->contact;
+    name = c.name;
+    d.set("id", IdText(c.id));
+    d.set("name", c.name);
+    d.set("stage", Humanize(ToString(detail->stage)));
+    data facts = list{};
+    auto fact = [&facts](const char* label, const std::optional<std::string>& value,
+                         const std::string& href = "") {
+      if (!value || value->empty()) return;
+      data f;
+      f.set("label", label);
+      f.set("value", *value);
+      if (!href.empty()) f.set("href", href);
+      facts.push_back(f);
+    };
+    fact("Organization", c.org_name.empty() ? std::nullopt : std::optional(c.org_name));
+    fact("Title", c.title);
+    fact("Email", c.email, c.email ? "mailto:" + *c.email : "");
+    fact("Phone", c.phone);
+    if (c.degree) fact("Connection", Humanize(ToString(*c.degree)));
+    if (c.source) fact("Found through", Humanize(ToString(*c.source)));
+    fact("Location", c.location);
+    fact("Time zone", c.tz);
+    if (c.introducer_id) {
+      fact("Introduced by", c.introducer_name, "/people/" + IdText(*c.introducer_id));
+    }
+    if (!c.tags.empty()) {
+      std::string tags;
+      for (const auto& t : c.tags) tags += (tags.empty() ? "" : ", ") + t;
+      fact("Tags", tags);
+    }
+    d.set("facts", facts);
+
+    data actions = list{};
+    for (const auto& a : detail->actions) {
+      data x;
+      x.set("label", ActionLabel(a.kind));
+      x.set("reason", a.reason);
+      x.set("due", FormatFriendly(a.due, st.zone, now));
+      if (a.due < now) x.set("overdue", true);
+      actions.push_back(x);
+    }
+    d.set("actions", actions);
+    if (detail->actions.empty()) d.set("no_actions", true);
+
+    data timeline = list{};
+    for (auto it = events->rbegin(); it != events->rend(); ++it) {
+      const Event& e = *it;
+      data x;
+      x.set("when", FormatFriendly(e.at, st.zone, now));
+      x.set("when_iso", FormatIso(e.at));
+      x.set("what", Humanize(ToString(e.kind)));
+      std::string details;
+      if (e.meeting_at && e.kind != EventKind::kMeetingHeld) {
+        details = "meeting " + FormatFriendly(*e.meeting_at, st.zone, now);
+        if (e.meeting_minutes) details += ", " + std::to_string(*e.meeting_minutes) + " min";
+        if (e.meeting_mode) details += ", " + Humanize(ToString(*e.meeting_mode));
+      }
+      if (e.voicemail) details += (details.empty() ? "" : "; ") + std::string("voicemail left");
+      if (e.fit) details += (details.empty() ? "" : "; ") + ("fit " + std::to_string(*e.fit) + "/5");
+      if (!details.empty()) x.set("details", details);
+      if (e.body) x.set("body", *e.body);
+      timeline.push_back(x);
+    }
+    d.set("events", timeline);
+    if (events->empty()) d.set("no_events", true);
+
+    data note_list = list{};
+    for (auto it = notes->rbegin(); it != notes->rend(); ++it) {
+      data n;
+      n.set("when", FormatFriendly(it->created_at, st.zone, now));
+      n.set("html", MarkdownToHtml(it->body));  // cmark, raw HTML dropped
+      note_list.push_back(n);
+    }
+    d.set("notes", note_list);
+    if (notes->empty()) d.set("no_notes", true);
+
+    data introduced = list{};
+    for (const auto& p : detail->introduced) {
+      data x;
+      x.set("id", IdText(p.id));
+      x.set("name", p.name);
+      introduced.push_back(x);
+    }
+    d.set("introduced", introduced);
+    if (!detail->introduced.empty()) d.set("has_introduced", true);
+  }
+  data verbs = list{};
+  for (const auto& v : kVerbs) {
+    data x;
+    x.set("value", v.value);
+    x.set("label", v.label);
+    if (typed.what == v.value) x.set("selected", true);
+    verbs.push_back(x);
+  }
+  d.set("verbs", verbs);
+  d.set("csrf", st.csrf);
+  d.set("at", typed.at);
+  d.set("meeting_at", typed.meeting_at);
+  d.set("note", typed.note);
+  if (!error.empty()) d.set("error", error);
+  res.set_content(RenderPage(st, name, "people", Render("person", d), flash), kHtml);
+}
+
+// POST /people/{id}/events: what, at, meeting_at, note.
+void LogEvent(State& st, const Request& req, Response& res) {
+  if (!CheckCsrf(st, req, res)) return;
+  const std::string id = req.matches[1].str();
+  LogForm typed{Field(req, "what").value_or(""), Field(req, "at").value_or(""),
+                Field(req, "meeting_at").value_or(""), Field(req, "note").value_or("")};
+  const Verb* verb = nullptr;
+  for (const auto& v : kVerbs) {
+    if (typed.what == v.value) verb = &v;
+  }
+  EventInput in;
+  in.contact = id;
+  if (verb) in.kind = verb->kind;
+  in.at = Field(req, "at");
+  in.body = Field(req, "note");
+  if (verb && verb->kind == EventKind::kMeetingScheduled) in.meeting_at = Field(req, "meeting_at");
+  Result<Event> r = Error::InvalidArgument("choose what happened");
+  if (verb) {
+    std::lock_guard lock(st.mu);
+    r = st.app.Record(in);
+  }
+  if (!r) {
+    const int status = StatusFor(r.error());
+    PersonPage(st, req, res, id, PublicMessage(r.error()), typed);
+    if (res.status < 400) res.status = status;
+    return;
+  }
+  Redirect(res, "/people/" + id, "Logged " + Humanize(ToString(r->kind)) + ".");
+}
+
+}  // namespace
+
+void RegisterPages(httplib::Server& svr, State& st) {
+  svr.Get("/", [&st](const Request& req, Response& res) { Today(st, req, res); });
+  svr.Post("/agenda/do", [&st](const Request& req, Response& res) { DoAction(st, req, res); });
+  svr.Get("/people", [&st](const Request& req, Response& res) {
+    PeoplePage(st, req, res, "", ContactFields{});
+  });
+  svr.Post("/people", [&st](const Request& req, Response& res) { AddPerson(st, req, res); });
+  svr.Get(R"(/people/(\d+))", [&st](const Request& req, Response& res) {
+    PersonPage(st, req, res, req.matches[1].str(), "", LogForm{});
+  });
+  svr.Post(R"(/people/(\d+)/events)",
+           [&st](const Request& req, Response& res) { LogEvent(st, req, res); });
+}
+
+}  // namespace rapport::server

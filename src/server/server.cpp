@@ -1,0 +1,387 @@
+// The server itself: binding, the safety checks every request passes
+// (Host, Origin, CSRF, size), the headers every response carries, static
+// assets and error pages. Pages and the API register their routes from
+// pages.cpp and api.cpp.
+#include "server/server.h"
+
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <random>
+#include <thread>
+
+#include "server/assets.h"
+#include "server/internal.h"
+
+namespace rapport::server {
+
+namespace {
+
+constexpr size_t kMaxBody = 1024 * 1024;  // 1 MB; larger bodies get 413
+
+const char* kCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// 32 random bytes as hex, from the kernel (std::random_device reads
+// /dev/urandom or getrandom on Linux with GCC).
+std::string RandomToken() {
+  std::random_device rd;
+  std::string s;
+  const char* hex = "0123456789abcdef";
+  for (int i = 0; i < 8; ++i) {
+    unsigned v = rd();
+    for (int j = 0; j < 8; ++j) {
+      s += hex[v & 0xf];
+      v >>= 4;
+    }
+  }
+  return s;
+}
+
+bool SameSecret(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+bool IsStateChanging(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+bool IsApi(const httplib::Request& req) { return req.path.rfind("/api/", 0) == 0; }
+
+// The addresses of this machine's interfaces, for a server bound to every
+// interface: a browser on the network names it by one of them.
+std::vector<std::string> InterfaceAddresses() {
+  std::vector<std::string> out;
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) != 0) return out;
+  for (ifaddrs* a = list; a; a = a->ifa_next) {
+    if (!a->ifa_addr) continue;
+    char buf[INET6_ADDRSTRLEN] = {};
+    if (a->ifa_addr->sa_family == AF_INET) {
+      inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(a->ifa_addr)->sin_addr, buf, sizeof buf);
+      out.emplace_back(buf);
+    } else if (a->ifa_addr->sa_family == AF_INET6) {
+      inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(a->ifa_addr)->sin6_addr, buf,
+                sizeof buf);
+      out.push_back("[" + std::string(buf) + "]");
+    }
+  }
+  freeifaddrs(list);
+  return out;
+}
+
+std::string ContentTypeOf(std::string_view name) {
+  auto ends = [&](std::string_view ext) {
+    return name.size() >= ext.size() && name.substr(name.size() - ext.size()) == ext;
+  };
+  if (ends(".css")) return "text/css; charset=utf-8";
+  if (ends(".js")) return "text/javascript; charset=utf-8";
+  if (ends(".json")) return "application/json";
+  return "application/octet-stream";
+}
+
+void SendJsonError(httplib::Response& res, int status, const std::string& code,
+                   const std::string& message) {
+  // Written by hand: the two strings are escaped for JSON here, so this file
+  // needs no JSON library.
+  auto esc = [](const std::string& s) {
+    std::string o;
+    for (unsigned char c : s) {
+      if (c == '"' || c == '\\') {
+        o += '\\';
+        o += static_cast<char>(c);
+      } else if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        o += buf;
+      } else {
+        o += static_cast<char>(c);
+      }
+    }
+    return o;
+  };
+  res.status = status;
+  res.set_content("{\"error\": {\"code\": \"" + esc(code) + "\", \"message\": \"" + esc(message) +
+                      "\"}}",
+                  "application/json");
+}
+
+}  // namespace
+
+bool IsLoopbackHost(std::string_view host) {
+  return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
+
+bool HasCsrfToken(const State& st, const httplib::Request& req) {
+  if (req.has_header("X-CSRF-Token")) return SameSecret(req.get_header_value("X-CSRF-Token"), st.csrf);
+  if (req.has_param("csrf")) return SameSecret(req.get_param_value("csrf"), st.csrf);
+  return false;
+}
+
+int StatusFor(const Error& e) {
+  switch (e.code()) {
+    case ErrorCode::kInvalidArgument: return 400;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kAmbiguous:
+    case ErrorCode::kConflict: return 409;
+    case ErrorCode::kStorage:
+    case ErrorCode::kSchemaTooNew:
+    case ErrorCode::kIo: return 500;
+  }
+  return 500;
+}
+
+std::string CodeFor(const Error& e) {
+  switch (e.code()) {
+    case ErrorCode::kInvalidArgument: return "invalid_argument";
+    case ErrorCode::kNotFound: return "not_found";
+    case ErrorCode::kAmbiguous: return "ambiguous";
+    case ErrorCode::kConflict: return "conflict";
+    case ErrorCode::kStorage:
+    case ErrorCode::kSchemaTooNew:
+    case ErrorCode::kIo: return "storage";
+  }
+  return "storage";
+}
+
+std::string PublicMessage(const Error& e) {
+  if (StatusFor(e) < 500) return e.message();
+  std::cerr << "rapport serve: " << e.message() << '\n';
+  return "the database could not do that; the server's log says why";
+}
+
+struct WebServer::Impl {
+  Impl(App& app, std::string zone, ServeOptions o)
+      : options(std::move(o)), state{app, {}, std::move(zone), RandomToken(), {}, {}} {}
+
+  ServeOptions options;
+  State state;
+  httplib::Server svr;
+  int port = 0;
+  bool bound = false;
+  // Run and Stop may race (a signal arrives as the server starts): Stop
+  // before Run makes Run return at once.
+  std::mutex run_mu;
+  bool stop_requested = false;
+  bool in_run = false;
+
+  void Setup();
+};
+
+void WebServer::Impl::Setup() {
+  State& st = state;
+  svr.set_payload_max_length(kMaxBody);
+  svr.set_default_headers({
+      {"Content-Security-Policy", kCsp},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"},
+      {"X-Frame-Options", "DENY"},
+      {"Cache-Control", "no-store"},
+  });
+
+  // Before routing (and before the body is read): DNS rebinding and
+  // cross-site requests are refused here.
+  svr.set_pre_routing_handler([&st](const httplib::Request& req, httplib::Response& res) {
+    const std::string host = Lower(req.get_header_value("Host"));
+    if (!st.hosts.count(host)) {
+      const std::string msg = "this server answers only to its own address";
+      if (IsApi(req)) {
+        SendJsonError(res, 421, "misdirected_request", msg);
+      } else {
+        res.status = 421;
+        res.set_content(RenderErrorPage(st, 421, msg), "text/html; charset=utf-8");
+      }
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (IsStateChanging(req.method)) {
+      std::string why;
+      // "null" is what a browser sends for a plain form post from our own
+      // pages, because they say Referrer-Policy: no-referrer; it names no
+      // site, so it is treated as absent and the CSRF token decides.
+      const std::string origin = Lower(req.get_header_value("Origin"));
+      if (req.has_header("Origin") && origin != "null" && !st.origins.count(origin)) {
+        why = "the request came from another site";
+      } else if (req.has_header("X-CSRF-Token") &&
+                 !SameSecret(req.get_header_value("X-CSRF-Token"), st.csrf)) {
+        why = "the form has expired; reload the page and try again";
+      } else if (!req.has_header("X-CSRF-Token") &&
+                 req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) != 0) {
+        // Only a form can carry the token in its body (checked by the
+        // handler once the body is read); anything else needs the header.
+        why = "the request has no CSRF token";
+      }
+      if (!why.empty()) {
+        if (IsApi(req)) {
+          SendJsonError(res, 403, "forbidden", why);
+        } else {
+          res.status = 403;
+          res.set_content(RenderErrorPage(st, 403, why), "text/html; charset=utf-8");
+        }
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  // Static files, from the binary.
+  svr.Get(R"(/assets/([A-Za-z0-9_.-]+))", [](const httplib::Request& req, httplib::Response& res) {
+    auto file = FindEmbedded("static/" + req.matches[1].str());
+    if (!file) {
+      res.status = 404;
+      return;
+    }
+    res.set_content(std::string(*file), ContentTypeOf(req.matches[1].str()).c_str());
+    res.headers.erase("Cache-Control");
+    res.set_header("Cache-Control", "public, max-age=3600");
+  });
+
+  RegisterPages(svr, st);
+  RegisterApi(svr, st);
+
+  // Statuses without a body of their own (404 for an unknown path, 413 for
+  // a body over the limit, ...) get a short page or a JSON error.
+  svr.set_error_handler(httplib::Server::HandlerWithResponse([&st](const httplib::Request& req,
+                                                                   httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    std::string code = "error", message = "something went wrong";
+    switch (res.status) {
+      case 400: code = "invalid_argument"; message = "the request could not be read"; break;
+      case 404: code = "not_found"; message = "there is no such page"; break;
+      case 405: code = "method_not_allowed"; message = "this address does not take that method"; break;
+      case 413: code = "payload_too_large"; message = "the request is larger than 1 MB"; break;
+      case 414: code = "uri_too_long"; message = "the address is too long"; break;
+      default: break;
+    }
+    if (IsApi(req)) {
+      SendJsonError(res, res.status, code, message);
+    } else {
+      res.set_content(RenderErrorPage(st, res.status, message), "text/html; charset=utf-8");
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+
+  svr.set_exception_handler(
+      [&st](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          std::cerr << "rapport serve: " << req.method << " " << req.path << ": " << e.what() << '\n';
+        } catch (...) {
+          std::cerr << "rapport serve: " << req.method << " " << req.path << ": unknown exception\n";
+        }
+        const std::string msg = "something went wrong on the server; its log says what";
+        if (IsApi(req)) {
+          SendJsonError(res, 500, "internal", msg);
+        } else {
+          res.status = 500;
+          res.set_content(RenderErrorPage(st, 500, msg), "text/html; charset=utf-8");
+        }
+      });
+}
+
+WebServer::WebServer(App& app, std::string zone, ServeOptions options)
+    : impl_(std::make_unique<Impl>(app, std::move(zone), std::move(options))) {
+  impl_->Setup();
+}
+
+WebServer::~WebServer() { Stop(); }
+
+Status WebServer::Bind() {
+  const std::string& host = impl_->options.host;
+  int port = impl_->options.port;
+  if (port == 0) {
+    port = impl_->svr.bind_to_any_port(host);
+    if (port <= 0) return Error::Io("cannot listen on " + host + " (is it an address of this machine?)");
+  } else if (!impl_->svr.bind_to_port(host, port)) {
+    return Error::Io("cannot listen on " + host + ":" + std::to_string(port) +
+                     " (is another server using that port? try --port)");
+  }
+  impl_->port = port;
+  impl_->bound = true;
+
+  // The names a browser may use for this server: loopback always, the bound
+  // address, and for 0.0.0.0 or :: every interface's address and the host
+  // name.
+  std::vector<std::string> names = {"127.0.0.1", "localhost", "[::1]"};
+  if (host == "0.0.0.0" || host == "::") {
+    for (auto& a : InterfaceAddresses()) names.push_back(a);
+    char hn[256] = {};
+    if (gethostname(hn, sizeof hn - 1) == 0 && hn[0]) names.emplace_back(hn);
+  } else if (!IsLoopbackHost(host)) {
+    names.push_back(host.find(':') != std::string::npos ? "[" + host + "]" : host);
+  }
+  const std::string p = std::to_string(port);
+  for (auto& n : names) {
+    impl_->state.hosts.insert(Lower(n + ":" + p));
+    impl_->state.origins.insert(Lower("http://" + n + ":" + p));
+  }
+  return {};
+}
+
+int WebServer::port() const { return impl_->port; }
+
+std::string WebServer::Address() const {
+  std::string host = impl_->options.host;
+  if (host == "0.0.0.0" || host == "::") host = "127.0.0.1";
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(impl_->port) + "/";
+}
+
+const std::string& WebServer::csrf_token() const { return impl_->state.csrf; }
+
+std::vector<std::string> WebServer::AllowedHosts() const {
+  return {impl_->state.hosts.begin(), impl_->state.hosts.end()};
+}
+
+void WebServer::Run() {
+  {
+    std::lock_guard lock(impl_->run_mu);
+    if (!impl_->bound || impl_->stop_requested) return;
+    impl_->in_run = true;
+  }
+  // Returns when stopped, after httplib's thread pool has finished the
+  // requests in progress.
+  impl_->svr.listen_after_bind();
+  std::lock_guard lock(impl_->run_mu);
+  impl_->in_run = false;
+}
+
+void WebServer::Stop() {
+  {
+    std::lock_guard lock(impl_->run_mu);
+    impl_->stop_requested = true;
+    if (!impl_->in_run) return;
+  }
+  // httplib's stop() only works once the accept loop is running.
+  while (!impl_->svr.is_running()) {
+    {
+      std::lock_guard lock(impl_->run_mu);
+      if (!impl_->in_run) return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  impl_->svr.stop();
+}
+
+std::optional<std::string_view> FindEmbedded(std::string_view name) {
+  for (const auto& f : EmbeddedFiles()) {
+    if (f.name == name) return f.data;
+  }
+  return std::nullopt;
+}
+
+}  // namespace rapport::server

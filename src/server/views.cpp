@@ -1,0 +1,111 @@
+// Rendering: Mustache templates from the binary (web/templates/), the page
+// layout, error pages and flash messages. kainjow's {{x}} escapes & < > " '
+// so every user string is inert; {{{x}}} is used only for HTML we made
+// (rendered templates, cmark's safe output).
+#include <iostream>
+
+#include "server/assets.h"
+#include "server/internal.h"
+
+namespace rapport::server {
+
+namespace {
+
+constexpr const char* kFlashCookie = "rapport_flash";
+
+std::string PercentEncode(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string o;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      o += static_cast<char>(c);
+    } else {
+      o += '%';
+      o += hex[c >> 4];
+      o += hex[c & 15];
+    }
+  }
+  return o;
+}
+
+std::string PercentDecode(std::string_view s) {
+  std::string o;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      auto val = [](char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        return -1;
+      };
+      int hi = val(s[i + 1]), lo = val(s[i + 2]);
+      if (hi >= 0 && lo >= 0) {
+        o += static_cast<char>(hi * 16 + lo);
+        i += 2;
+        continue;
+      }
+    }
+    o += s[i];
+  }
+  return o;
+}
+
+}  // namespace
+
+std::string Render(std::string_view name, const data& d) {
+  auto text = FindEmbedded("templates/" + std::string(name) + ".mustache");
+  if (!text) {
+    std::cerr << "rapport serve: no template " << name << '\n';
+    return "";
+  }
+  kainjow::mustache::mustache tmpl{std::string(*text)};
+  if (!tmpl.is_valid()) {
+    std::cerr << "rapport serve: template " << name << ": " << tmpl.error_message() << '\n';
+    return "";
+  }
+  return tmpl.render(d);
+}
+
+std::string RenderPage(const State& st, std::string_view title, std::string_view nav,
+                       const std::string& content, const std::string& flash) {
+  data d;
+  d.set("title", std::string(title));
+  d.set("csrf", st.csrf);
+  d.set("content", content);
+  if (!flash.empty()) d.set("flash", flash);
+  if (nav == "today") d.set("nav_today", true);
+  if (nav == "people") d.set("nav_people", true);
+  return Render("layout", d);
+}
+
+std::string RenderErrorPage(const State& st, int status, const std::string& message) {
+  data d;
+  d.set("status", std::to_string(status));
+  d.set("message", message);
+  return RenderPage(st, "Error " + std::to_string(status), "", Render("error", d), "");
+}
+
+void SetFlash(httplib::Response& res, const std::string& message) {
+  res.set_header("Set-Cookie", std::string(kFlashCookie) + "=" + PercentEncode(message) +
+                                   "; Path=/; HttpOnly; SameSite=Strict; Max-Age=60");
+}
+
+std::string TakeFlash(const httplib::Request& req, httplib::Response& res) {
+  const std::string cookies = req.get_header_value("Cookie");
+  const std::string key = std::string(kFlashCookie) + "=";
+  size_t pos = 0;
+  while ((pos = cookies.find(key, pos)) != std::string::npos) {
+    if (pos == 0 || cookies[pos - 1] == ' ' || cookies[pos - 1] == ';') break;
+    pos += key.size();
+  }
+  if (pos == std::string::npos) return "";
+  size_t start = pos + key.size();
+  size_t end = cookies.find(';', start);
+  std::string value = PercentDecode(
+      std::string_view(cookies).substr(start, end == std::string::npos ? std::string::npos : end - start));
+  res.set_header("Set-Cookie", std::string(kFlashCookie) +
+                                   "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+  return value;
+}
+
+}  // namespace rapport::server

@@ -1,0 +1,430 @@
+// rapport serve's safety and behaviour, over real HTTP: a WebServer on a
+// free loopback port in this process, over a fresh SQLite database with a
+// fixed clock, driven by httplib::Client.
+#include "server/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "support/files.h"
+#include "support/temp_dir.h"
+
+namespace rapport {
+namespace {
+
+using nlohmann::json;
+using testing::TempDir;
+
+const char* kCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const char* kXss = "<script>alert(1)</script>";
+const char* kXssEscaped = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = OpenSqlite(dir_.File("rapport.db"));
+    ASSERT_TRUE(db.ok()) << db.error().message();
+    db_ = std::move(*db);
+    Config cfg;
+    cfg.zone = "UTC";
+    app_ = std::make_unique<App>(*db_, clock_, cfg);
+    server_ = std::make_unique<server::WebServer>(*app_, "UTC", server::ServeOptions{"127.0.0.1", 0});
+    ASSERT_TRUE(server_->Bind().ok());
+    thread_ = std::thread([this] { server_->Run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+  }
+  void TearDown() override {
+    server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  std::string Host() const { return "127.0.0.1:" + std::to_string(server_->port()); }
+  const std::string& Token() const { return server_->csrf_token(); }
+
+  Id AddPerson(const std::string& name, const std::string& email = "") {
+    ContactFields f;
+    f.name = name;
+    if (!email.empty()) f.email = email;
+    auto r = app_->AddContact(f);
+    EXPECT_TRUE(r.ok()) << r.error().message();
+    return r->contact.id;
+  }
+  void Log(Id id, EventKind kind, const std::string& at) {
+    EventInput in;
+    in.kind = kind;
+    in.contact = std::to_string(id);
+    in.at = at;
+    auto r = app_->Record(in);
+    ASSERT_TRUE(r.ok()) << r.error().message();
+  }
+  httplib::Result PostForm(const std::string& path, const httplib::Params& params,
+                           const httplib::Headers& headers = {}) {
+    return client_->Post(path.c_str(), headers, params);
+  }
+  static json Json(const httplib::Result& r) { return json::parse(r->body); }
+
+  TempDir dir_;
+  FixedClock clock_{*ParseTime("2026-03-10T09:00Z", "UTC")};
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<App> app_;
+  std::unique_ptr<server::WebServer> server_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(ServerTest, AnswersOnlyToItsOwnHostNames) {
+  const std::string port = std::to_string(server_->port());
+  for (const std::string& host : std::vector<std::string>{"127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port}) {
+    auto r = client_->Get("/", {{"Host", host}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << host;
+  }
+  for (const std::string& host : std::vector<std::string>{"evil.example:" + port, "127.0.0.1:1", "localhost", "",
+                                 "127.0.0.1.evil.example:" + port}) {
+    auto r = client_->Get("/", {{"Host", host}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 421) << host;
+    EXPECT_EQ(r->get_header_value("Content-Security-Policy"), kCsp);
+  }
+  auto api = client_->Get("/api/v1/people", {{"Host", "evil.example:" + port}});
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 421);
+  EXPECT_EQ(Json(api)["error"]["code"], "misdirected_request");
+}
+
+TEST_F(ServerTest, RefusesStateChangesFromAnotherOrigin) {
+  httplib::Params form = {{"csrf", Token()}, {"name", "Ada"}};
+  auto r = PostForm("/people", form, {{"Origin", "http://evil.example"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);
+  r = PostForm("/people", form, {{"Origin", "http://localhost:1"}});
+  EXPECT_EQ(r->status, 403);
+  EXPECT_TRUE(app_->ListContacts(std::nullopt, std::nullopt)->empty());
+  // Chromium sends "Origin: null" for a form posted from a page with
+  // Referrer-Policy: no-referrer (ours): the token alone decides then.
+  r = PostForm("/people", {{"name", "Ada"}}, {{"Origin", "null"}});
+  EXPECT_EQ(r->status, 403);
+  r = PostForm("/people", {{"name", "Ada"}, {"csrf", Token()}}, {{"Origin", "null"}});
+  EXPECT_EQ(r->status, 303);
+  r = PostForm("/people", {{"csrf", Token()}, {"name", "Bo"}}, {{"Origin", "http://" + Host()}});
+  EXPECT_EQ(r->status, 303);
+}
+
+TEST_F(ServerTest, EveryStateChangeNeedsTheCsrfToken) {
+  auto r = PostForm("/people", {{"name", "Ada"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);
+  r = PostForm("/people", {{"name", "Ada"}, {"csrf", "0000"}});
+  EXPECT_EQ(r->status, 403);
+  r = PostForm("/people", {{"name", "Ada"}, {"csrf", Token()}}, {{"X-CSRF-Token", "wrong"}});
+  EXPECT_EQ(r->status, 403);
+  r = PostForm("/agenda/do", {{"action", "follow_up"}, {"contact", "1"}});
+  EXPECT_EQ(r->status, 403);
+  r = client_->Post("/api/v1/people", R"({"name": "Ada"})", "application/json");
+  EXPECT_EQ(r->status, 403);
+  EXPECT_EQ(Json(r)["error"]["code"], "forbidden");
+  r = client_->Post("/api/v1/people", {{"X-CSRF-Token", Token() + "0"}}, R"({"name": "Ada"})",
+                    "application/json");
+  EXPECT_EQ(r->status, 403);
+  r = client_->Put("/people", "x", "text/plain");
+  EXPECT_EQ(r->status, 403);
+  r = client_->Delete("/people/1");
+  EXPECT_EQ(r->status, 403);
+  EXPECT_TRUE(app_->ListContacts(std::nullopt, std::nullopt)->empty());
+
+  r = PostForm("/people", {{"name", "Ada"}, {"csrf", Token()}});
+  EXPECT_EQ(r->status, 303);
+  r = client_->Post("/api/v1/people", {{"X-CSRF-Token", Token()}}, R"({"name": "Bo"})",
+                    "application/json");
+  EXPECT_EQ(r->status, 201);
+  EXPECT_EQ(app_->ListContacts(std::nullopt, std::nullopt)->size(), 2u);
+}
+
+TEST_F(ServerTest, RefusesBodiesOverOneMegabyte) {
+  std::string big = R"({"name": ")" + std::string(1100 * 1000, 'a') + R"("})";
+  auto r = client_->Post("/api/v1/people", {{"X-CSRF-Token", Token()}}, big, "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_EQ(Json(r)["error"]["code"], "payload_too_large");
+  r = PostForm("/people", {{"csrf", Token()}, {"name", std::string(1100 * 1000, 'a')}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_EQ(r->body.find("Exception"), std::string::npos);
+  EXPECT_TRUE(app_->ListContacts(std::nullopt, std::nullopt)->empty());
+}
+
+TEST_F(ServerTest, EveryResponseCarriesTheSafetyHeaders) {
+  Id id = AddPerson("Ada");
+  for (const std::string& path : std::vector<std::string>{"/", "/people", "/people/" + std::to_string(id), "/people/999",
+                                 "/nowhere", "/assets/app.css", "/assets/htmx.min.js",
+                                 "/api/v1/agenda", "/api/v1/people", "/api/v1/openapi.json"}) {
+    auto r = client_->Get(path.c_str());
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->get_header_value("Content-Security-Policy"), kCsp) << path;
+    EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(r->get_header_value("Referrer-Policy"), "no-referrer") << path;
+  }
+  auto css = client_->Get("/assets/app.css");
+  EXPECT_EQ(css->status, 200);
+  EXPECT_EQ(css->get_header_value("Content-Type"), "text/css; charset=utf-8");
+  auto js = client_->Get("/assets/htmx.min.js");
+  EXPECT_EQ(js->status, 200);
+  EXPECT_NE(js->body.find("htmx"), std::string::npos);
+}
+
+TEST_F(ServerTest, UserStringsAreEscapedOnEveryPage) {
+  Id id = AddPerson(kXss);
+  Log(id, EventKind::kTargeted, "2026-03-10T08:00Z");
+  EventInput note;
+  note.kind = EventKind::kTouch;
+  note.contact = std::to_string(id);
+  note.body = std::string("said ") + kXss;
+  ASSERT_TRUE(app_->Record(note).ok());
+  ASSERT_TRUE(app_->AddNote({.contact = std::to_string(id), .body = kXss}).ok());
+  for (const std::string& path : std::vector<std::string>{"/", "/people", "/people/" + std::to_string(id)}) {
+    auto r = client_->Get(path.c_str());
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << path;
+    EXPECT_NE(r->body.find(kXssEscaped), std::string::npos) << path;
+    EXPECT_EQ(r->body.find(kXss), std::string::npos) << path;
+    EXPECT_EQ(r->body.find("<script>alert"), std::string::npos) << path;
+  }
+}
+
+TEST_F(ServerTest, ApiListsPeopleInPages) {
+  for (int i = 0; i < 5; ++i) AddPerson("Person " + std::to_string(i));
+  auto r = client_->Get("/api/v1/people?limit=2&offset=1");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  json j = Json(r);
+  EXPECT_EQ(j["total"], 5);
+  EXPECT_EQ(j["limit"], 2);
+  EXPECT_EQ(j["offset"], 1);
+  ASSERT_EQ(j["items"].size(), 2u);
+  EXPECT_EQ(j["items"][0]["name"], "Person 1");
+  j = Json(client_->Get("/api/v1/people"));
+  EXPECT_EQ(j["limit"], 50);
+  EXPECT_EQ(j["items"].size(), 5u);
+  j = Json(client_->Get("/api/v1/people?offset=9"));
+  EXPECT_EQ(j["items"].size(), 0u);
+  EXPECT_EQ(j["total"], 5);
+  for (const char* bad : {"/api/v1/people?limit=201", "/api/v1/people?limit=0",
+                          "/api/v1/people?limit=x", "/api/v1/people?offset=-1"}) {
+    auto e = client_->Get(bad);
+    EXPECT_EQ(e->status, 400) << bad;
+    EXPECT_EQ(Json(e)["error"]["code"], "invalid_argument") << bad;
+    EXPECT_FALSE(Json(e)["error"]["message"].get<std::string>().empty());
+  }
+}
+
+TEST_F(ServerTest, ApiErrorsHaveOneShape) {
+  AddPerson("Ada", "ada@example.org");
+  auto post = [&](const std::string& body, const std::string& type) {
+    return client_->Post("/api/v1/people", {{"X-CSRF-Token", Token()}}, body, type.c_str());
+  };
+  struct Case {
+    httplib::Result r;
+    int status;
+    const char* code;
+  };
+  Case cases[] = {
+      {client_->Get("/api/v1/people/999"), 404, "not_found"},
+      {client_->Get("/api/v1/nothing"), 404, "not_found"},
+      {post(R"({"name": "Bo"})", "text/plain"), 415, "unsupported_media_type"},
+      {post("{not json", "application/json"), 400, "invalid_argument"},
+      {post(R"(["Bo"])", "application/json"), 400, "invalid_argument"},
+      {post(R"({"name": 3})", "application/json"), 400, "invalid_argument"},
+      {post(R"({"name": "Bo", "shoe": "9"})", "application/json"), 400, "invalid_argument"},
+      {post(R"({"email": "x@y.z"})", "application/json"), 400, "invalid_argument"},
+      {post(R"({"name": "Bo", "degree": "fifth"})", "application/json"), 400, "invalid_argument"},
+      {post(R"({"name": "Ada 2", "email": "ada@example.org"})", "application/json"), 409, "conflict"},
+  };
+  for (auto& c : cases) {
+    ASSERT_TRUE(c.r);
+    EXPECT_EQ(c.r->status, c.status) << c.r->body;
+    EXPECT_EQ(c.r->get_header_value("Content-Type"), "application/json");
+    json j = Json(c.r);
+    EXPECT_EQ(j["error"]["code"], c.code) << c.r->body;
+    EXPECT_TRUE(j["error"]["message"].is_string());
+  }
+}
+
+TEST_F(ServerTest, OpenApiDocumentsExactlyTheImplementedRoutes) {
+  Id id = AddPerson("Ada");
+  auto r = client_->Get("/api/v1/openapi.json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  json doc = Json(r);
+  EXPECT_EQ(doc["openapi"].get<std::string>().substr(0, 2), "3.");
+  std::set<std::pair<std::string, std::string>> documented, implemented;
+  for (auto& [path, ops] : doc["paths"].items()) {
+    for (auto& [method, op] : ops.items()) {
+      std::string m = method;
+      for (char& ch : m) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      documented.insert({m, path});
+    }
+  }
+  for (const auto& route : server::ApiRoutes()) implemented.insert({route.method, route.path});
+  EXPECT_EQ(documented, implemented);
+
+  // Every documented operation answers with one of its documented statuses.
+  for (const auto& [method, path] : documented) {
+    std::string url = path;
+    if (auto p = url.find("{id}"); p != std::string::npos) url.replace(p, 4, std::to_string(id));
+    httplib::Result res = method == "GET"
+                              ? client_->Get(url.c_str())
+                              : client_->Post(url.c_str(), {{"X-CSRF-Token", Token()}},
+                                              R"({"name": "Bo"})", "application/json");
+    ASSERT_TRUE(res) << method << " " << path;
+    std::string lower = method;
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const json& responses = doc["paths"][path][lower]["responses"];
+    EXPECT_TRUE(responses.contains(std::to_string(res->status)))
+        << method << " " << path << " answered " << res->status;
+    EXPECT_LT(res->status, 300) << method << " " << path;
+  }
+  // Every schema reference resolves.
+  std::function<void(const json&)> check_refs = [&](const json& j) {
+    if (j.is_object()) {
+      for (auto& [k, v] : j.items()) {
+        if (k == "$ref") {
+          std::string ref = v;
+          ASSERT_EQ(ref.rfind("#/components/", 0), 0u) << ref;
+          json::json_pointer ptr(ref.substr(1));
+          EXPECT_TRUE(doc.contains(ptr)) << ref;
+        } else {
+          check_refs(v);
+        }
+      }
+    } else if (j.is_array()) {
+      for (auto& v : j) check_refs(v);
+    }
+  };
+  check_refs(doc);
+}
+
+TEST_F(ServerTest, OneClickButtonRecordsTheEventAndTheAgendaChanges) {
+  Id id = AddPerson("Ada Lovelace");
+  Log(id, EventKind::kRequestSent, "2026-03-01T09:00Z");  // nine days ago: follow up
+  auto today = client_->Get("/");
+  ASSERT_TRUE(today);
+  EXPECT_NE(today->body.find(R"(data-kind="follow_up")"), std::string::npos);
+  EXPECT_NE(today->body.find("Overdue"), std::string::npos);
+  auto agenda = Json(client_->Get("/api/v1/agenda"));
+  ASSERT_FALSE(agenda["items"].empty());
+  EXPECT_EQ(agenda["items"][0]["kind"], "follow_up");
+  EXPECT_EQ(agenda["items"][0]["done_by"], "follow_up_sent");
+
+  auto r = PostForm("/agenda/do", {{"csrf", Token()},
+                                   {"action", "follow_up"},
+                                   {"contact", std::to_string(id)}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(r->get_header_value("Location"), "/");
+  std::string cookie = r->get_header_value("Set-Cookie");
+  ASSERT_NE(cookie.find("rapport_flash="), std::string::npos);
+  cookie = cookie.substr(0, cookie.find(';'));
+
+  auto events = app_->Timeline(std::to_string(id));
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ(events->back().kind, EventKind::kFollowUpSent);
+
+  auto after = client_->Get("/", {{"Cookie", cookie}});
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->body.find(R"(data-kind="follow_up")"), std::string::npos);
+  EXPECT_NE(after->body.find("Logged Follow up sent for Ada Lovelace"), std::string::npos);
+  EXPECT_NE(after->get_header_value("Set-Cookie").find("Max-Age=0"), std::string::npos);
+
+  // An action without a one-click event is refused, and nothing is logged.
+  r = PostForm("/agenda/do", {{"csrf", Token()}, {"action", "prepare"}, {"contact", std::to_string(id)}});
+  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(app_->Timeline(std::to_string(id))->size(), 2u);
+}
+
+TEST_F(ServerTest, PersonFormLogsEventsAndShowsErrors) {
+  Id id = AddPerson("Ada Lovelace");
+  const std::string path = "/people/" + std::to_string(id) + "/events";
+  auto r = PostForm(path, {{"csrf", Token()}, {"what", "schedule"}, {"meeting_at", ""}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  EXPECT_NE(r->body.find(R"(role="alert")"), std::string::npos);
+  r = PostForm(path, {{"csrf", Token()}, {"what", "reply_yes"}, {"at", "2026-03-09T10:00"}});
+  EXPECT_EQ(r->status, 303);
+  r = PostForm(path, {{"csrf", Token()},
+                      {"what", "schedule"},
+                      {"meeting_at", "2026-03-12T15:00"},
+                      {"note", "coffee"}});
+  EXPECT_EQ(r->status, 303);
+  auto page = client_->Get(("/people/" + std::to_string(id)).c_str());
+  EXPECT_NE(page->body.find("Meeting scheduled"), std::string::npos);
+  EXPECT_NE(page->body.find("Scheduled"), std::string::npos);
+  EXPECT_EQ(app_->Timeline(std::to_string(id))->size(), 2u);
+  auto missing = client_->Get("/people/999");
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(missing->body.find("SELECT"), std::string::npos);
+}
+
+TEST_F(ServerTest, PeopleFormAddsAndKeepsWhatWasTypedOnError) {
+  auto r = PostForm("/people", {{"csrf", Token()}, {"name", "Ada"}, {"email", "ada@example.org"},
+                                {"degree", "first"}, {"org", "Engines"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(r->get_header_value("Location").rfind("/people/", 0), 0u);
+  r = PostForm("/people", {{"csrf", Token()}, {"name", "Bo"}, {"email", "ada@example.org"}});
+  EXPECT_EQ(r->status, 409);
+  EXPECT_NE(r->body.find(R"(value="Bo")"), std::string::npos);
+  EXPECT_NE(r->body.find("already"), std::string::npos);
+  auto list = client_->Get("/people");
+  EXPECT_NE(list->body.find("Engines"), std::string::npos);
+}
+
+// The real binary: prints its address, warns off loopback, and stops
+// cleanly on SIGTERM.
+TEST(ServeCommand, StartsPrintsItsAddressAndStopsOnSigterm) {
+  TempDir dir;
+  const std::string out = dir.File("out"), err = dir.File("err");
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    freopen(out.c_str(), "w", stdout);
+    freopen(err.c_str(), "w", stderr);
+    setenv("XDG_DATA_HOME", dir.File("data").c_str(), 1);
+    setenv("XDG_CONFIG_HOME", dir.File("config").c_str(), 1);
+    execl(RAPPORT_BINARY, RAPPORT_BINARY, "serve", "--port", "0", "--host", "0.0.0.0", "--db",
+          dir.File("r.db").c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::string text;
+  for (int i = 0; i < 500 && text.find("serving at") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    text = testing::Slurp(out);
+  }
+  auto at = text.find("http://127.0.0.1:");
+  ASSERT_NE(at, std::string::npos) << text << testing::Slurp(err);
+  int port = std::stoi(text.substr(at + 17));
+  httplib::Client client("127.0.0.1", port);
+  auto r = client.Get("/");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_NE(testing::Slurp(out).find("Stopped."), std::string::npos);
+  EXPECT_NE(testing::Slurp(err).find("no login"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rapport
