@@ -381,8 +381,10 @@ Result<std::optional<Contact>> Store::GetContactByEmail(std::string_view email) 
 }
 
 Result<std::vector<Contact>> Store::FindContacts(std::string_view name_fragment) {
-  // LIKE folds ASCII case itself, as FoldCase does.
-  return QueryContacts("c.name LIKE $2 ESCAPE '\\'", {Int(ws_), ContainsPattern(name_fragment)});
+  // lower() folds ASCII case as FoldCase does, in SQLite and PostgreSQL
+  // alike (SQLite's LIKE would fold by itself; PostgreSQL's does not).
+  return QueryContacts("lower(c.name) LIKE $2 ESCAPE '\\'",
+                       {Int(ws_), ContainsPattern(name_fragment)});
 }
 
 Result<std::vector<Contact>> Store::ListContacts(const ContactFilter& filter) {
