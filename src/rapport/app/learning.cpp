@@ -542,41 +542,59 @@ Result<ContactAdded> App::Refer(const std::string& referrer_ref, ContactFields f
   return AddContact(f);
 }
 
-Result<NetworkGraph> App::Network() {
-  RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
-  RAPPORT_ASSIGN_OR_RETURN(auto requests, store_.ListEventsByKind(EventKind::kRequestSent,
-                                                                  Instant::min(), Instant::max()));
-  RAPPORT_ASSIGN_OR_RETURN(auto states, store_.ListContactStates());
+namespace {
+
+// Everyone, their stages, and who led to whom: what Network and
+// WarmestPaths both start from, read once.
+struct NetworkData {
+  std::vector<Contact> contacts;
   std::unordered_map<Id, std::string> stage_of;
-  for (const auto& s : states) stage_of[s.contact_id] = s.stage;
-  NetworkGraph g;
+  std::vector<NetworkGraph::Edge> edges;
+};
+
+Result<NetworkData> LoadNetwork(Store& store) {
+  NetworkData d;
+  RAPPORT_ASSIGN_OR_RETURN(d.contacts, store.ListContacts());
+  RAPPORT_ASSIGN_OR_RETURN(auto requests, store.ListEventsByKind(EventKind::kRequestSent,
+                                                                 Instant::min(), Instant::max()));
+  RAPPORT_ASSIGN_OR_RETURN(auto states, store.ListContactStates());
+  for (const auto& s : states) d.stage_of[s.contact_id] = s.stage;
   std::set<std::pair<Id, Id>> seen;
-  for (const auto& c : contacts) {
+  for (const auto& c : d.contacts) {
     if (c.introducer_id && seen.insert({*c.introducer_id, c.id}).second) {
-      g.edges.push_back({*c.introducer_id, c.id,
+      d.edges.push_back({*c.introducer_id, c.id,
                          c.source == Source::kReferral ? "referred" : "introduced"});
     }
   }
   for (const auto& e : requests) {
     if (e.via_id && seen.insert({*e.via_id, e.contact_id}).second) {
-      g.edges.push_back({*e.via_id, e.contact_id, "via"});
+      d.edges.push_back({*e.via_id, e.contact_id, "via"});
     }
   }
+  return d;
+}
+
+}  // namespace
+
+Result<NetworkGraph> App::Network() {
+  RAPPORT_ASSIGN_OR_RETURN(auto d, LoadNetwork(store_));
+  NetworkGraph g;
   std::set<Id> on_edge;
-  for (const auto& e : g.edges) {
+  for (const auto& e : d.edges) {
     on_edge.insert(e.from);
     on_edge.insert(e.to);
   }
-  for (const auto& c : contacts) {
+  for (auto& c : d.contacts) {
     if (!on_edge.contains(c.id)) continue;
     NetworkGraph::Node n;
-    n.contact = c;
-    auto it = stage_of.find(c.id);
-    if (it != stage_of.end()) n.stage = ParseStage(it->second).value_or(Stage::kNone);
+    auto it = d.stage_of.find(c.id);
+    if (it != d.stage_of.end()) n.stage = ParseStage(it->second).value_or(Stage::kNone);
+    n.contact = std::move(c);
     g.nodes.push_back(std::move(n));
   }
   std::sort(g.nodes.begin(), g.nodes.end(),
             [](const auto& a, const auto& b) { return a.contact.id < b.contact.id; });
+  g.edges = std::move(d.edges);
   return g;
 }
 
@@ -602,15 +620,13 @@ std::string HowKnown(const Contact& c, std::string_view stage) {
 
 Result<std::vector<WarmPath>> App::WarmestPaths(const std::string& org_ref, int limit) {
   RAPPORT_ASSIGN_OR_RETURN(auto org, ResolveOrganization(org_ref));
-  RAPPORT_ASSIGN_OR_RETURN(auto graph, Network());
-  RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
-  RAPPORT_ASSIGN_OR_RETURN(auto states, store_.ListContactStates());
+  RAPPORT_ASSIGN_OR_RETURN(auto d, LoadNetwork(store_));
+  const auto& contacts = d.contacts;
+  auto& stage_of = d.stage_of;
   std::unordered_map<Id, const Contact*> by_id;
   for (const auto& c : contacts) by_id[c.id] = &c;
-  std::unordered_map<Id, std::string> stage_of;
-  for (const auto& s : states) stage_of[s.contact_id] = s.stage;
   std::unordered_map<Id, std::vector<std::pair<Id, std::string>>> adjacent;
-  for (const auto& e : graph.edges) {
+  for (const auto& e : d.edges) {
     adjacent[e.from].emplace_back(e.to, e.kind);
     adjacent[e.to].emplace_back(e.from, e.kind);
   }
