@@ -216,6 +216,143 @@ void AddPerson(State& st, const Request& req, Response& res) {
   SendJson(res, 201, j);
 }
 
+// A snippet as its text and the [start, end) byte offsets of the matched
+// words (the store marks them with \x02 and \x03), as `rapport search --json`.
+json SnippetJson(const std::string& s) {
+  std::string text;
+  json marks = json::array();
+  size_t start = 0;
+  for (char c : s) {
+    if (c == '\x02') {
+      start = text.size();
+    } else if (c == '\x03') {
+      marks.push_back({start, text.size()});
+    } else {
+      text += c;
+    }
+  }
+  return {{"text", text}, {"highlights", marks}};
+}
+
+void Search(State& st, const Request& req, Response& res) {
+  std::string bad;
+  auto limit = IntParam(req, "limit", kDefaultLimit, 1, kMaxLimit, bad);
+  if (!limit) return SendError(res, 400, "invalid_argument", bad);
+  const std::string q = QueryParam(req, "q");
+  json results = json::array();
+  bool windowed = false;
+  // No words, no results (the page shows just the form); words the search
+  // cannot use are the App's error.
+  if (q.find_first_not_of(" \t\r\n") != std::string::npos) {
+    std::lock_guard lock(st.mu);
+    auto r = st.app.Search(q, *limit);
+    if (!r) return SendError(res, r.error());
+    windowed = r->windowed;
+    for (const auto& x : r->results) {
+      json j = {{"kind", x.hit.kind},
+                {"id", x.hit.source_id},
+                {"context", x.context},
+                {"snippet", SnippetJson(x.hit.snippet)},
+                {"at", FormatIso(x.at)}};
+      if (x.hit.contact_id) {
+        j["contact_id"] = *x.hit.contact_id;
+        j["contact"] = x.contact_name;
+      }
+      results.push_back(std::move(j));
+    }
+  }
+  SendJson(res, 200, {{"results", std::move(results)}, {"windowed", windowed}});
+}
+
+json PromiseJson(const OpenPromise& p) {
+  json j = {{"id", p.promise.id},
+            {"contact_id", p.promise.contact_id},
+            {"contact", p.contact_name},
+            {"theirs", p.promise.theirs}};
+  Put(j, "body", p.promise.body);
+  if (p.promise.due) j["due"] = FormatIso(*p.promise.due);
+  return j;
+}
+
+void GetInsights(State& st, const Request& req, Response& res) {
+  json j;
+  {
+    std::lock_guard lock(st.mu);
+    auto in = st.app.GetInsights(req.matches[1].str());
+    if (!in) return SendError(res, in.error());
+    json objective = {{"id", in->objective.id},
+                      {"title", in->objective.title},
+                      {"kind", std::string(ToString(in->objective.kind))}};
+    Put(objective, "notes", in->objective.notes);
+    json people = json::array();
+    for (const auto& c : in->people) people.push_back({{"id", c.id}, {"name", c.name}});
+    json matrix = json::array();
+    for (const auto& row : in->matrix) {
+      json answers = json::array();
+      for (size_t i = 0; i < in->people.size(); ++i) {
+        answers.push_back(i < row.answers.size() ? json(row.answers[i]) : json::array());
+      }
+      matrix.push_back({{"question",
+                         {{"id", row.question.id},
+                          {"text", row.question.text},
+                          {"category", std::string(ToString(row.question.category))}}},
+                        {"answered", row.answered},
+                        {"answers", std::move(answers)}});
+    }
+    json promises = json::array();
+    for (const auto& p : in->open_promises) promises.push_back(PromiseJson(p));
+    j = {{"objective", std::move(objective)},
+         {"conversations", in->conversations},
+         {"target", in->target},
+         {"verdict", in->verdict},
+         {"fit_ratings", in->fit_ratings},
+         {"people", std::move(people)},
+         {"matrix", std::move(matrix)},
+         {"open_promises", std::move(promises)}};
+    if (in->fit_average) j["fit_average"] = *in->fit_average;
+  }
+  SendJson(res, 200, j);
+}
+
+json RatesJson(const std::vector<Stats::Rate>& rates) {
+  json arr = json::array();
+  for (const auto& x : rates) {
+    arr.push_back({{"key", x.key},
+                   {"asked", x.asked},
+                   {"answered", x.answered},
+                   {"yes", x.yes},
+                   {"response_rate", x.asked ? double(x.answered) / x.asked : 0.0}});
+  }
+  return arr;
+}
+
+void GetStats(State& st, const Request&, Response& res) {
+  json j;
+  {
+    std::lock_guard lock(st.mu);
+    auto s = st.app.GetStats();
+    if (!s) return SendError(res, s.error());
+    json weeks = json::array();
+    for (const auto& w : s->weeks) {
+      weeks.push_back({{"week_start", FormatIso(w.start)}, {"meetings", w.meetings}});
+    }
+    json objectives = json::array();
+    for (const auto& p : s->objectives) {
+      objectives.push_back({{"id", p.objective.id},
+                            {"title", p.objective.title},
+                            {"conversations", p.conversations},
+                            {"target", p.target},
+                            {"verdict", p.verdict}});
+    }
+    j = {{"weekly_goal", s->weekly_goal},
+         {"weeks", std::move(weeks)},
+         {"by_degree", RatesJson(s->by_degree)},
+         {"by_source", RatesJson(s->by_source)},
+         {"objectives", std::move(objectives)}};
+  }
+  SendJson(res, 200, j);
+}
+
 void OpenApi(State&, const Request&, Response& res) {
   auto doc = FindEmbedded("openapi.json");
   res.set_content(doc ? std::string(*doc) : "{}", "application/json");
@@ -234,6 +371,9 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/v1/people", "/api/v1/people", ListPeople},
     {"POST", "/api/v1/people", "/api/v1/people", AddPerson},
     {"GET", "/api/v1/people/{id}", R"(/api/v1/people/(\d+))", GetPerson},
+    {"GET", "/api/v1/search", "/api/v1/search", Search},
+    {"GET", "/api/v1/objectives/{id}/insights", R"(/api/v1/objectives/(\d+)/insights)", GetInsights},
+    {"GET", "/api/v1/stats", "/api/v1/stats", GetStats},
     {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", OpenApi},
 };
 

@@ -31,6 +31,11 @@ struct State {
 // X-CSRF-Token header or a `csrf` form field.
 bool HasCsrfToken(const State& st, const httplib::Request& req);
 
+// ---- requests (views.cpp) ----
+// The query parameter `name` as a form sent it (GET forms encode a space as
+// '+', which Debian's httplib 0.11 leaves as '+' in req.params), or "".
+std::string QueryParam(const httplib::Request& req, std::string_view name);
+
 // ---- errors ----
 // The HTTP status for an App error: 400 invalid, 404 not found, 409
 // conflict or ambiguous, 500 storage and files.
@@ -43,6 +48,9 @@ std::string CodeFor(const Error& e);
 std::string PublicMessage(const Error& e);
 
 // ---- views (views.cpp) ----
+inline constexpr const char* kHtml = "text/html; charset=utf-8";
+// "request_sent" -> "Request sent".
+std::string Humanize(std::string_view name);
 // Renders templates/NAME.mustache with `d` ({{x}} is HTML-escaped).
 std::string Render(std::string_view name, const data& d);
 // A whole page: `content` (already rendered) inside the layout, with the
@@ -51,6 +59,8 @@ std::string RenderPage(const State& st, std::string_view title, std::string_view
                        const std::string& content, const std::string& flash);
 // The generic error page.
 std::string RenderErrorPage(const State& st, int status, const std::string& message);
+// Answers with the error page for an App error, with its status.
+void SendErrorPage(const State& st, httplib::Response& res, const Error& e);
 
 // ---- flash messages: one-shot text carried by a cookie across a redirect ----
 void SetFlash(httplib::Response& res, const std::string& message);
@@ -58,7 +68,8 @@ void SetFlash(httplib::Response& res, const std::string& message);
 std::string TakeFlash(const httplib::Request& req, httplib::Response& res);
 
 // ---- routes ----
-void RegisterPages(httplib::Server& svr, State& st);  // pages.cpp
+void RegisterPages(httplib::Server& svr, State& st);          // pages.cpp
+void RegisterLearningPages(httplib::Server& svr, State& st);  // learning_pages.cpp
 void RegisterApi(httplib::Server& svr, State& st);    // api.cpp
 
 }  // namespace rapport::server

@@ -1,4 +1,5 @@
-// The HTML pages: Today (the agenda), People, one Person. Handlers read the
+// The HTML pages: Today (the agenda), People, one Person (Search,
+// Objectives and Progress are in learning_pages.cpp). Handlers read the
 // request, call App under the state's mutex, and render a template; the
 // rules (what an action means, what an event changes) stay in app/ and
 // playbook/. Forms post with a CSRF field and answer with 303 to a page
@@ -17,18 +18,6 @@ namespace {
 using httplib::Request;
 using httplib::Response;
 using kainjow::mustache::list;
-
-constexpr const char* kHtml = "text/html; charset=utf-8";
-
-// "request_sent" -> "Request sent".
-std::string Humanize(std::string_view name) {
-  std::string s(name);
-  for (char& c : s) {
-    if (c == '_') c = ' ';
-  }
-  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-  return s;
-}
 
 std::string ActionLabel(ActionKind k) {
   switch (k) {
@@ -88,11 +77,6 @@ void Redirect(Response& res, const std::string& to, const std::string& flash) {
   res.set_header("Location", to);
 }
 
-void ErrorPage(const State& st, Response& res, const Error& e) {
-  res.status = StatusFor(e);
-  res.set_content(RenderErrorPage(st, res.status, PublicMessage(e)), kHtml);
-}
-
 // Form fields: a trimmed value, or nullopt when empty.
 std::optional<std::string> Field(const Request& req, const char* name) {
   if (!req.has_param(name)) return std::nullopt;
@@ -123,7 +107,7 @@ void Today(State& st, const Request& req, Response& res) {
   {
     std::lock_guard lock(st.mu);
     auto agenda = st.app.GetAgenda(7, 200);
-    if (!agenda) return ErrorPage(st, res, agenda.error());
+    if (!agenda) return SendErrorPage(st, res, agenda.error());
     const Instant now = agenda->now;
     const Instant tomorrow = AddLocalDays(StartOfLocalDay(now, st.zone), 1, st.zone);
     today_text = FormatDay(now, st.zone, now);
@@ -226,9 +210,9 @@ void PeoplePage(State& st, const Request& req, Response& res, const std::string&
   {
     std::lock_guard lock(st.mu);
     auto contacts = st.app.ListContacts(std::nullopt, std::nullopt);
-    if (!contacts) return ErrorPage(st, res, contacts.error());
+    if (!contacts) return SendErrorPage(st, res, contacts.error());
     auto pipeline = st.app.Pipeline(std::nullopt);
-    if (!pipeline) return ErrorPage(st, res, pipeline.error());
+    if (!pipeline) return SendErrorPage(st, res, pipeline.error());
     std::map<Id, Stage> stages;
     for (const auto& e : *pipeline) stages[e.contact.id] = e.stage;
     for (const auto& c : *contacts) {
@@ -291,11 +275,11 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
   {
     std::lock_guard lock(st.mu);
     auto detail = st.app.ShowContact(id);
-    if (!detail) return ErrorPage(st, res, detail.error());
+    if (!detail) return SendErrorPage(st, res, detail.error());
     auto events = st.app.Timeline(id);
-    if (!events) return ErrorPage(st, res, events.error());
+    if (!events) return SendErrorPage(st, res, events.error());
     auto notes = st.app.ListNotes(id, std::nullopt);
-    if (!notes) return ErrorPage(st, res, notes.error());
+    if (!notes) return SendErrorPage(st, res, notes.error());
     const Instant now = st.app.Now();
     const Contact& c = detail->contact;
     name = c.name;

@@ -52,6 +52,15 @@ std::string PercentDecode(std::string_view s) {
 
 }  // namespace
 
+std::string Humanize(std::string_view name) {
+  std::string s(name);
+  for (char& c : s) {
+    if (c == '_') c = ' ';
+  }
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
 std::string Render(std::string_view name, const data& d) {
   auto text = FindEmbedded("templates/" + std::string(name) + ".mustache");
   if (!text) {
@@ -75,6 +84,9 @@ std::string RenderPage(const State& st, std::string_view title, std::string_view
   if (!flash.empty()) d.set("flash", flash);
   if (nav == "today") d.set("nav_today", true);
   if (nav == "people") d.set("nav_people", true);
+  if (nav == "search") d.set("nav_search", true);
+  if (nav == "objectives") d.set("nav_objectives", true);
+  if (nav == "progress") d.set("nav_progress", true);
   return Render("layout", d);
 }
 
@@ -83,6 +95,30 @@ std::string RenderErrorPage(const State& st, int status, const std::string& mess
   d.set("status", std::to_string(status));
   d.set("message", message);
   return RenderPage(st, "Error " + std::to_string(status), "", Render("error", d), "");
+}
+
+std::string QueryParam(const httplib::Request& req, std::string_view name) {
+  const size_t q = req.target.find('?');
+  if (q == std::string::npos) return "";
+  std::string_view query = std::string_view(req.target).substr(q + 1);
+  while (!query.empty()) {
+    const size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    const size_t eq = pair.find('=');
+    if (httplib::detail::decode_url(std::string(pair.substr(0, eq)), true) == name) {
+      return eq == std::string_view::npos
+                 ? ""
+                 : httplib::detail::decode_url(std::string(pair.substr(eq + 1)), true);
+    }
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return "";
+}
+
+void SendErrorPage(const State& st, httplib::Response& res, const Error& e) {
+  res.status = StatusFor(e);
+  res.set_content(RenderErrorPage(st, res.status, PublicMessage(e)), kHtml);
 }
 
 void SetFlash(httplib::Response& res, const std::string& message) {

@@ -8,7 +8,7 @@
 // RAPPORT_UPDATE_SCREENSHOTS=1 also copies them into docs/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,12 +29,14 @@ const home = mkdtempSync(path.join(tmpdir(), 'rapport-browser-'));
 const db = path.join(home, 'rapport.db');
 let server = null;
 let base = '';
+let serverNow = '';
 let browser = null;
 const dialogs = [];
 
 // Starts `rapport serve --port 0` with the clock at `now`; resolves to its
 // address once it has printed it.
 function startServer(now) {
+  serverNow = now;
   return new Promise((resolve, reject) => {
     const child = spawn(binary, ['serve', '--port', '0', '--db', db, '--now', now], {
       env: { ...process.env, XDG_DATA_HOME: path.join(home, 'data'),
@@ -56,6 +58,16 @@ function startServer(now) {
     });
     child.stderr.on('data', (d) => { err += d; process.stderr.write(d); });
     child.on('exit', (code) => { clearTimeout(timer); if (!base) reject(new Error(`server exited ${code}: ${err}`)); });
+  });
+}
+
+// Runs the CLI on the server's database, at the server's clock: the data
+// the learning pages show is entered from the command line today.
+function cli(...args) {
+  return execFileSync(binary, ['--db', db, '--now', serverNow, ...args], {
+    env: { ...process.env, XDG_DATA_HOME: path.join(home, 'data'),
+           XDG_CONFIG_HOME: path.join(home, 'config'), TZ: 'UTC', NO_COLOR: '1' },
+    encoding: 'utf8',
   });
 }
 
@@ -208,12 +220,77 @@ test('an XSS payload in every text field renders as inert text', async () => {
   assert.deepEqual(dialogs, []);
 });
 
+test('search, an objective\'s insight and progress show what was learned', async () => {
+  // Enough to fill the pages: an objective, requests, three meetings with
+  // answers, a note, promises; and a payload in an objective's title.
+  cli('objective', 'add', 'What UX researchers do all day', '--kind', 'role', '--target', '4');
+  cli('objective', 'add', XSS, '--kind', 'industry');
+  cli('contact', 'edit', 'Ada Lovelace', '--source', 'alumni');
+  cli('contact', 'add', 'Ben Okafor', '--org', 'Northwind', '--degree', 'second', '--source', 'referral');
+  cli('contact', 'add', 'Chen Wei', '--degree', 'cold', '--source', 'linkedin');
+  cli('contact', 'add', 'Dana Ruiz', '--org', 'Contoso', '--degree', 'first', '--source', 'association');
+  cli('request', 'Ben', '--at', '2026-02-02T09:00', '--objective', '1');
+  cli('request', 'Chen', '--at', '2026-02-05T09:00', '--objective', '1');
+  cli('request', 'Dana', '--at', '2026-02-16T09:00', '--objective', '1');
+  cli('met', 'Ada', '--objective', '1', '--at', '2026-02-11T15:00', '--fit', '4');
+  cli('met', 'Ben', '--objective', '1', '--at', '2026-02-19T12:00', '--fit', '5');
+  cli('met', 'Dana', '--objective', '1', '--at', '2026-03-09T16:00', '--fit', '3');
+  cli('question', 'add', 'What does a usual week look like?', '--objective', '1', '--category', 'day-to-day');
+  cli('question', 'add', 'What changed in the field this year?', '--objective', '1', '--category', 'trends');
+  cli('answer', 'Ada', 'usual week', 'Two days of interviews, one of synthesis, the rest is meetings and planning.');
+  cli('answer', 'Ben', 'usual week', 'Mostly diary studies and a weekly readout to product.');
+  cli('answer', 'Dana', 'changed in the field', 'Research ops became its own job; fewer generalists.');
+  cli('note', 'Ada', 'She moved from **design systems** to research ops; read the Nielsen pieces she sent.');
+  cli('promise', 'Ada', 'Send her my portfolio link', '--objective', '1');
+  cli('promise', 'Ben', 'An introduction to his manager', '--theirs', '--objective', '1');
+
+  const page = await newPage(390);
+  // Search with the keyboard, from the nav.
+  await page.goto(`${base}/`);
+  await page.getByRole('link', { name: 'Search' }).click();
+  await page.getByRole('searchbox').fill('design systems');
+  await page.keyboard.press('Enter');
+  const result = page.locator('.result', { hasText: 'Ada Lovelace' });
+  await result.waitFor();
+  assert.deepEqual(await result.locator('mark').allTextContents(), ['design', 'systems']);
+  assert.match(page.url(), /\/search\?q=design(\+|%20)systems$/);
+  await page.getByRole('searchbox').fill('zeppelin');
+  await page.keyboard.press('Enter');
+  await page.getByText('Nothing found for “zeppelin”').waitFor();
+
+  // The objective's matrix scrolls inside its own box on a phone.
+  await page.getByRole('link', { name: 'Objectives' }).click();
+  await page.getByText(XSS, { exact: true }).waitFor();
+  assert.equal(await page.locator('main img, main script').count(), 0);
+  await page.getByRole('link', { name: 'What UX researchers do all day' }).click();
+  await page.getByRole('heading', { level: 1, name: 'What UX researchers do all day' }).waitFor();
+  await page.getByText('3 of 4').first().waitFor();
+  const cell = page.getByRole('cell', { name: /Mostly diary studies/ });
+  await cell.waitFor();
+  const scroll = await page.locator('.table-scroll').evaluate((e) => [e.scrollWidth, e.clientWidth]);
+  assert.ok(scroll[0] > scroll[1], `the matrix scrolls in its box (${scroll})`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390);
+  await page.getByText('An introduction to his manager').waitFor();
+
+  // Progress: eight weeks of bars against the goal line.
+  await page.getByRole('link', { name: 'Progress' }).click();
+  const chart = page.getByRole('img', { name: /Meetings per week over the last 8 weeks/ });
+  await chart.waitFor();
+  assert.equal(await page.locator('svg.chart rect.week-bar').count(), 8);
+  assert.equal(await page.locator('svg.chart line.goal').count(), 1);
+  await page.locator('.funnel li', { hasText: 'Asked' }).getByText('4').waitFor();
+  await page.context().close();
+  assert.deepEqual(dialogs, []);
+});
+
 test('every page passes axe (no serious or critical violations) and is photographed', async () => {
   const page = await newPage();
   await page.goto(`${base}/people`);
   const first = page.locator('a.person-link', { hasText: 'Ada Lovelace' });
   const person = new URL(await first.getAttribute('href'), base).href;
-  const pages = [['today', `${base}/`], ['people', `${base}/people`], ['person', person]];
+  const pages = [['today', `${base}/`], ['people', `${base}/people`], ['person', person],
+    ['search', `${base}/search?q=research`], ['objectives', `${base}/objectives`],
+    ['objective', `${base}/objectives/1`], ['progress', `${base}/progress`]];
   for (const [name, url] of pages) {
     await page.goto(url);
     await axe(page, name);
@@ -226,7 +303,7 @@ test('every page passes axe (no serious or critical violations) and is photograp
   }
   // Touch targets: every button and form control is at least 44 px tall.
   await page.setViewportSize({ width: 390, height: 900 });
-  for (const url of [`${base}/`, `${base}/people`, person]) {
+  for (const url of [`${base}/`, `${base}/people`, person, `${base}/search`, `${base}/progress`]) {
     await page.goto(url);
     const small = await page.evaluate(() => [...document.querySelectorAll('main button, main input:not([type=hidden]), main select, nav a')]
       .filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)));

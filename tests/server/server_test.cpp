@@ -67,6 +67,35 @@ class ServerTest : public ::testing::Test {
     auto r = app_->Record(in);
     ASSERT_TRUE(r.ok()) << r.error().message();
   }
+  Id AddObjective(const std::string& title, int target = 3) {
+    ObjectiveFields f;
+    f.title = title;
+    f.kind = "role";
+    f.target = target;
+    auto r = app_->AddObjective(f);
+    if (!r.ok()) ADD_FAILURE() << r.error().message();
+    return r.ok() ? r->id : 0;
+  }
+  // A held meeting for `objective`, rated `fit`, then an answer to a new
+  // question of that objective.
+  void MeetAndAnswer(Id person, Id objective, const std::string& at, int fit,
+                     const std::string& question, const std::string& answer) {
+    EventInput met;
+    met.kind = EventKind::kMeetingHeld;
+    met.contact = std::to_string(person);
+    met.objective = std::to_string(objective);
+    met.at = at;
+    met.fit = fit;
+    auto r = app_->Record(met);
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    QuestionFields q;
+    q.text = question;
+    q.objective = std::to_string(objective);
+    auto added = app_->AddQuestion(q);
+    ASSERT_TRUE(added.ok()) << added.error().message();
+    auto a = app_->RecordAnswer(std::to_string(person), std::to_string(added->id), answer);
+    ASSERT_TRUE(a.ok()) << a.error().message();
+  }
   httplib::Result PostForm(const std::string& path, const httplib::Params& params,
                            const httplib::Headers& headers = {}) {
     return client_->Post(path.c_str(), headers, params);
@@ -167,7 +196,9 @@ TEST_F(ServerTest, EveryResponseCarriesTheSafetyHeaders) {
   Id id = AddPerson("Ada");
   for (const std::string& path : std::vector<std::string>{"/", "/people", "/people/" + std::to_string(id), "/people/999",
                                  "/nowhere", "/assets/app.css", "/assets/htmx.min.js",
-                                 "/api/v1/agenda", "/api/v1/people", "/api/v1/openapi.json"}) {
+                                 "/search", "/search?q=ada", "/objectives", "/progress",
+                                 "/api/v1/agenda", "/api/v1/people", "/api/v1/openapi.json",
+                                 "/api/v1/search?q=ada", "/api/v1/stats"}) {
     auto r = client_->Get(path.c_str());
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->get_header_value("Content-Security-Policy"), kCsp) << path;
@@ -191,7 +222,18 @@ TEST_F(ServerTest, UserStringsAreEscapedOnEveryPage) {
   note.body = std::string("said ") + kXss;
   ASSERT_TRUE(app_->Record(note).ok());
   ASSERT_TRUE(app_->AddNote({.contact = std::to_string(id), .body = kXss}).ok());
-  for (const std::string& path : std::vector<std::string>{"/", "/people", "/people/" + std::to_string(id)}) {
+  Id objective = AddObjective(kXss);
+  MeetAndAnswer(id, objective, "2026-03-09T10:00Z", 4, kXss, std::string("answer ") + kXss);
+  EventInput promise;
+  promise.kind = EventKind::kPromiseMade;
+  promise.contact = std::to_string(id);
+  promise.objective = std::to_string(objective);
+  promise.body = std::string("send ") + kXss;
+  ASSERT_TRUE(app_->Record(promise).ok());
+  for (const std::string& path : std::vector<std::string>{
+           "/", "/people", "/people/" + std::to_string(id),
+           "/search?q=" + httplib::detail::encode_query_param(kXss), "/objectives",
+           "/objectives/" + std::to_string(objective)}) {
     auto r = client_->Get(path.c_str());
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 200) << path;
@@ -199,6 +241,21 @@ TEST_F(ServerTest, UserStringsAreEscapedOnEveryPage) {
     EXPECT_EQ(r->body.find(kXss), std::string::npos) << path;
     EXPECT_EQ(r->body.find("<script>alert"), std::string::npos) << path;
   }
+  // The insight page shows the answer and the promise, escaped.
+  auto insight = client_->Get(("/objectives/" + std::to_string(objective)).c_str());
+  EXPECT_NE(insight->body.find(std::string("answer ") + kXssEscaped), std::string::npos);
+  EXPECT_NE(insight->body.find(std::string("send ") + kXssEscaped), std::string::npos);
+  // Search marks the matched words and escapes the text around them.
+  auto found = client_->Get("/search?q=alert");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->status, 200);
+  EXPECT_NE(found->body.find("&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;"), std::string::npos)
+      << found->body;
+  EXPECT_EQ(found->body.find("<script>alert"), std::string::npos);
+  auto progress = client_->Get("/progress");
+  ASSERT_TRUE(progress);
+  EXPECT_EQ(progress->status, 200);
+  EXPECT_EQ(progress->body.find("<script>alert"), std::string::npos);
 }
 
 TEST_F(ServerTest, ApiListsPeopleInPages) {
@@ -261,6 +318,7 @@ TEST_F(ServerTest, ApiErrorsHaveOneShape) {
 
 TEST_F(ServerTest, OpenApiDocumentsExactlyTheImplementedRoutes) {
   Id id = AddPerson("Ada");
+  ASSERT_EQ(AddObjective("UX research"), id);  // so {id} names both
   auto r = client_->Get("/api/v1/openapi.json");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200);
@@ -387,6 +445,151 @@ TEST_F(ServerTest, PeopleFormAddsAndKeepsWhatWasTypedOnError) {
   EXPECT_NE(r->body.find("already"), std::string::npos);
   auto list = client_->Get("/people");
   EXPECT_NE(list->body.find("Engines"), std::string::npos);
+}
+
+TEST_F(ServerTest, SearchPageHighlightsMatchesAndSaysWhenNothingMatched) {
+  Id ada = AddPerson("Ada Lovelace");
+  ASSERT_TRUE(app_->AddNote({.contact = std::to_string(ada),
+                             .body = "She moved from design systems to research ops."})
+                  .ok());
+  auto empty = client_->Get("/search");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 200);
+  EXPECT_NE(empty->body.find(R"(<form method="get" action="/search")"), std::string::npos);
+  EXPECT_NE(empty->body.find(R"(href="/search" aria-current="page")"), std::string::npos);
+  EXPECT_EQ(empty->body.find("Nothing found"), std::string::npos);
+
+  // As a browser's GET form sends it: a space is '+'.
+  client_->set_url_encode(false);
+  auto r = client_->Get("/search?q=design+systems");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_NE(r->body.find("<mark>design</mark> <mark>systems</mark>"), std::string::npos) << r->body;
+  EXPECT_NE(r->body.find("href=\"/people/" + std::to_string(ada) + "\">Ada Lovelace</a>"),
+            std::string::npos);
+  EXPECT_NE(r->body.find("1 result"), std::string::npos);
+  EXPECT_NE(r->body.find(R"(value="design systems")"), std::string::npos);
+  // A handful of notes is far from the ranking window.
+  EXPECT_EQ(r->body.find("narrow the search"), std::string::npos);
+
+  auto none = client_->Get("/search?q=zeppelin");
+  EXPECT_EQ(none->status, 200);
+  EXPECT_NE(none->body.find("Nothing found for “zeppelin”"), std::string::npos);
+
+  // A query without words is the App's one-line error, with the form kept.
+  auto bad = client_->Get("/search?q=%2A%2A%2A");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find(R"(role="alert")"), std::string::npos);
+  EXPECT_NE(bad->body.find("the search has no words"), std::string::npos);
+  EXPECT_NE(bad->body.find(R"(value="***")"), std::string::npos);
+}
+
+TEST_F(ServerTest, ObjectivesListCountsAndTheInsightTableHasTheAnswers) {
+  Id ada = AddPerson("Ada Lovelace");
+  Id bo = AddPerson("Bo Peep");
+  Id ux = AddObjective("UX research", 4);
+  AddObjective("Data engineering");
+  MeetAndAnswer(ada, ux, "2026-03-09T10:00Z", 4, "What changed this year?", "Remote diary studies");
+  MeetAndAnswer(bo, ux, "2026-03-02T10:00Z", 3, "How do you hire?", "Referrals first");
+
+  auto list = client_->Get("/objectives");
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->status, 200);
+  EXPECT_NE(list->body.find(R"(href="/objectives/)" + std::to_string(ux) + R"(">UX research</a>)"),
+            std::string::npos);
+  EXPECT_NE(list->body.find("<strong>2 of 4</strong>"), std::string::npos) << list->body;
+  EXPECT_NE(list->body.find("Data engineering"), std::string::npos);
+  EXPECT_NE(list->body.find(R"(href="/objectives" aria-current="page")"), std::string::npos);
+
+  auto page = client_->Get(("/objectives/" + std::to_string(ux)).c_str());
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  const std::string& b = page->body;
+  EXPECT_NE(b.find("<strong>2 of 4</strong>"), std::string::npos);
+  EXPECT_NE(b.find("<strong>3.5 of 5</strong>, from 2 meetings"), std::string::npos) << b;
+  EXPECT_NE(b.find(R"(<div class="table-scroll" role="region")"), std::string::npos);
+  EXPECT_NE(b.find(R"(<th scope="col"><a href="/people/)" + std::to_string(ada) + R"(">Ada Lovelace</a></th>)"),
+            std::string::npos);
+  EXPECT_NE(b.find(R"(<th scope="row">What changed this year?)"), std::string::npos);
+  EXPECT_NE(b.find("<td><p>Remote diary studies</p></td>"), std::string::npos) << b;
+  EXPECT_NE(b.find("no answer"), std::string::npos);  // Bo did not answer Ada's question
+
+  auto missing = client_->Get("/objectives/999");
+  EXPECT_EQ(missing->status, 404);
+}
+
+TEST_F(ServerTest, ProgressDrawsEightWeeksAgainstTheGoal) {
+  Id ada = AddPerson("Ada Lovelace");
+  Id ux = AddObjective("UX research");
+  Log(ada, EventKind::kRequestSent, "2026-02-20T09:00Z");
+  MeetAndAnswer(ada, ux, "2026-03-09T10:00Z", 4, "Q?", "A");
+  AddPerson("Bo Peep");
+  Log(AddPerson("Cy Young"), EventKind::kRequestSent, "2026-03-01T09:00Z");
+
+  auto r = client_->Get("/progress");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  const std::string& b = r->body;
+  EXPECT_NE(b.find(R"(<svg class="chart")"), std::string::npos);
+  EXPECT_NE(b.find(R"(data-weeks="8")"), std::string::npos);
+  size_t bars = 0;
+  for (size_t at = b.find("class=\"week-bar"); at != std::string::npos; at = b.find("class=\"week-bar", at + 1)) ++bars;
+  EXPECT_EQ(bars, 8u);
+  EXPECT_NE(b.find("<title id=\"chart-title\">Meetings per week over the last 8 weeks, against a goal of 1</title>"),
+            std::string::npos);
+  EXPECT_NE(b.find("week of 9 Mar: 1"), std::string::npos) << b;
+  EXPECT_NE(b.find(R"(class="goal")"), std::string::npos);
+  EXPECT_NE(b.find(R"(<table class="visually-hidden">)"), std::string::npos);
+  // The funnel: two asked, one answered (she met), one yes.
+  EXPECT_NE(b.find(R"(<span class="funnel-label">Asked</span> <strong>2</strong>)"), std::string::npos) << b;
+  EXPECT_NE(b.find(R"(<span class="funnel-label">Said yes or met</span> <strong>1</strong> <span class="meta">(50%)</span>)"),
+            std::string::npos);
+  EXPECT_NE(b.find(R"(<th scope="row">Unknown</th><td>2</td><td>1</td><td>1</td>)"), std::string::npos);
+  EXPECT_EQ(b.find("<script"), b.find("<script src=\"/assets/htmx.min.js\""));
+}
+
+TEST_F(ServerTest, ApiServesSearchInsightsAndStats) {
+  Id ada = AddPerson("Ada Lovelace");
+  Id ux = AddObjective("UX research", 4);
+  ASSERT_TRUE(app_->AddNote({.contact = std::to_string(ada), .body = "Talked about design systems"}).ok());
+  MeetAndAnswer(ada, ux, "2026-03-09T10:00Z", 5, "What changed?", "Diary studies");
+
+  json s = Json(client_->Get("/api/v1/search?q=design"));
+  ASSERT_EQ(s["results"].size(), 1u);
+  EXPECT_EQ(s["windowed"], false);
+  const json& hit = s["results"][0];
+  EXPECT_EQ(hit["kind"], "note");
+  EXPECT_EQ(hit["contact_id"], ada);
+  EXPECT_EQ(hit["contact"], "Ada Lovelace");
+  EXPECT_EQ(hit["snippet"]["text"], "Talked about design systems");
+  EXPECT_EQ(hit["snippet"]["highlights"], json::parse("[[13, 19]]"));
+  EXPECT_EQ(Json(client_->Get("/api/v1/search"))["results"].size(), 0u);
+  auto bad = client_->Get("/api/v1/search?q=%2A");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(Json(bad)["error"]["code"], "invalid_argument");
+
+  auto ir = client_->Get(("/api/v1/objectives/" + std::to_string(ux) + "/insights").c_str());
+  ASSERT_EQ(ir->status, 200);
+  json in = Json(ir);
+  EXPECT_EQ(in["objective"]["title"], "UX research");
+  EXPECT_EQ(in["conversations"], 1);
+  EXPECT_EQ(in["target"], 4);
+  EXPECT_EQ(in["fit_average"], 5.0);
+  ASSERT_EQ(in["people"].size(), 1u);
+  EXPECT_EQ(in["people"][0]["name"], "Ada Lovelace");
+  ASSERT_EQ(in["matrix"].size(), 1u);
+  EXPECT_EQ(in["matrix"][0]["question"]["text"], "What changed?");
+  EXPECT_EQ(in["matrix"][0]["answers"], json::parse(R"([["Diary studies"]])"));
+  EXPECT_TRUE(in["open_promises"].is_array());
+  EXPECT_EQ(client_->Get("/api/v1/objectives/999/insights")->status, 404);
+
+  json st = Json(client_->Get("/api/v1/stats"));
+  EXPECT_EQ(st["weekly_goal"], 1);
+  ASSERT_EQ(st["weeks"].size(), 8u);
+  EXPECT_EQ(st["weeks"][7]["meetings"], 1);
+  ASSERT_EQ(st["objectives"].size(), 1u);
+  EXPECT_EQ(st["objectives"][0]["conversations"], 1);
+  EXPECT_TRUE(st["by_degree"].is_array());
 }
 
 // The real binary: prints its address, warns off loopback, and stops
