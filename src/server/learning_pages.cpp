@@ -321,14 +321,7 @@ void ProgressPage(State& st, const Request& req, Response& res) {
     d.set("by_degree", Rates(s->by_degree));
     d.set("by_source", Rates(s->by_source));
     if (!s->by_degree.empty()) d.set("has_rates", true);
-    // The funnel: every contact asked is in exactly one degree row, so the
-    // rows add up to everyone asked.
-    int asked = 0, answered = 0, yes = 0;
-    for (const auto& r : s->by_degree) {
-      asked += r.asked;
-      answered += r.answered;
-      yes += r.yes;
-    }
+    const int asked = s->total.asked, answered = s->total.answered, yes = s->total.yes;
     if (asked > 0) {
       data steps = list{};
       const std::pair<const char*, int> funnel[] = {

@@ -456,3 +456,27 @@ TEST_F(LearningTest, BackupCarriesQuestionsNotesAnswersAndFitByteForByte) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+TEST_F(LearningTest, StatsTotalIsEveryoneAskedOnce) {
+  auto ana = Add("Ana");
+  auto ben = Add("Ben");
+  Add("Cara");  // never asked
+  Do(EventKind::kRequestSent, ana, "2026-03-01T09:00");
+  Do(EventKind::kRepliedYes, ana, "2026-03-02T09:00");
+  Do(EventKind::kRequestSent, ben, "2026-03-01T09:00");
+  auto s = app_->GetStats();
+  ASSERT_TRUE(s.ok()) << s.error().message();
+  EXPECT_EQ(s->total.key, "all");
+  EXPECT_EQ(s->total.asked, 2);
+  EXPECT_EQ(s->total.answered, 1);
+  EXPECT_EQ(s->total.yes, 1);
+  int asked = 0;
+  for (const auto& r : s->by_source) asked += r.asked;
+  EXPECT_EQ(asked, s->total.asked);
+}
+
+}  // namespace
+}  // namespace rapport

@@ -115,6 +115,7 @@ struct Stats {
     int yes = 0;      // ... and said yes or met
   };
   std::vector<Rate> by_degree, by_source;
+  Rate total;  // everyone asked: from asking to meeting (key "all")
   struct ObjectiveProgress {
     Objective objective;
     int conversations = 0;  // meetings held

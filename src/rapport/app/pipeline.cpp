@@ -410,7 +410,7 @@ Result<Stats> App::GetStats() {
     const Contact& c = *it->second;
     std::string dk = c.degree ? std::string(ToString(*c.degree)) : "unknown";
     std::string sk = c.source ? std::string(ToString(*c.source)) : "unknown";
-    for (auto* r : {&degree[dk], &source[sk]}) {
+    for (auto* r : {&degree[dk], &source[sk], &s.total}) {
       ++r->asked;
       r->answered += f.answered;
       r->yes += f.yes;
@@ -418,6 +418,7 @@ Result<Stats> App::GetStats() {
     degree[dk].key = dk;
     source[sk].key = sk;
   }
+  s.total.key = "all";
   for (auto& [k, r] : degree) s.by_degree.push_back(r);
   for (auto& [k, r] : source) s.by_source.push_back(r);
   for (const auto& o : objectives) {
