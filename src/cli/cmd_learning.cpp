@@ -275,8 +275,11 @@ void PrintBrief(Context& ctx, const PrepBrief& b, bool markdown) {
     p.Line("Meeting: none on the calendar yet");
   }
   if (b.objective) p.Line("Objective: " + b.objective->title);
-  std::string found = c.source ? std::string(ToString(*c.source)) : "not recorded";
-  if (b.introducer) found += ", through " + b.introducer->name;
+  std::string found = c.source ? std::string(ToString(*c.source)) : "";
+  if (b.introducer) {
+    found += (found.empty() ? "introduced by " : ", introduced by ") + b.introducer->name;
+  }
+  if (found.empty()) found = "not recorded";
   if (c.degree) found += " (" + std::string(ToString(*c.degree)) + " degree)";
   p.Line("How you found them: " + found);
   if (b.request) {
