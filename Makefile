@@ -46,6 +46,7 @@ bench: build
 	./bench/run-agenda-bench $(BUILD)
 	./bench/run-import-bench $(BUILD)
 	./bench/run-search-bench $(BUILD)
+	./bench/run-web-bench $(BUILD)
 
 # Each parser's libFuzzer target for FUZZ_SECONDS (default 60) each; needs
 # clang, which `install-deps --fuzz` adds.
