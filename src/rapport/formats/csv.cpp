@@ -112,6 +112,17 @@ bool CsvReader::Next() {
   }
 }
 
+Result<CsvReader> FindExportHeader(
+    std::string_view text,
+    const std::function<bool(const std::vector<std::string_view>&)>& is_header,
+    std::string_view fix, std::string_view claimed, std::string_view no_header) {
+  std::optional<CsvReader> reader = FindCsvHeader(text, is_header);
+  if (auto bad = Utf8Problem(text, fix)) return Error::InvalidArgument(*bad);
+  if (reader) return std::move(*reader);
+  if (auto other = WrongExport(text, claimed)) return Error::InvalidArgument(*other);
+  return Error::InvalidArgument(std::string(no_header));
+}
+
 std::optional<CsvReader> FindCsvHeader(
     std::string_view text,
     const std::function<bool(const std::vector<std::string_view>&)>& is_header) {

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "rapport/model/error.h"
+
 namespace rapport::formats_internal {
 
 // Reads one record at a time. Fields are views into the input, except those
@@ -69,6 +71,14 @@ class CsvReader {
 std::optional<CsvReader> FindCsvHeader(
     std::string_view text,
     const std::function<bool(const std::vector<std::string_view>&)>& is_header);
+
+// FindCsvHeader for a named export, or the reason this file is not it: text
+// that is not UTF-8 ("save it as CSV UTF-8 or <fix>"), another program's
+// export (WrongExport, against `claimed`), or else `no_header`.
+Result<CsvReader> FindExportHeader(
+    std::string_view text,
+    const std::function<bool(const std::vector<std::string_view>&)>& is_header,
+    std::string_view fix, std::string_view claimed, std::string_view no_header);
 
 // A header cell as we compare it: trimmed and ASCII-lowercased.
 std::string HeaderKey(std::string_view cell);

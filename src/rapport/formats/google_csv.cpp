@@ -174,26 +174,17 @@ Result<ParsedPeople> Parse(std::string_view data) {
         std::string(kHowToExport));
   }
   std::optional<Header> header;
-  std::optional<CsvReader> reader =
-      formats_internal::FindCsvHeader(text, [&](const std::vector<std::string_view>& cells) {
+  auto reader = formats_internal::FindExportHeader(
+      text,
+      [&](const std::vector<std::string_view>& cells) {
         header = MatchHeader(cells);
         return header.has_value();
-      });
-  if (!reader) {
-    if (auto bad = formats_internal::Utf8Problem(text, "export it from Google Contacts again")) {
-      return Error::InvalidArgument(*bad);
-    }
-    if (auto other = formats_internal::WrongExport(text, "a Google Contacts CSV")) {
-      return Error::InvalidArgument(*other);
-    }
-    return Error::InvalidArgument(
-        "this is not a Google Contacts CSV: no header with Name or First Name and Google's "
-        "E-mail 1 - Value style columns; " +
-        std::string(kHowToExport));
-  }
-  if (auto bad = formats_internal::Utf8Problem(text, "export it from Google Contacts again")) {
-    return Error::InvalidArgument(*bad);
-  }
+      },
+      "export it from Google Contacts again", "a Google Contacts CSV",
+      "this is not a Google Contacts CSV: no header with Name or First Name and Google's "
+      "E-mail 1 - Value style columns; " +
+          std::string(kHowToExport));
+  if (!reader) return reader.error();
 
   const Header& h = *header;
   ParsedPeople out;

@@ -285,26 +285,17 @@ Result<ParsedPeople> Parse(std::string_view data) {
         "Connections.csv LinkedIn sent");
   }
   std::optional<Header> header;
-  std::optional<CsvReader> reader =
-      formats_internal::FindCsvHeader(text, [&](const std::vector<std::string_view>& cells) {
+  auto reader = formats_internal::FindExportHeader(
+      text,
+      [&](const std::vector<std::string_view>& cells) {
         header = MatchHeader(cells);
         return header.has_value();
-      });
-  if (!reader) {
-    if (auto bad = formats_internal::Utf8Problem(text, "re-export it from LinkedIn")) {
-      return Error::InvalidArgument(*bad);
-    }
-    if (auto other = formats_internal::WrongExport(text, "a LinkedIn connections export")) {
-      return Error::InvalidArgument(*other);
-    }
-    return Error::InvalidArgument(
-        "this is not a LinkedIn connections export: no header with First Name, Last Name and "
-        "Connected On; " +
-        std::string(kHowToExport));
-  }
-  if (auto bad = formats_internal::Utf8Problem(text, "re-export it from LinkedIn")) {
-    return Error::InvalidArgument(*bad);
-  }
+      },
+      "re-export it from LinkedIn", "a LinkedIn connections export",
+      "this is not a LinkedIn connections export: no header with First Name, Last Name and "
+      "Connected On; " +
+          std::string(kHowToExport));
+  if (!reader) return reader.error();
 
   ParsedPeople out;
   // Growing a vector of 300,000 people by doubling moves them and touches
