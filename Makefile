@@ -40,7 +40,7 @@ run: build
 # Refreshes docs/screenshots/ from the browser suite's run.
 screenshots: build
 	RAPPORT_BINARY=$(BUILD)/rapport RAPPORT_ARTIFACTS=$(BUILD)/artifacts RAPPORT_UPDATE_SCREENSHOTS=1 \
-	  node --test tests/browser/flow.test.mjs
+	  node --test tests/browser/*.test.mjs
 
 bench: build
 	./bench/run-agenda-bench $(BUILD)

@@ -1,131 +1,25 @@
-// The web app in a real browser: playwright-core drives Debian's chromium
-// (never a downloaded browser) against this build's `rapport serve` on a
-// free loopback port, with a fresh database and a fixed clock.
-//
-//   RAPPORT_BINARY=build/rapport node --test tests/browser/flow.test.mjs
-//
-// RAPPORT_ARTIFACTS (default build/artifacts) receives the screenshots;
-// RAPPORT_UPDATE_SCREENSHOTS=1 also copies them into docs/screenshots/.
+// The first journey and the reading pages: a seeker adds a person, asks,
+// follows up in one click; plain form posts without JavaScript; an XSS
+// payload stays text; search, insight and progress; axe and screenshots of
+// each page. The harness (harness.mjs) starts the server and the browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, copyFileSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { Harness, XSS, axe, screenshot } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(import.meta.url);
-const { chromium } = require(path.join(root, 'node_modules/playwright-core'));
-const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-const binary = process.env.RAPPORT_BINARY || path.join(root, 'build/rapport');
-const artifacts = process.env.RAPPORT_ARTIFACTS || path.join(root, 'build/artifacts');
-const shots = path.join(artifacts, 'screenshots');
-const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>"\'&';
-
-const home = mkdtempSync(path.join(tmpdir(), 'rapport-browser-'));
-const db = path.join(home, 'rapport.db');
-let server = null;
+const h = new Harness();
+const dialogs = h.dialogs;
+const cli = (...args) => h.cli(...args);
+const newPage = (...args) => h.newPage(...args);
+const startServer = (now) => h.startServer(now);
+const stopServer = () => h.stopServer();
 let base = '';
-let serverNow = '';
-let browser = null;
-const dialogs = [];
 
-// Starts `rapport serve --port 0` with the clock at `now`; resolves to its
-// address once it has printed it.
-function startServer(now) {
-  serverNow = now;
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['serve', '--port', '0', '--db', db, '--now', now], {
-      env: { ...process.env, XDG_DATA_HOME: path.join(home, 'data'),
-             XDG_CONFIG_HOME: path.join(home, 'config'), TZ: 'UTC', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out} ${err}`)), 20000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/serving at (http:\/\/[^ ]+\/)/);
-      if (m) {
-        clearTimeout(timer);
-        server = child;
-        base = m[1].replace(/\/$/, '');
-        resolve();
-      }
-    });
-    child.stderr.on('data', (d) => { err += d; process.stderr.write(d); });
-    child.on('exit', (code) => { clearTimeout(timer); if (!base) reject(new Error(`server exited ${code}: ${err}`)); });
-  });
-}
-
-// Runs the CLI on the server's database, at the server's clock: the data
-// the learning pages show is entered from the command line today.
-function cli(...args) {
-  return execFileSync(binary, ['--db', db, '--now', serverNow, ...args], {
-    env: { ...process.env, XDG_DATA_HOME: path.join(home, 'data'),
-           XDG_CONFIG_HOME: path.join(home, 'config'), TZ: 'UTC', NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-}
-
-function stopServer() {
-  return new Promise((resolve) => {
-    if (!server) return resolve();
-    server.on('exit', (code) => { server = null; resolve(code); });
-    server.kill('SIGTERM');
-  });
-}
-
-async function newPage(width = 1280, options = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, ...options });
-  const page = await context.newPage();
-  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
-  page.on('pageerror', (e) => dialogs.push(`page error: ${e.message}`));
-  return page;
-}
-
-// axe-core, evaluated through the DevTools protocol (the page's CSP forbids
-// inline scripts, as it should).
-async function axe(page, name) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => await window.axe.run(document));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${name}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`), []);
-}
-
-async function screenshot(page, name) {
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    const file = path.join(shots, `${name}-${width}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    if (process.env.RAPPORT_UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(path.join(root, 'docs/screenshots'), { recursive: true });
-      copyFileSync(file, path.join(root, 'docs/screenshots', `${name}-${width}.png`));
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking'],
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  await stopServer();
-  rmSync(home, { recursive: true, force: true });
-});
+before(async () => { await h.launch(); });
+after(async () => { await h.close(); });
 
 test('a seeker adds a person, asks, follows up in one click, and the agenda follows', async () => {
   await startServer('2026-03-02T09:00');
+  base = h.base;
   const page = await newPage();
 
   await page.goto(`${base}/people`);
@@ -161,6 +55,7 @@ test('a seeker adds a person, asks, follows up in one click, and the agenda foll
   // A week and a day later: the follow-up is due.
   await stopServer();
   await startServer('2026-03-10T09:00');
+  base = h.base;
   const later = await newPage();
   await later.goto(`${base}/`);
   const item = later.locator('.group-overdue li[data-kind="follow_up"]', { hasText: 'Ada Lovelace' });
