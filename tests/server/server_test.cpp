@@ -14,102 +14,11 @@
 #include <set>
 #include <thread>
 
+#include "server_fixture.h"
 #include "support/files.h"
-#include "support/temp_dir.h"
 
 namespace rapport {
 namespace {
-
-using nlohmann::json;
-using testing::TempDir;
-
-const char* kCsp =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-const char* kXss = "<script>alert(1)</script>";
-const char* kXssEscaped = "&lt;script&gt;alert(1)&lt;/script&gt;";
-
-class ServerTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto db = OpenSqlite(dir_.File("rapport.db"));
-    ASSERT_TRUE(db.ok()) << db.error().message();
-    db_ = std::move(*db);
-    Config cfg;
-    cfg.zone = "UTC";
-    app_ = std::make_unique<App>(*db_, clock_, cfg);
-    server_ = std::make_unique<server::WebServer>(*app_, "UTC", server::ServeOptions{"127.0.0.1", 0});
-    ASSERT_TRUE(server_->Bind().ok());
-    thread_ = std::thread([this] { server_->Run(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-  }
-  void TearDown() override {
-    server_->Stop();
-    if (thread_.joinable()) thread_.join();
-  }
-
-  std::string Host() const { return "127.0.0.1:" + std::to_string(server_->port()); }
-  const std::string& Token() const { return server_->csrf_token(); }
-
-  Id AddPerson(const std::string& name, const std::string& email = "") {
-    ContactFields f;
-    f.name = name;
-    if (!email.empty()) f.email = email;
-    auto r = app_->AddContact(f);
-    EXPECT_TRUE(r.ok()) << r.error().message();
-    return r->contact.id;
-  }
-  void Log(Id id, EventKind kind, const std::string& at) {
-    EventInput in;
-    in.kind = kind;
-    in.contact = std::to_string(id);
-    in.at = at;
-    auto r = app_->Record(in);
-    ASSERT_TRUE(r.ok()) << r.error().message();
-  }
-  Id AddObjective(const std::string& title, int target = 3) {
-    ObjectiveFields f;
-    f.title = title;
-    f.kind = "role";
-    f.target = target;
-    auto r = app_->AddObjective(f);
-    if (!r.ok()) ADD_FAILURE() << r.error().message();
-    return r.ok() ? r->id : 0;
-  }
-  // A held meeting for `objective`, rated `fit`, then an answer to a new
-  // question of that objective.
-  void MeetAndAnswer(Id person, Id objective, const std::string& at, int fit,
-                     const std::string& question, const std::string& answer) {
-    EventInput met;
-    met.kind = EventKind::kMeetingHeld;
-    met.contact = std::to_string(person);
-    met.objective = std::to_string(objective);
-    met.at = at;
-    met.fit = fit;
-    auto r = app_->Record(met);
-    ASSERT_TRUE(r.ok()) << r.error().message();
-    QuestionFields q;
-    q.text = question;
-    q.objective = std::to_string(objective);
-    auto added = app_->AddQuestion(q);
-    ASSERT_TRUE(added.ok()) << added.error().message();
-    auto a = app_->RecordAnswer(std::to_string(person), std::to_string(added->id), answer);
-    ASSERT_TRUE(a.ok()) << a.error().message();
-  }
-  httplib::Result PostForm(const std::string& path, const httplib::Params& params,
-                           const httplib::Headers& headers = {}) {
-    return client_->Post(path.c_str(), headers, params);
-  }
-  static json Json(const httplib::Result& r) { return json::parse(r->body); }
-
-  TempDir dir_;
-  FixedClock clock_{*ParseTime("2026-03-10T09:00Z", "UTC")};
-  std::unique_ptr<Database> db_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<server::WebServer> server_;
-  std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
-};
 
 TEST_F(ServerTest, AnswersOnlyToItsOwnHostNames) {
   const std::string port = std::to_string(server_->port());
