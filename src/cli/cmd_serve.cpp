@@ -49,6 +49,17 @@ int Serve(Context& ctx, const server::ServeOptions& options) {
   return kExitOk;
 }
 
+int CalendarFeed(Context& ctx, bool rotate, const server::ServeOptions& options) {
+  auto token = ctx.app.CalendarToken(rotate);
+  if (!token) return Fail(ctx, token.error());
+  std::string host = options.host;
+  if (host == "0.0.0.0" || host == "::") host = "127.0.0.1";
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  if (rotate) ctx.out << "Made a new address; the old one no longer works.\n";
+  ctx.out << "http://" << host << ":" << options.port << "/calendar.ics?token=" << *token << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 void RegisterServeCommands(CLI::App& root, Runner& selected) {
@@ -64,6 +75,23 @@ void RegisterServeCommands(CLI::App& root, Runner& selected) {
       ->check(CLI::Range(0, 65535));
   cmd->callback([&selected, opts] {
     selected = [opts](Context& ctx) { return Serve(ctx, *opts); };
+  });
+
+  auto feed = std::make_shared<server::ServeOptions>();
+  auto rotate = std::make_shared<bool>(false);
+  auto* cal = root.add_subcommand(
+      "calendar-feed",
+      "Print the address a calendar app subscribes to while 'rapport serve' runs: your meetings "
+      "and what is due, as iCalendar");
+  cal->add_flag("--rotate", *rotate,
+                "Make a new secret address; the old one stops working (if it was shared by mistake)");
+  cal->add_option("--host", feed->host, "The address 'rapport serve' listens on (default 127.0.0.1)")
+      ->option_text("ADDRESS");
+  cal->add_option("--port", feed->port, "The port 'rapport serve' listens on (default 8080)")
+      ->option_text("PORT")
+      ->check(CLI::Range(1, 65535));
+  cal->callback([&selected, feed, rotate] {
+    selected = [feed, rotate](Context& ctx) { return CalendarFeed(ctx, *rotate, *feed); };
   });
 }
 

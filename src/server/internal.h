@@ -100,5 +100,6 @@ std::string TakeFlash(const httplib::Request& req, httplib::Response& res);
 void RegisterPages(httplib::Server& svr, State& st);          // pages.cpp
 void RegisterLearningPages(httplib::Server& svr, State& st);  // learning_pages.cpp
 void RegisterApi(httplib::Server& svr, State& st);    // api.cpp
+void RegisterCalendarPages(httplib::Server& svr, State& st);  // calendar_pages.cpp
 
 }  // namespace rapport::server

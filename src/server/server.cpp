@@ -286,6 +286,7 @@ void WebServer::Impl::Setup() {
   RegisterPages(svr, st);
   RegisterLearningPages(svr, st);
   RegisterApi(svr, st);
+  RegisterCalendarPages(svr, st);
 
   // Statuses without a body of their own (404 for an unknown path, 413 for
   // a body over the limit, ...) get a short page or a JSON error.

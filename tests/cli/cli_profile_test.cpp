@@ -111,5 +111,22 @@ TEST_F(CliProfile, HelpListsTheKeys) {
   EXPECT_THAT(Run({"profile", "show", "--help"}).out, HasSubstr("where it lives"));
 }
 
+// rapport calendar-feed: the same secret address until --rotate makes a
+// new one.
+TEST_F(CliProfile, CalendarFeedPrintsAStableAddressUntilRotated) {
+  auto first = Run({"calendar-feed"});
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_THAT(first.out, ::testing::MatchesRegex("http://127\\.0\\.0\\.1:8080/calendar\\.ics\\?token=[0-9a-f]{32}\n"));
+  auto again = Run({"calendar-feed", "--port", "9000"});
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(again.out.substr(again.out.find("token=")), first.out.substr(first.out.find("token=")));
+  EXPECT_THAT(again.out, HasSubstr(":9000/"));
+  auto rotated = Run({"calendar-feed", "--rotate"});
+  ASSERT_EQ(rotated.code, 0) << rotated.err;
+  EXPECT_THAT(rotated.out, HasSubstr("the old one no longer works"));
+  EXPECT_NE(rotated.out.substr(rotated.out.find("token=")), first.out.substr(first.out.find("token=")));
+  EXPECT_NE(Run({"calendar-feed", "--port", "70000"}).code, 0);
+}
+
 }  // namespace
 }  // namespace rapport

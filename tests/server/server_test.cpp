@@ -429,6 +429,51 @@ TEST_F(ServerTest, CachedAgendaFollowsWritesFromAnotherConnection) {
   EXPECT_EQ(ada_kind, "follow_up");
 }
 
+// /calendar.ics serves meetings and due actions to whoever has the secret,
+// and a new secret locks the old address out.
+TEST_F(ServerTest, CalendarFeedNeedsTheCurrentSecret) {
+  Id id = AddPerson("Ada Lovelace");
+  EventInput in;
+  in.kind = EventKind::kMeetingScheduled;
+  in.contact = std::to_string(id);
+  in.meeting_at = "2026-03-12T15:00";
+  in.meeting_minutes = 30;
+  ASSERT_TRUE(app_->Record(in).ok());
+
+  for (const char* path : {"/calendar.ics", "/calendar.ics?token=", "/calendar.ics?token=0123"}) {
+    auto r = client_->Get(path);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 404) << path;
+    EXPECT_EQ(r->body.find("BEGIN:VCALENDAR"), std::string::npos);
+  }
+  auto page = client_->Get("/calendar");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  auto token = app_->CalendarToken(false);
+  ASSERT_TRUE(token.ok());
+  const std::string address = "http://" + Host() + "/calendar.ics?token=" + *token;
+  EXPECT_NE(page->body.find(address), std::string::npos);
+
+  auto feed = client_->Get(("/calendar.ics?token=" + *token).c_str());
+  ASSERT_TRUE(feed);
+  EXPECT_EQ(feed->status, 200);
+  EXPECT_EQ(feed->get_header_value("Content-Type"), "text/calendar; charset=utf-8");
+  EXPECT_NE(feed->body.find("BEGIN:VCALENDAR"), std::string::npos);
+  EXPECT_NE(feed->body.find("BEGIN:VEVENT"), std::string::npos);
+  EXPECT_NE(feed->body.find("Ada Lovelace"), std::string::npos);
+
+  auto r = PostForm("/calendar/rotate", {});
+  EXPECT_EQ(r->status, 403);
+  EXPECT_EQ(*app_->CalendarToken(false), *token);
+  r = PostForm("/calendar/rotate", {{"csrf", Token()}});
+  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(r->get_header_value("Location"), "/calendar");
+  auto fresh = app_->CalendarToken(false);
+  ASSERT_NE(*fresh, *token);
+  EXPECT_EQ(client_->Get(("/calendar.ics?token=" + *token).c_str())->status, 404);
+  EXPECT_EQ(client_->Get(("/calendar.ics?token=" + *fresh).c_str())->status, 200);
+}
+
 TEST_F(ServerTest, PersonFormLogsEventsAndShowsErrors) {
   Id id = AddPerson("Ada Lovelace");
   const std::string path = "/people/" + std::to_string(id) + "/events";

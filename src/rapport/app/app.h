@@ -415,6 +415,13 @@ class App {
   // for the next `days_ahead` days as VTODOs; UIDs are stable, so a
   // calendar re-importing the file updates instead of duplicating.
   Result<std::string> ExportIcs(int days_ahead);
+  // The secret in the calendar feed's address (/calendar.ics?token=...),
+  // made on first use; `rotate` replaces it, so the old address stops
+  // working (for a link shared by mistake).
+  Result<std::string> CalendarToken(bool rotate);
+  // ExportIcs(days_ahead) for a calendar app that presents `token`;
+  // NotFound when it is not this workspace's current token.
+  Result<std::string> CalendarFeed(std::string_view token, int days_ahead);
 
   // ---- backup ----
   // The whole workspace as versioned JSON (see docs/user-guide.md).

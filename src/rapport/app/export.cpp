@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <random>
 #include <memory>
 #include <unordered_map>
 
@@ -295,6 +296,42 @@ Result<std::string> App::ExportIcs(int days_ahead) {
   std::string out = text ? text : "";
   free(text);
   return out;
+}
+
+Result<std::string> App::CalendarToken(bool rotate) {
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto token, store_.CalendarToken());
+  if (token && !token->empty() && !rotate) return *token;
+  // 128 bits from the kernel (std::random_device reads getrandom or
+  // /dev/urandom with GCC on Linux), as hex.
+  std::random_device rd;
+  std::string fresh;
+  const char* hex = "0123456789abcdef";
+  for (int i = 0; i < 4; ++i) {
+    std::uint32_t v = rd();
+    for (int j = 0; j < 8; ++j, v >>= 4) fresh += hex[v & 0xf];
+  }
+  RAPPORT_RETURN_IF_ERROR(store_.SetCalendarToken(fresh));
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return fresh;
+}
+
+Result<std::string> App::CalendarFeed(std::string_view token, int days_ahead) {
+  RAPPORT_ASSIGN_OR_RETURN(auto mine, store_.CalendarToken());
+  // Compared in time independent of where they differ.
+  bool same = mine && !mine->empty() && mine->size() == token.size();
+  if (same) {
+    unsigned char diff = 0;
+    for (size_t i = 0; i < token.size(); ++i) diff |= static_cast<unsigned char>((*mine)[i] ^ token[i]);
+    same = diff == 0;
+  }
+  if (!same) {
+    return Error::NotFound(
+        "this calendar address is not (or no longer) valid; copy the current one from the "
+        "Calendar page or 'rapport calendar-feed'");
+  }
+  return ExportIcs(days_ahead);
 }
 
 }  // namespace rapport

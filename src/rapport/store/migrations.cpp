@@ -262,6 +262,11 @@ CREATE INDEX contact_introducer ON contact (workspace_id, introducer_id)
 ALTER TABLE contact DROP COLUMN name_key;
 ALTER TABLE contact DROP COLUMN linkedin_key;
 )sql"},
+      // The secret in the calendar feed's address (rapport serve's
+      // /calendar.ics?token=...); NULL until first asked for.
+      {8, R"sql(
+ALTER TABLE workspace ADD COLUMN calendar_token TEXT;
+)sql"},
   };
   return kMigrations;
 }

@@ -1019,6 +1019,19 @@ Status Store::MarkQuestionsSeeded() {
       "workspace", ws_);
 }
 
+Result<std::optional<std::string>> Store::CalendarToken() {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query("SELECT calendar_token FROM workspace WHERE id = $1", {Int(ws_)}));
+  if (rows.empty()) return std::optional<std::string>{};
+  return rows[0].OptText(0);
+}
+
+Status Store::SetCalendarToken(const std::string& token) {
+  return ExpectOne(db_.Execute("UPDATE workspace SET calendar_token = $1 WHERE id = $2",
+                               {Value{token}, Int(ws_)}),
+                   "workspace", ws_);
+}
+
 Result<Note> Store::AddNote(const Note& n, Instant now) {
   RAPPORT_ASSIGN_OR_RETURN(
       Id id, db_.Insert("INSERT INTO note (workspace_id, contact_id, objective_id, body, "

@@ -173,6 +173,9 @@ class Store {
   // is used, so the seeker can edit or remove any of it for good.
   Result<bool> QuestionsSeeded();
   Status MarkQuestionsSeeded();
+  // The calendar feed's secret, if one was made.
+  Result<std::optional<std::string>> CalendarToken();
+  Status SetCalendarToken(const std::string& token);
 
   // ---- notes ----
   Result<Note> AddNote(const Note& n, Instant now);
