@@ -87,6 +87,7 @@ std::string RenderPage(const State& st, std::string_view title, std::string_view
   if (nav == "search") d.set("nav_search", true);
   if (nav == "objectives") d.set("nav_objectives", true);
   if (nav == "progress") d.set("nav_progress", true);
+  if (nav == "compose") d.set("nav_compose", true);
   return Render("layout", d);
 }
 
