@@ -383,6 +383,8 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/v1/search", "/api/v1/search", Search},
     {"GET", "/api/v1/objectives/{id}/insights", R"(/api/v1/objectives/(\d+)/insights)", GetInsights},
     {"GET", "/api/v1/stats", "/api/v1/stats", GetStats},
+    {"POST", "/api/v1/drafts", "/api/v1/drafts", ApiDraft},  // compose_pages.cpp
+    {"POST", "/api/v1/lint", "/api/v1/lint", ApiLint},        // compose_pages.cpp
     {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", OpenApi},
 };
 

@@ -101,5 +101,9 @@ void RegisterPages(httplib::Server& svr, State& st);          // pages.cpp
 void RegisterLearningPages(httplib::Server& svr, State& st);  // learning_pages.cpp
 void RegisterApi(httplib::Server& svr, State& st);    // api.cpp
 void RegisterCalendarPages(httplib::Server& svr, State& st);  // calendar_pages.cpp
+void RegisterComposePages(httplib::Server& svr, State& st);  // compose_pages.cpp
+// POST /api/v1/drafts and /api/v1/lint (compose_pages.cpp).
+void ApiDraft(State& st, const httplib::Request& req, httplib::Response& res);
+void ApiLint(State& st, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace rapport::server

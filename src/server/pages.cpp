@@ -131,6 +131,10 @@ Result<std::string> RenderToday(State& st) {
     x.set("reason", a.reason);
     x.set("due", FormatFriendly(a.due, st.zone, now));
     if (item.overdue) x.set("overdue", true);
+    if (auto draft = DraftForAction(a)) {  // "Write it": the Compose page
+      x.set("write_href", "/compose?contact=" + draft->contact + "&kind=" + draft->kind +
+                              (draft->objective ? "&objective=" + *draft->objective : ""));
+    }
     if (a.contact_id != 0 && EventThatDoes(a.kind)) {
       x.set("button", ButtonLabel(a.kind));
       if (a.objective_id) x.set("objective_id", IdText(*a.objective_id));

@@ -285,6 +285,7 @@ void WebServer::Impl::Setup() {
 
   RegisterPages(svr, st);
   RegisterLearningPages(svr, st);
+  RegisterComposePages(svr, st);
   RegisterApi(svr, st);
   RegisterCalendarPages(svr, st);
 

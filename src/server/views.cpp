@@ -16,39 +16,34 @@ namespace {
 constexpr const char* kFlashCookie = "rapport_flash";
 constexpr std::string_view kUndoMarker = "undo:";
 
-std::string PercentEncode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
+// The flash travels in a cookie as hex: httplib percent-decodes header
+// values as it reads them, so an escaped ';' would come back as the end of
+// the cookie.
+std::string HexEncode(const std::string& s) {
+  static const char* hex = "0123456789abcdef";
   std::string o;
+  o.reserve(s.size() * 2);
   for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      o += static_cast<char>(c);
-    } else {
-      o += '%';
-      o += hex[c >> 4];
-      o += hex[c & 15];
-    }
+    o += hex[c >> 4];
+    o += hex[c & 15];
   }
   return o;
 }
 
-std::string PercentDecode(std::string_view s) {
+// "" when `s` is not hex.
+std::string HexDecode(std::string_view s) {
+  auto val = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  if (s.size() % 2 != 0) return "";
   std::string o;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      auto val = [](char c) {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        return -1;
-      };
-      int hi = val(s[i + 1]), lo = val(s[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        o += static_cast<char>(hi * 16 + lo);
-        i += 2;
-        continue;
-      }
-    }
-    o += s[i];
+  o.reserve(s.size() / 2);
+  for (size_t i = 0; i < s.size(); i += 2) {
+    int hi = val(s[i]), lo = val(s[i + 1]);
+    if (hi < 0 || lo < 0) return "";
+    o += static_cast<char>(hi * 16 + lo);
   }
   return o;
 }
@@ -113,6 +108,7 @@ std::string RenderPage(const State& st, std::string_view title, std::string_view
   if (nav == "search") d.set("nav_search", true);
   if (nav == "objectives") d.set("nav_objectives", true);
   if (nav == "progress") d.set("nav_progress", true);
+  if (nav == "compose") d.set("nav_compose", true);
   return Render("layout", d);
 }
 
@@ -153,7 +149,7 @@ void SetFlashWithUndo(httplib::Response& res, const std::string& message, std::i
 }
 
 void SetFlash(httplib::Response& res, const std::string& message) {
-  res.set_header("Set-Cookie", std::string(kFlashCookie) + "=" + PercentEncode(message) +
+  res.set_header("Set-Cookie", std::string(kFlashCookie) + "=" + HexEncode(message) +
                                    "; Path=/; HttpOnly; SameSite=Strict; Max-Age=60");
 }
 
@@ -168,7 +164,7 @@ std::string TakeFlash(const httplib::Request& req, httplib::Response& res) {
   if (pos == std::string::npos) return "";
   size_t start = pos + key.size();
   size_t end = cookies.find(';', start);
-  std::string value = PercentDecode(
+  std::string value = HexDecode(
       std::string_view(cookies).substr(start, end == std::string::npos ? std::string::npos : end - start));
   res.set_header("Set-Cookie", std::string(kFlashCookie) +
                                    "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");

@@ -97,6 +97,19 @@ class ServerTest : public ::testing::Test {
     return client_->Post(path.c_str(), headers, params);
   }
   static json Json(const httplib::Result& r) { return json::parse(r->body); }
+  // The flash message a response sets (its cookie holds the text as hex),
+  // or "".
+  static std::string FlashOf(const httplib::Result& r) {
+    const std::string cookie = r->get_header_value("Set-Cookie");
+    const std::string key = "rapport_flash=";
+    if (cookie.rfind(key, 0) != 0) return "";
+    const std::string hex = cookie.substr(key.size(), cookie.find(';') - key.size());
+    std::string out;
+    for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+      out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    }
+    return out;
+  }
 
   TempDir dir_;
   FixedClock clock_{*ParseTime("2026-03-10T09:00Z", "UTC")};

@@ -281,6 +281,16 @@ struct DraftResult {
   std::optional<EventKind> logs;  // what sending it records; none for a voicemail script
 };
 
+// The template that writes what an agenda action asks for: request ->
+// "request" (picked by degree), follow_up -> "follow_up", thank ->
+// "thank_you", thank_introducer, report_back, keep_in_touch -> "touch".
+// nullopt for actions that are not a message (call, prepare, ...).
+std::optional<std::string_view> TemplateForAction(ActionKind kind);
+// The draft that does `action`: its template, the person the thread is
+// about (the one met, for thank_introducer and report_back, whose message
+// goes to the introducer), and its objective. nullopt when no template does it.
+std::optional<DraftInput> DraftForAction(const Action& action);
+
 struct SendResult {
   bool sent = false;       // through SMTP
   std::string eml_path;    // written instead, when there is no SMTP
@@ -362,11 +372,17 @@ class App {
   // Fills a template from the records and the profile. The user's
   // $XDG_CONFIG_HOME/rapport/templates/NAME.mustache overrides the built-in.
   Result<DraftResult> DraftMessage(const DraftInput& in);
-  // Sends `draft` (with `body` as edited) by SMTP when [smtp] is set, and
-  // logs the matching event with the message as its body. Without SMTP it
-  // writes `eml_path` and logs only if `mark_sent`.
+  // Sends `draft` (with `body` as edited, and draft.subject) by SMTP when
+  // [smtp] is set, and logs the matching event with the message as its
+  // body. Without SMTP it writes `eml_path` (none when it is empty), returns
+  // a mailto: link, and logs only if `mark_sent`. Refused, with nothing
+  // sent or written, while the subject or body still has a {{field}}.
   Result<SendResult> SendMessage(const DraftResult& draft, const std::string& body,
                                  const std::string& eml_path, bool mark_sent);
+  // Logs `draft` as sent by the user's own mail client: its `logs` event,
+  // by email, with `body`. Sends nothing. Error for a draft that is not
+  // sent by mail (a voicemail script).
+  Result<Event> LogSent(const DraftResult& draft, const std::string& body);
 
   // ---- questions, notes, answers ----
   Result<Question> AddQuestion(const QuestionFields& f);

@@ -228,6 +228,35 @@ Result<DraftResult> App::DraftMessage(const DraftInput& in) {
   return d;
 }
 
+std::optional<std::string_view> TemplateForAction(ActionKind kind) {
+  switch (kind) {
+    case ActionKind::kRequest: return "request";
+    case ActionKind::kFollowUp: return "follow_up";
+    case ActionKind::kThank: return "thank_you";
+    case ActionKind::kThankIntroducer: return "thank_introducer";
+    case ActionKind::kReportBack: return "report_back";
+    case ActionKind::kKeepInTouch: return "touch";
+    case ActionKind::kCall:
+    case ActionKind::kMoveOn:
+    case ActionKind::kPrepare:
+    case ActionKind::kLogMeeting:
+    case ActionKind::kDeliverPromise:
+    case ActionKind::kWeeklyGoal:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<DraftInput> DraftForAction(const Action& action) {
+  auto name = TemplateForAction(action.kind);
+  if (!name || action.contact_id == 0) return std::nullopt;
+  DraftInput in;
+  in.kind = std::string(*name);
+  in.contact = std::to_string(action.about_id.value_or(action.contact_id));
+  if (action.objective_id) in.objective = std::to_string(*action.objective_id);
+  return in;
+}
+
 Result<SendResult> App::SendMessage(const DraftResult& draft, const std::string& body,
                                     const std::string& eml_path, bool mark_sent) {
   if (!draft.logs) {
@@ -238,6 +267,16 @@ Result<SendResult> App::SendMessage(const DraftResult& draft, const std::string&
     return Error::InvalidArgument(draft.to.name + " has no email address; add one with "
                                   "'rapport contact edit " + std::to_string(draft.to.id) +
                                   " --email ADDRESS'");
+  }
+  // A template field left in is the one mistake that is always a mistake:
+  // no --force sends "Dear {{first_name}}".
+  if (auto field = FindUnfilledField(draft.subject)) {
+    return Error::InvalidArgument("the subject still has " + *field +
+                                  " in it; write that part yourself before sending");
+  }
+  if (auto field = FindUnfilledField(body)) {
+    return Error::InvalidArgument("the message still has " + *field +
+                                  " in it; write that part yourself before sending");
   }
   Email mail;
   mail.from_name = config_.user_name;
@@ -253,13 +292,25 @@ Result<SendResult> App::SendMessage(const DraftResult& draft, const std::string&
     result.sent = true;
   } else {
     if (mail.from_address.empty()) mail.from_address = "you@example.invalid";
-    std::ofstream out(eml_path, std::ios::binary | std::ios::trunc);
-    if (!out) return Error::Io("cannot write " + eml_path);
-    out << FormatEmail(mail, now);
-    if (!out) return Error::Io("cannot write " + eml_path);
-    result.eml_path = eml_path;
+    if (!eml_path.empty()) {
+      std::ofstream out(eml_path, std::ios::binary | std::ios::trunc);
+      if (!out) return Error::Io("cannot write " + eml_path);
+      out << FormatEmail(mail, now);
+      if (!out) return Error::Io("cannot write " + eml_path);
+      result.eml_path = eml_path;
+    }
     result.mailto = MailtoLink(mail);
     if (!mark_sent) return result;
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto logged, LogSent(draft, body));
+  result.logged = logged;
+  return result;
+}
+
+Result<Event> App::LogSent(const DraftResult& draft, const std::string& body) {
+  if (!draft.logs) {
+    return Error::InvalidArgument("a " + draft.template_name +
+                                  " is not sent by mail, so there is nothing to log");
   }
   EventInput e;
   e.kind = *draft.logs;
@@ -267,9 +318,7 @@ Result<SendResult> App::SendMessage(const DraftResult& draft, const std::string&
   e.channel = "email";
   e.body = body;
   if (draft.logs == EventKind::kIntroRequested) e.via = std::to_string(draft.to.id);
-  RAPPORT_ASSIGN_OR_RETURN(auto logged, Record(e));
-  result.logged = logged;
-  return result;
+  return Record(e);
 }
 
 }  // namespace rapport

@@ -236,4 +236,15 @@ Result<Draft> RenderTemplate(std::string_view text,
   return d;
 }
 
+std::optional<std::string> FindUnfilledField(std::string_view text) {
+  const size_t open = text.find("{{");
+  if (open == std::string_view::npos) return std::nullopt;
+  const size_t eol = text.find('\n', open);
+  const size_t close = text.find("}}", open + 2);
+  if (close == std::string_view::npos || (eol != std::string_view::npos && close > eol)) {
+    return std::string("{{");
+  }
+  return std::string(text.substr(open, close + 2 - open));
+}
+
 }  // namespace rapport

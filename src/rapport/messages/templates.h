@@ -44,4 +44,9 @@ struct Draft {
 Result<Draft> RenderTemplate(std::string_view text,
                              const std::map<std::string, std::string>& fields);
 
+// The first template field still in `text`, as written ("{{meeting_date}}",
+// or "{{" when one is never closed on its line), or nullopt when there is
+// none. A message with one is never ready to send.
+std::optional<std::string> FindUnfilledField(std::string_view text);
+
 }  // namespace rapport

@@ -1,0 +1,155 @@
+// Drafts sent from the web app's Compose page: which template an agenda
+// action opens, the refusal to send a template field, and logging a
+// message the user sent from their own mail client.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "rapport/app/app.h"
+#include "rapport/messages/templates.h"
+#include "support/temp_dir.h"
+
+namespace rapport {
+namespace {
+
+using testing::TempDir;
+
+TEST(TemplateForAction, MessagesOpenTheirTemplateAndOtherActionsNone) {
+  EXPECT_EQ(TemplateForAction(ActionKind::kRequest), "request");
+  EXPECT_EQ(TemplateForAction(ActionKind::kFollowUp), "follow_up");
+  EXPECT_EQ(TemplateForAction(ActionKind::kThank), "thank_you");
+  EXPECT_EQ(TemplateForAction(ActionKind::kThankIntroducer), "thank_introducer");
+  EXPECT_EQ(TemplateForAction(ActionKind::kReportBack), "report_back");
+  EXPECT_EQ(TemplateForAction(ActionKind::kKeepInTouch), "touch");
+  for (auto k : {ActionKind::kCall, ActionKind::kMoveOn, ActionKind::kPrepare,
+                 ActionKind::kLogMeeting, ActionKind::kDeliverPromise, ActionKind::kWeeklyGoal}) {
+    EXPECT_EQ(TemplateForAction(k), std::nullopt) << ToString(k);
+  }
+  // Every name it gives is a template DraftMessage knows ("request" picks
+  // one by degree).
+  for (int k = 0; k <= static_cast<int>(ActionKind::kWeeklyGoal); ++k) {
+    auto name = TemplateForAction(static_cast<ActionKind>(k));
+    if (name && *name != "request") {
+      EXPECT_NE(FindTemplate(*name), nullptr) << *name;
+    }
+  }
+}
+
+TEST(DraftForAction, WritesAboutThePersonMetAndKeepsTheObjective) {
+  Action follow{.kind = ActionKind::kFollowUp, .contact_id = 7, .objective_id = 3};
+  auto d = DraftForAction(follow);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->kind, "follow_up");
+  EXPECT_EQ(d->contact, "7");
+  EXPECT_EQ(d->objective, "3");
+  // The introducer is thanked about the person met: the draft is about
+  // them, and DraftMessage addresses it to the introducer.
+  Action thank{.kind = ActionKind::kThankIntroducer, .contact_id = 2, .about_id = 9};
+  d = DraftForAction(thank);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->kind, "thank_introducer");
+  EXPECT_EQ(d->contact, "9");
+  EXPECT_EQ(d->objective, std::nullopt);
+  EXPECT_FALSE(DraftForAction({.kind = ActionKind::kCall, .contact_id = 7}));
+  EXPECT_FALSE(DraftForAction({.kind = ActionKind::kWeeklyGoal}));
+}
+
+TEST(FindUnfilledField, FindsTheFirstFieldOrAnUnclosedOne) {
+  EXPECT_EQ(FindUnfilledField("Hi Ada,\nThanks.\n"), std::nullopt);
+  EXPECT_EQ(FindUnfilledField("We met on {{meeting_date}}; {{specific}}."), "{{meeting_date}}");
+  EXPECT_EQ(FindUnfilledField("Hi {{first_name\nthere }}"), "{{");
+  EXPECT_EQ(FindUnfilledField("a } and a { are fine"), std::nullopt);
+}
+
+class DraftsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = OpenSqlite(dir_.File("rapport.db"));
+    ASSERT_TRUE(db.ok()) << db.error().message();
+    db_ = std::move(*db);
+    Config cfg;
+    cfg.zone = "UTC";
+    cfg.user_name = "Sam Rivera";
+    cfg.user_intro = "a statistics student";
+    app_ = std::make_unique<App>(*db_, clock_, cfg);
+    ContactFields f;
+    f.name = "Zoe Agren";
+    f.email = "zoe@example.org";
+    f.degree = "first";
+    f.source = "alumni";
+    auto r = app_->AddContact(f);
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    zoe_ = r->contact.id;
+    ObjectiveFields o;
+    o.title = "UX research";
+    o.kind = "role";
+    ASSERT_TRUE(app_->AddObjective(o).ok());
+    EventInput t;
+    t.kind = EventKind::kTargeted;
+    t.contact = std::to_string(zoe_);
+    t.objective = "UX research";
+    ASSERT_TRUE(app_->Record(t).ok());
+  }
+  size_t EventCount() { return app_->Timeline(std::to_string(zoe_))->size(); }
+
+  TempDir dir_;
+  FixedClock clock_{*ParseTime("2026-03-10T12:00Z", "UTC")};
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<App> app_;
+  Id zoe_ = 0;
+};
+
+TEST_F(DraftsTest, SendRefusesATemplateFieldInTheBodyOrSubjectAndWritesNothing) {
+  auto draft = app_->DraftMessage({.kind = "thank_you", .contact = std::to_string(zoe_)});
+  ASSERT_TRUE(draft.ok()) << draft.error().message();
+  ASSERT_NE(draft->body.find("{{meeting_date}}"), std::string::npos) << draft->body;
+  const std::string eml = dir_.File("out.eml");
+  auto sent = app_->SendMessage(*draft, draft->body, eml, true);
+  ASSERT_FALSE(sent.ok());
+  EXPECT_EQ(sent.error().message(),
+            "the message still has {{meeting_date}} in it; write that part yourself before "
+            "sending");
+  EXPECT_FALSE(std::filesystem::exists(eml));
+  EXPECT_EQ(EventCount(), 1u);
+
+  auto request = app_->DraftMessage({.kind = "request", .contact = std::to_string(zoe_)});
+  ASSERT_TRUE(request.ok());
+  request->subject = "About {{objective}}";
+  sent = app_->SendMessage(*request, request->body, "", true);
+  ASSERT_FALSE(sent.ok());
+  EXPECT_NE(sent.error().message().find("the subject still has {{objective}}"), std::string::npos);
+}
+
+TEST_F(DraftsTest, WithoutSmtpAndNoEmlPathItOnlyGivesTheMailtoLinkWithTheEditedSubject) {
+  auto draft = app_->DraftMessage({.kind = "request", .contact = std::to_string(zoe_)});
+  ASSERT_TRUE(draft.ok()) << draft.error().message();
+  EXPECT_EQ(draft->template_name, "request_first");
+  draft->subject = "Twenty minutes on UX research?";
+  auto sent = app_->SendMessage(*draft, "Hi Zoe,\nA short question.\n", "", false);
+  ASSERT_TRUE(sent.ok()) << sent.error().message();
+  EXPECT_FALSE(sent->sent);
+  EXPECT_EQ(sent->eml_path, "");
+  EXPECT_NE(sent->mailto.find("subject=Twenty%20minutes%20on%20UX%20research%3F"),
+            std::string::npos)
+      << sent->mailto;
+  EXPECT_FALSE(sent->logged);
+  EXPECT_EQ(EventCount(), 1u);
+}
+
+TEST_F(DraftsTest, LogSentRecordsTheDraftsEventWithTheBody) {
+  auto draft = app_->DraftMessage({.kind = "request", .contact = std::to_string(zoe_)});
+  ASSERT_TRUE(draft.ok());
+  auto logged = app_->LogSent(*draft, "Hi Zoe,\nAs sent.\n");
+  ASSERT_TRUE(logged.ok()) << logged.error().message();
+  EXPECT_EQ(logged->kind, EventKind::kRequestSent);
+  EXPECT_EQ(logged->channel, Channel::kEmail);
+  EXPECT_EQ(logged->body, "Hi Zoe,\nAs sent.");  // Record trims it
+  EXPECT_EQ(EventCount(), 2u);
+
+  auto script = app_->DraftMessage({.kind = "voicemail", .contact = std::to_string(zoe_)});
+  ASSERT_TRUE(script.ok());
+  EXPECT_FALSE(app_->LogSent(*script, script->body).ok());
+}
+
+}  // namespace
+}  // namespace rapport
