@@ -374,6 +374,14 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/v1/search", "/api/v1/search", Search},
     {"GET", "/api/v1/objectives/{id}/insights", R"(/api/v1/objectives/(\d+)/insights)", GetInsights},
     {"GET", "/api/v1/stats", "/api/v1/stats", GetStats},
+    // meeting_api.cpp
+    {"GET", "/api/v1/events", "/api/v1/events", ApiListEvents},
+    {"POST", "/api/v1/events", "/api/v1/events", ApiAddEvent},
+    {"GET", "/api/v1/people/{id}/prep", R"(/api/v1/people/(\d+)/prep)", ApiGetPrep},
+    {"GET", "/api/v1/objectives", "/api/v1/objectives", ApiListObjectives},
+    {"POST", "/api/v1/objectives", "/api/v1/objectives", ApiAddObjective},
+    {"GET", "/api/v1/organizations", "/api/v1/organizations", ApiListOrganizations},
+    {"POST", "/api/v1/organizations", "/api/v1/organizations", ApiAddOrganization},
     {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", OpenApi},
 };
 

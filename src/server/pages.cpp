@@ -137,6 +137,9 @@ void Today(State& st, const Request& req, Response& res) {
       x.set("reason", a.reason);
       x.set("due", FormatFriendly(a.due, st.zone, now));
       if (item.overdue) x.set("overdue", true);
+      if (a.kind == ActionKind::kPrepare && a.contact_id != 0) {
+        x.set("meeting_href", "/people/" + IdText(a.contact_id) + "/meeting");
+      }
       if (a.contact_id != 0 && EventThatDoes(a.kind)) {
         x.set("button", ButtonLabel(a.kind));
         if (a.objective_id) x.set("objective_id", IdText(*a.objective_id));
@@ -372,6 +375,7 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     }
     d.set("introduced", introduced);
     if (!detail->introduced.empty()) d.set("has_introduced", true);
+    AddPersonMeetingForms(st, id, d);  // meeting_pages.cpp
   }
   data verbs = list{};
   for (const auto& v : kVerbs) {

@@ -251,6 +251,7 @@ void WebServer::Impl::Setup() {
 
   RegisterPages(svr, st);
   RegisterLearningPages(svr, st);
+  RegisterMeetingPages(svr, st);
   RegisterApi(svr, st);
 
   // Statuses without a body of their own (404 for an unknown path, 413 for
