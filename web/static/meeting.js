@@ -26,8 +26,8 @@
     var key = 'rapport-meeting-' + panel.dataset.contact;
     var clock = panel.querySelector('#countdown');
     var prompt = panel.querySelector('#countdown-prompt');
-    var start = panel.querySelector('#countdown-start');
-    var reset = panel.querySelector('#countdown-reset');
+    // One button (a hidden one would still be a control): Start, then Reset.
+    var button = panel.querySelector('#countdown-button');
     var timer = null;
 
     function started() {
@@ -43,6 +43,11 @@
       } catch (e) { /* private mode: the timer still runs for this page */ }
     }
     function say(text) { if (prompt.textContent !== text) prompt.textContent = text; }
+    function label(running) {
+      var text = running ? button.dataset.reset : button.dataset.start;
+      if (button.textContent !== text) button.textContent = text;
+      button.classList.toggle('secondary', running);
+    }
 
     var since = started();
     function render() {
@@ -51,14 +56,12 @@
         clock.textContent = format(total);
         clock.classList.remove('amber', 'over');
         say('');
-        start.hidden = false;
-        reset.hidden = true;
+        label(false);
         return;
       }
       var left = total - (Date.now() - since);
       clock.textContent = format(left);
-      start.hidden = true;
-      reset.hidden = false;
+      label(true);
       if (left <= 0) {
         clock.classList.remove('amber');
         clock.classList.add('over');
@@ -82,18 +85,17 @@
       if (since !== null && total - (Date.now() - since) > 0) timer = window.setInterval(render, 250);
     }
 
-    start.addEventListener('click', function () {
-      since = Date.now();
-      remember(since);
-      run();
-      reset.focus();
-    });
-    reset.addEventListener('click', function () {
-      since = null;
-      remember(null);
-      stop();
-      render();
-      start.focus();
+    button.addEventListener('click', function () {
+      if (since === null) {
+        since = Date.now();
+        remember(since);
+        run();
+      } else {
+        since = null;
+        remember(null);
+        stop();
+        render();
+      }
     });
     var finish = document.getElementById('finish-form');
     if (finish) finish.addEventListener('submit', function () { remember(null); });
