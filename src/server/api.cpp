@@ -104,26 +104,35 @@ void GetAgenda(State& st, const Request& req, Response& res) {
   std::string bad;
   auto days = IntParam(req, "days", 7, 0, 366, bad);
   if (!days) return SendError(res, 400, "invalid_argument", bad);
-  json items = json::array();
-  json out;
+  std::string body;
   {
     std::lock_guard lock(st.mu);
-    auto agenda = st.app.GetAgenda(*days, 200);
-    if (!agenda) return SendError(res, agenda.error());
-    for (const auto& item : agenda->items) {
-      json j = ActionJson(item.action);
-      j["overdue"] = item.overdue;
-      if (!item.contact_name.empty()) j["contact"] = item.contact_name;
-      if (!item.about_name.empty()) j["about"] = item.about_name;
-      if (!item.objective_title.empty()) j["objective"] = item.objective_title;
-      items.push_back(std::move(j));
+    const std::string key = "api/agenda?days=" + std::to_string(*days);
+    const CacheVersion v = CurrentVersion(st);
+    if (const std::string* hit = CacheFind(st, key, v)) {
+      body = *hit;
+    } else {
+      auto agenda = st.app.GetAgenda(*days, 200);
+      if (!agenda) return SendError(res, agenda.error());
+      json items = json::array();
+      for (const auto& item : agenda->items) {
+        json j = ActionJson(item.action);
+        j["overdue"] = item.overdue;
+        if (!item.contact_name.empty()) j["contact"] = item.contact_name;
+        if (!item.about_name.empty()) j["about"] = item.about_name;
+        if (!item.objective_title.empty()) j["objective"] = item.objective_title;
+        items.push_back(std::move(j));
+      }
+      json out = {{"now", FormatIso(agenda->now)},
+                  {"horizon", FormatIso(agenda->horizon)},
+                  {"items", std::move(items)},
+                  {"more", agenda->more}};
+      body = out.dump();
+      CacheStore(st, key, v, body);
     }
-    out = {{"now", FormatIso(agenda->now)},
-           {"horizon", FormatIso(agenda->horizon)},
-           {"items", std::move(items)},
-           {"more", agenda->more}};
   }
-  SendJson(res, 200, out);
+  res.status = 200;
+  res.set_content(body, "application/json");
 }
 
 void ListPeople(State& st, const Request& req, Response& res) {

@@ -5,7 +5,9 @@
 #include <httplib.h>
 
 #include <kainjow/mustache.hpp>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -24,7 +26,30 @@ struct State {
   std::string csrf;                    // hex, made once per server start
   std::set<std::string> hosts;         // accepted Host header values, lowercase
   std::set<std::string> origins;       // accepted Origin values, lowercase
+
+  // Bodies of the busiest reads (Today's content, /api/v1/agenda), kept
+  // while nothing is written and the clock stays in the same minute: under
+  // load every request would otherwise re-plan the agenda one at a time
+  // behind `mu`. Reached only under `mu`.
+  struct Cached {
+    Database::ChangeStamp stamp;
+    std::int64_t minute = 0;
+    std::string body;
+  };
+  std::map<std::string, Cached> cache;
 };
+
+// ---- the read cache (server.cpp); call under st.mu ----
+// What a cached body was made from: the database's change stamp (nullopt:
+// the engine cannot tell, so nothing is cached) and the clock's minute.
+struct CacheVersion {
+  std::optional<Database::ChangeStamp> stamp;
+  std::int64_t minute = 0;
+};
+CacheVersion CurrentVersion(State& st);
+// The body cached under `key` if it was made at `v`.
+const std::string* CacheFind(State& st, const std::string& key, const CacheVersion& v);
+void CacheStore(State& st, const std::string& key, const CacheVersion& v, std::string body);
 
 // ---- safety (server.cpp) ----
 // True when the request carries this run's CSRF token, in the
@@ -64,6 +89,10 @@ void SendErrorPage(const State& st, httplib::Response& res, const Error& e);
 
 // ---- flash messages: one-shot text carried by a cookie across a redirect ----
 void SetFlash(httplib::Response& res, const std::string& message);
+// The same, with an Undo button beside the message that takes back event
+// `event_id` (POST /undo) and then returns to `back` (a path of ours).
+void SetFlashWithUndo(httplib::Response& res, const std::string& message, std::int64_t event_id,
+                      const std::string& back);
 // The flash of this request (and clears it in the response), or "".
 std::string TakeFlash(const httplib::Request& req, httplib::Response& res);
 

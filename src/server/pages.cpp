@@ -99,72 +99,83 @@ bool CheckCsrf(const State& st, const Request& req, Response& res) {
 
 // ---- Today ------------------------------------------------------------------
 
-void Today(State& st, const Request& req, Response& res) {
-  const std::string flash = TakeFlash(req, res);
+// Today's content (inside the layout), made from the agenda at this moment.
+// Under st.mu.
+Result<std::string> RenderToday(State& st) {
   data groups = list{};
   bool any = false;
-  std::string today_text;
-  std::int64_t more = 0;
-  {
-    std::lock_guard lock(st.mu);
-    // The 50 people due first, like `rapport agenda`: a page of hundreds of
-    // actions is no plan for a day (and cost 90 ms to render at 200).
-    auto agenda = st.app.GetAgenda(7, 50);
-    if (!agenda) return SendErrorPage(st, res, agenda.error());
-    const Instant now = agenda->now;
-    more = agenda->more;
-    const Instant tomorrow = AddLocalDays(StartOfLocalDay(now, st.zone), 1, st.zone);
-    today_text = FormatDay(now, st.zone, now);
-    struct Group {
-      const char* key;
-      const char* label;
-      data items = list{};
-      int count = 0;
-    };
-    Group g[3] = {{"overdue", "Overdue"}, {"today", "Today"}, {"week", "This week"}};
-    for (const auto& item : agenda->items) {
-      const Action& a = item.action;
-      Group& to = item.overdue ? g[0] : a.due < tomorrow ? g[1] : g[2];
-      data x;
-      x.set("kind", std::string(ToString(a.kind)));
-      x.set("label", ActionLabel(a.kind));
-      if (a.contact_id != 0) {
-        x.set("contact_id", IdText(a.contact_id));
-        x.set("who", item.contact_name);
-      }
-      if (!item.about_name.empty()) x.set("about", item.about_name);
-      if (!item.objective_title.empty()) x.set("objective", item.objective_title);
-      x.set("reason", a.reason);
-      x.set("due", FormatFriendly(a.due, st.zone, now));
-      if (item.overdue) x.set("overdue", true);
-      if (a.kind == ActionKind::kPrepare && a.contact_id != 0) {
-        x.set("meeting_href", "/people/" + IdText(a.contact_id) + "/meeting");
-      }
-      if (a.contact_id != 0 && EventThatDoes(a.kind)) {
-        x.set("button", ButtonLabel(a.kind));
-        if (a.objective_id) x.set("objective_id", IdText(*a.objective_id));
-      }
-      to.items.push_back(x);
-      ++to.count;
+  // The 50 people due first, like `rapport agenda`: a page of hundreds of
+  // actions is no plan for a day (and cost 90 ms to render at 200).
+  RAPPORT_ASSIGN_OR_RETURN(auto agenda, st.app.GetAgenda(7, 50));
+  const Instant now = agenda.now;
+  const Instant tomorrow = AddLocalDays(StartOfLocalDay(now, st.zone), 1, st.zone);
+  struct Group {
+    const char* key;
+    const char* label;
+    data items = list{};
+    int count = 0;
+  };
+  Group g[3] = {{"overdue", "Overdue"}, {"today", "Today"}, {"week", "This week"}};
+  for (const auto& item : agenda.items) {
+    const Action& a = item.action;
+    Group& to = item.overdue ? g[0] : a.due < tomorrow ? g[1] : g[2];
+    data x;
+    x.set("kind", std::string(ToString(a.kind)));
+    x.set("label", ActionLabel(a.kind));
+    if (a.contact_id != 0) {
+      x.set("contact_id", IdText(a.contact_id));
+      x.set("who", item.contact_name);
     }
-    for (auto& grp : g) {
-      if (grp.count == 0) continue;
-      any = true;
-      data gd;
-      gd.set("key", grp.key);
-      gd.set("label", grp.label);
-      gd.set("count", std::to_string(grp.count));
-      gd.set("items", grp.items);
-      groups.push_back(gd);
+    if (!item.about_name.empty()) x.set("about", item.about_name);
+    if (!item.objective_title.empty()) x.set("objective", item.objective_title);
+    x.set("reason", a.reason);
+    x.set("due", FormatFriendly(a.due, st.zone, now));
+    if (item.overdue) x.set("overdue", true);
+    if (a.kind == ActionKind::kPrepare && a.contact_id != 0) {
+      x.set("meeting_href", "/people/" + IdText(a.contact_id) + "/meeting");
     }
+    if (a.contact_id != 0 && EventThatDoes(a.kind)) {
+      x.set("button", ButtonLabel(a.kind));
+      if (a.objective_id) x.set("objective_id", IdText(*a.objective_id));
+    }
+    to.items.push_back(x);
+    ++to.count;
+  }
+  for (auto& grp : g) {
+    if (grp.count == 0) continue;
+    any = true;
+    data gd;
+    gd.set("key", grp.key);
+    gd.set("label", grp.label);
+    gd.set("count", std::to_string(grp.count));
+    gd.set("items", grp.items);
+    groups.push_back(gd);
   }
   data d;
-  d.set("today", today_text);
+  d.set("today", FormatDay(now, st.zone, now));
   d.set("groups", groups);
   d.set("csrf", st.csrf);
   if (!any) d.set("empty", true);
-  if (more > 0) d.set("more", std::to_string(more));
-  res.set_content(RenderPage(st, "Today", "today", Render("today", d), flash), kHtml);
+  if (agenda.more > 0) d.set("more", std::to_string(agenda.more));
+  return Render("today", d);
+}
+
+void Today(State& st, const Request& req, Response& res) {
+  const std::string flash = TakeFlash(req, res);
+  std::string content;
+  {
+    std::lock_guard lock(st.mu);
+    const CacheVersion v = CurrentVersion(st);
+    if (const std::string* hit = CacheFind(st, "today", v)) {
+      content = *hit;
+    } else {
+      auto made = RenderToday(st);
+      if (!made) return SendErrorPage(st, res, made.error());
+      content = std::move(*made);
+      CacheStore(st, "today", v, content);
+    }
+  }
+  res.set_content(RenderPage(st, "Today", "today", content, flash), kHtml);
 }
 
 // POST /agenda/do: action, contact, objective. Does the action by logging
@@ -183,6 +194,7 @@ void DoAction(State& st, const Request& req, Response& res) {
   in.contact = *contact;
   in.objective = Field(req, "objective");
   std::string flash;
+  std::int64_t undo = 0;
   {
     std::lock_guard lock(st.mu);
     auto r = st.app.Record(in);
@@ -191,9 +203,36 @@ void DoAction(State& st, const Request& req, Response& res) {
     } else {
       auto c = st.app.ResolveContact(IdText(r->contact_id));
       flash = "Logged " + Humanize(ToString(r->kind)) + (c ? " for " + c->name : "") + ".";
+      undo = r->id;
     }
   }
-  Redirect(res, "/", flash);
+  if (undo != 0) SetFlashWithUndo(res, flash, undo, "/");
+  Redirect(res, "/", undo != 0 ? "" : flash);
+}
+
+// POST /undo: event. Takes back an event just logged (the flash's Undo
+// button), then returns to the page the button was on.
+void Undo(State& st, const Request& req, Response& res) {
+  if (!CheckCsrf(st, req, res)) return;
+  auto event = Field(req, "event");
+  std::string back = "/";
+  // Back to where the button was, if that is one of our own pages.
+  if (auto r = Field(req, "back"); r && r->size() > 1 && (*r)[0] == '/' && (*r)[1] != '/') back = *r;
+  if (!event || event->find_first_not_of("0123456789") != std::string::npos || event->size() > 18) {
+    return Redirect(res, back, "Nothing to undo.");
+  }
+  std::string flash;
+  {
+    std::lock_guard lock(st.mu);
+    auto r = st.app.UndoEvent(std::stoll(*event));
+    if (!r) {
+      flash = "Not undone: " + PublicMessage(r.error());
+    } else {
+      auto c = st.app.ResolveContact(IdText(r->contact_id));
+      flash = "Undone: " + Humanize(ToString(r->kind)) + (c ? " for " + c->name : "") + ".";
+    }
+  }
+  Redirect(res, back, flash);
 }
 
 // ---- People -----------------------------------------------------------------
@@ -421,7 +460,8 @@ void LogEvent(State& st, const Request& req, Response& res) {
     if (res.status < 400) res.status = status;
     return;
   }
-  Redirect(res, "/people/" + id, "Logged " + Humanize(ToString(r->kind)) + ".");
+  SetFlashWithUndo(res, "Logged " + Humanize(ToString(r->kind)) + ".", r->id, "/people/" + id);
+  Redirect(res, "/people/" + id, "");
 }
 
 }  // namespace
@@ -429,6 +469,7 @@ void LogEvent(State& st, const Request& req, Response& res) {
 void RegisterPages(httplib::Server& svr, State& st) {
   svr.Get("/", [&st](const Request& req, Response& res) { Today(st, req, res); });
   svr.Post("/agenda/do", [&st](const Request& req, Response& res) { DoAction(st, req, res); });
+  svr.Post("/undo", [&st](const Request& req, Response& res) { Undo(st, req, res); });
   svr.Get("/people", [&st](const Request& req, Response& res) {
     PeoplePage(st, req, res, "", ContactFields{});
   });

@@ -24,6 +24,16 @@ namespace {
 
 constexpr size_t kMaxBody = 1024 * 1024;  // 1 MB; larger bodies get 413
 
+// httplib keeps a thread per open connection (keep-alive), so the pool
+// bounds how many browser tabs and API clients are served at once; with
+// its default of 8, the 9th connection waits for one to close. Threads
+// mostly wait on sockets or on State::mu, so many are cheap.
+constexpr size_t kThreads = 96;
+// Requests one keep-alive connection may carry before it is closed.
+constexpr size_t kKeepAliveRequests = 1000;
+// Entries of the read cache (Today, the agenda API per `days`).
+constexpr size_t kCacheEntries = 64;
+
 const char* kCsp =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -132,6 +142,28 @@ bool HasCsrfToken(const State& st, const httplib::Request& req) {
   return false;
 }
 
+CacheVersion CurrentVersion(State& st) {
+  CacheVersion v;
+  v.stamp = st.app.store().db().Stamp();
+  v.minute = std::chrono::duration_cast<std::chrono::minutes>(st.app.Now().time_since_epoch()).count();
+  return v;
+}
+
+const std::string* CacheFind(State& st, const std::string& key, const CacheVersion& v) {
+  if (!v.stamp) return nullptr;
+  auto it = st.cache.find(key);
+  if (it == st.cache.end() || it->second.stamp != *v.stamp || it->second.minute != v.minute) {
+    return nullptr;
+  }
+  return &it->second.body;
+}
+
+void CacheStore(State& st, const std::string& key, const CacheVersion& v, std::string body) {
+  if (!v.stamp) return;
+  if (st.cache.size() >= kCacheEntries && !st.cache.count(key)) st.cache.clear();
+  st.cache[key] = State::Cached{*v.stamp, v.minute, std::move(body)};
+}
+
 int StatusFor(const Error& e) {
   switch (e.code()) {
     case ErrorCode::kInvalidArgument: return 400;
@@ -166,7 +198,7 @@ std::string PublicMessage(const Error& e) {
 
 struct WebServer::Impl {
   Impl(App& app, std::string zone, ServeOptions o)
-      : options(std::move(o)), state{app, {}, std::move(zone), RandomToken(), {}, {}} {}
+      : options(std::move(o)), state{app, {}, std::move(zone), RandomToken(), {}, {}, {}} {}
 
   ServeOptions options;
   State state;
@@ -185,6 +217,8 @@ struct WebServer::Impl {
 void WebServer::Impl::Setup() {
   State& st = state;
   svr.set_payload_max_length(kMaxBody);
+  svr.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+  svr.set_keep_alive_max_count(kKeepAliveRequests);
   svr.set_default_headers({
       {"Content-Security-Policy", kCsp},
       {"X-Content-Type-Options", "nosniff"},

@@ -3,6 +3,8 @@
 // so every user string is inert; {{{x}}} is used only for HTML we made
 // (rendered templates, cmark's safe output).
 #include <iostream>
+#include <map>
+#include <memory>
 
 #include "server/assets.h"
 #include "server/internal.h"
@@ -12,6 +14,7 @@ namespace rapport::server {
 namespace {
 
 constexpr const char* kFlashCookie = "rapport_flash";
+constexpr std::string_view kUndoMarker = "undo:";
 
 std::string PercentEncode(const std::string& s) {
   static const char* hex = "0123456789ABCDEF";
@@ -62,17 +65,24 @@ std::string Humanize(std::string_view name) {
 }
 
 std::string Render(std::string_view name, const data& d) {
-  auto text = FindEmbedded("templates/" + std::string(name) + ".mustache");
-  if (!text) {
-    std::cerr << "rapport serve: no template " << name << '\n';
-    return "";
+  // Each template is parsed once per thread: kainjow's render walks the
+  // parsed tree with mutable state, so threads do not share one.
+  thread_local std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>, std::less<>> parsed;
+  auto it = parsed.find(name);
+  if (it == parsed.end()) {
+    auto text = FindEmbedded("templates/" + std::string(name) + ".mustache");
+    if (!text) {
+      std::cerr << "rapport serve: no template " << name << '\n';
+      return "";
+    }
+    auto tmpl = std::make_unique<kainjow::mustache::mustache>(std::string(*text));
+    if (!tmpl->is_valid()) {
+      std::cerr << "rapport serve: template " << name << ": " << tmpl->error_message() << '\n';
+      return "";
+    }
+    it = parsed.emplace(std::string(name), std::move(tmpl)).first;
   }
-  kainjow::mustache::mustache tmpl{std::string(*text)};
-  if (!tmpl.is_valid()) {
-    std::cerr << "rapport serve: template " << name << ": " << tmpl.error_message() << '\n';
-    return "";
-  }
-  return tmpl.render(d);
+  return it->second->render(d);
 }
 
 std::string RenderPage(const State& st, std::string_view title, std::string_view nav,
@@ -81,7 +91,23 @@ std::string RenderPage(const State& st, std::string_view title, std::string_view
   d.set("title", std::string(title));
   d.set("csrf", st.csrf);
   d.set("content", content);
-  if (!flash.empty()) d.set("flash", flash);
+  // A flash made by SetFlashWithUndo starts with "undo:ID@PATH|": the page
+  // shows an Undo button for event ID that returns to PATH.
+  std::string_view message = flash;
+  if (message.rfind(kUndoMarker, 0) == 0) {
+    const size_t bar = message.find('|');
+    const std::string_view ref =
+        bar == std::string_view::npos ? std::string_view{} : message.substr(kUndoMarker.size(), bar - kUndoMarker.size());
+    const size_t at = ref.find('@');
+    const std::string_view id = ref.substr(0, at);
+    const std::string_view back = at == std::string_view::npos ? std::string_view{} : ref.substr(at + 1);
+    if (!id.empty() && id.find_first_not_of("0123456789") == std::string_view::npos) {
+      d.set("undo_event", std::string(id));
+      d.set("undo_back", std::string(back.empty() ? "/" : back));
+    }
+    message = bar == std::string_view::npos ? std::string_view{} : message.substr(bar + 1);
+  }
+  if (!message.empty()) d.set("flash", std::string(message));
   if (nav == "today") d.set("nav_today", true);
   if (nav == "people") d.set("nav_people", true);
   if (nav == "search") d.set("nav_search", true);
@@ -119,6 +145,11 @@ std::string QueryParam(const httplib::Request& req, std::string_view name) {
 void SendErrorPage(const State& st, httplib::Response& res, const Error& e) {
   res.status = StatusFor(e);
   res.set_content(RenderErrorPage(st, res.status, PublicMessage(e)), kHtml);
+}
+
+void SetFlashWithUndo(httplib::Response& res, const std::string& message, std::int64_t event_id,
+                      const std::string& back) {
+  SetFlash(res, std::string(kUndoMarker) + std::to_string(event_id) + "@" + back + "|" + message);
 }
 
 void SetFlash(httplib::Response& res, const std::string& message) {

@@ -234,5 +234,61 @@ TEST_F(AppTest, AWriteThatFailsHalfwayLeavesNothingBehind) {
   EXPECT_EQ(Count("contact_tag"), 2);
 }
 
+
+// The web app's "Undo": the last event recorded for a person is taken back
+// and their plan is as before; an older one cannot be, and nothing changes.
+TEST_F(AppTest, UndoTakesBackOnlyThePersonsLastEventAndReplans) {
+  Contact ada = Add("Ada Lovelace");
+  auto record = [&](EventKind kind, const std::string& at) {
+    EventInput in;
+    in.kind = kind;
+    in.contact = std::to_string(ada.id);
+    in.at = at;
+    auto r = app_->Record(in);
+    EXPECT_TRUE(r.ok()) << r.error().message();
+    return r.ok() ? r->id : Id{0};
+  };
+  auto stage = [&] {
+    auto p = app_->Pipeline(std::nullopt);
+    EXPECT_TRUE(p.ok());
+    for (const auto& e : *p) {
+      if (e.contact.id == ada.id) return std::string(ToString(e.stage));
+    }
+    return std::string("absent");
+  };
+  auto agenda_kinds = [&] {
+    std::vector<std::string> kinds;
+    auto a = app_->GetAgenda(14, 50);
+    EXPECT_TRUE(a.ok());
+    for (const auto& item : a->items) {
+      if (item.action.contact_id == ada.id) kinds.emplace_back(ToString(item.action.kind));
+    }
+    return kinds;
+  };
+  record(EventKind::kTargeted, "2026-03-01T09:00");
+  Id request = record(EventKind::kRequestSent, "2026-03-02T09:00");
+  const auto before_kinds = agenda_kinds();
+  Id follow = record(EventKind::kFollowUpSent, "2026-03-10T09:00");
+  ASSERT_EQ(stage(), "followed_up");
+  ASSERT_NE(agenda_kinds(), before_kinds);
+
+  auto older = app_->UndoEvent(request);
+  ASSERT_FALSE(older.ok());
+  EXPECT_EQ(older.error().code(), ErrorCode::kConflict);
+  EXPECT_NE(older.error().message().find("can no longer be undone"), std::string::npos);
+  EXPECT_EQ(Count("event"), 3);
+
+  auto undone = app_->UndoEvent(follow);
+  ASSERT_TRUE(undone.ok()) << undone.error().message();
+  EXPECT_EQ(undone->kind, EventKind::kFollowUpSent);
+  EXPECT_EQ(Count("event"), 2);
+  EXPECT_EQ(stage(), "requested");
+  EXPECT_EQ(agenda_kinds(), before_kinds);
+
+  auto again = app_->UndoEvent(follow);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code(), ErrorCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace rapport

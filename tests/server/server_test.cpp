@@ -327,6 +327,116 @@ TEST_F(ServerTest, OneClickButtonRecordsTheEventAndTheAgendaChanges) {
   EXPECT_EQ(app_->Timeline(std::to_string(id))->size(), 2u);
 }
 
+// The flash after a one-click action carries an Undo button; pressing it
+// takes the event back and the action is due again.
+TEST_F(ServerTest, UndoTakesBackAOneClickAction) {
+  Id id = AddPerson("Ada Lovelace");
+  Log(id, EventKind::kRequestSent, "2026-03-01T09:00Z");
+  auto r = PostForm("/agenda/do", {{"csrf", Token()}, {"action", "follow_up"}, {"contact", std::to_string(id)}});
+  ASSERT_TRUE(r);
+  std::string cookie = r->get_header_value("Set-Cookie");
+  cookie = cookie.substr(0, cookie.find(';'));
+  auto events = app_->Timeline(std::to_string(id));
+  ASSERT_EQ(events->size(), 2u);
+  const std::string event_id = std::to_string(events->back().id);
+
+  auto page = client_->Get("/", {{"Cookie", cookie}});
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("Logged Follow up sent for Ada Lovelace."), std::string::npos);
+  EXPECT_NE(page->body.find(R"(action="/undo")"), std::string::npos);
+  EXPECT_NE(page->body.find(R"(name="event" value=")" + event_id + "\""), std::string::npos);
+  EXPECT_EQ(page->body.find("undo:"), std::string::npos) << "the marker is not shown";
+
+  // Without the token nothing is undone.
+  r = PostForm("/undo", {{"event", event_id}, {"back", "/"}});
+  EXPECT_EQ(r->status, 403);
+  EXPECT_EQ(app_->Timeline(std::to_string(id))->size(), 2u);
+
+  r = PostForm("/undo", {{"csrf", Token()}, {"event", event_id}, {"back", "/"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(r->get_header_value("Location"), "/");
+  EXPECT_EQ(app_->Timeline(std::to_string(id))->size(), 1u);
+  cookie = r->get_header_value("Set-Cookie");
+  cookie = cookie.substr(0, cookie.find(';'));
+  page = client_->Get("/", {{"Cookie", cookie}});
+  EXPECT_NE(page->body.find("Undone: Follow up sent for Ada Lovelace."), std::string::npos);
+  EXPECT_NE(page->body.find(R"(data-kind="follow_up")"), std::string::npos);
+
+  // Twice: a clear message, nothing else removed. A foreign `back` is not
+  // followed.
+  r = PostForm("/undo", {{"csrf", Token()}, {"event", event_id}, {"back", "//evil.example/"}});
+  EXPECT_EQ(r->get_header_value("Location"), "/");
+  cookie = r->get_header_value("Set-Cookie");
+  cookie = cookie.substr(0, cookie.find(';'));
+  page = client_->Get("/", {{"Cookie", cookie}});
+  EXPECT_NE(page->body.find("Not undone: there is no event " + event_id), std::string::npos);
+  EXPECT_EQ(app_->Timeline(std::to_string(id))->size(), 1u);
+
+  // From the person page, Undo returns there.
+  const std::string person = "/people/" + std::to_string(id);
+  r = PostForm(person + "/events", {{"csrf", Token()}, {"what", "call"}});
+  cookie = r->get_header_value("Set-Cookie");
+  cookie = cookie.substr(0, cookie.find(';'));
+  page = client_->Get(person.c_str(), {{"Cookie", cookie}});
+  EXPECT_NE(page->body.find(R"(name="back" value=")" + person + "\""), std::string::npos);
+}
+
+// Today and the agenda API are cached while nothing changes; a write from
+// another connection (a `rapport` command while the server runs) shows at
+// once.
+TEST_F(ServerTest, CachedAgendaFollowsWritesFromAnotherConnection) {
+  Id id = AddPerson("Ada Lovelace");
+  Log(id, EventKind::kTargeted, "2026-03-09T09:00Z");
+  auto first = client_->Get("/");
+  auto again = client_->Get("/");
+  ASSERT_TRUE(first && again);
+  EXPECT_EQ(first->body, again->body);
+  EXPECT_NE(first->body.find("Ada Lovelace"), std::string::npos);
+  // The people with something due (the weekly goal has no person).
+  auto people_due = [](const json& agenda) {
+    std::set<std::string> names;
+    for (auto& item : agenda["items"]) {
+      if (item.contains("contact")) names.insert(item["contact"].get<std::string>());
+    }
+    return names;
+  };
+  auto api = Json(client_->Get("/api/v1/agenda"));
+  EXPECT_EQ(people_due(api), (std::set<std::string>{"Ada Lovelace"}));
+
+  {
+    auto other_db = OpenSqlite(dir_.File("rapport.db"));
+    ASSERT_TRUE(other_db.ok()) << other_db.error().message();
+    Config cfg;
+    cfg.zone = "UTC";
+    App other(**other_db, clock_, cfg);
+    ContactFields f;
+    f.name = "Grace Hopper";
+    auto added = other.AddContact(f);
+    ASSERT_TRUE(added.ok());
+    EventInput in;
+    in.kind = EventKind::kTargeted;
+    in.contact = "Grace Hopper";
+    ASSERT_TRUE(other.Record(in).ok());
+  }
+  auto later = client_->Get("/");
+  EXPECT_NE(later->body.find("Grace Hopper"), std::string::npos);
+  api = Json(client_->Get("/api/v1/agenda"));
+  EXPECT_EQ(people_due(api), (std::set<std::string>{"Ada Lovelace", "Grace Hopper"}));
+  // And through this connection (a write the server did not make itself).
+  std::string ada_kind = "";
+  for (auto& item : api["items"]) {
+    if (item["contact"] == "Ada Lovelace") ada_kind = item["kind"];
+  }
+  EXPECT_EQ(ada_kind, "request");
+  Log(id, EventKind::kRequestSent, "2026-03-10T08:00Z");
+  api = Json(client_->Get("/api/v1/agenda"));
+  for (auto& item : api["items"]) {
+    if (item["contact"] == "Ada Lovelace") ada_kind = item["kind"];
+  }
+  EXPECT_EQ(ada_kind, "follow_up");
+}
+
 TEST_F(ServerTest, PersonFormLogsEventsAndShowsErrors) {
   Id id = AddPerson("Ada Lovelace");
   const std::string path = "/people/" + std::to_string(id) + "/events";

@@ -335,6 +335,11 @@ class App {
   Result<Event> Record(const EventInput& in);
   // Marks a promise (a promise_made event id) kept.
   Result<Event> KeepPromise(const std::string& promise_id, const std::optional<std::string>& at);
+  // Takes back an event recorded by mistake (the web app's "Undo"):
+  // removes it and re-plans the person. Only the last event recorded for
+  // that person can be taken back, so no later entry loses what it
+  // followed from.
+  Result<Event> UndoEvent(Id event_id);
   Result<Agenda> GetAgenda(int days, int limit);
   Result<std::vector<PipelineEntry>> Pipeline(const std::optional<std::string>& objective_ref);
   Result<std::vector<Event>> Timeline(const std::string& contact_ref);

@@ -231,6 +231,32 @@ Result<Event> App::KeepPromise(const std::string& promise_ref, const std::option
   return added;
 }
 
+Result<Event> App::UndoEvent(Id event_id) {
+  Transaction tx(db_);
+  RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  RAPPORT_ASSIGN_OR_RETURN(auto event, store_.GetEvent(event_id));
+  if (!event) {
+    return Error::NotFound("there is no event " + std::to_string(event_id) +
+                           " to undo (it may have been undone already)");
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto contact, store_.GetContact(event->contact_id));
+  RAPPORT_ASSIGN_OR_RETURN(auto history, store_.ListEvents(event->contact_id));
+  for (const auto& h : history) {
+    if (h.id > event->id) {
+      return Error::Conflict(std::string(ToString(event->kind)) + " for " +
+                             (contact ? contact->name : "them") +
+                             " can no longer be undone: something was recorded after it "
+                             "(change it on their page instead)");
+    }
+  }
+  RAPPORT_RETURN_IF_ERROR(store_.RemoveEvent(event->id));
+  if (contact) {
+    if (auto plan = Replan(*contact); !plan) return plan.error();
+  }
+  RAPPORT_RETURN_IF_ERROR(tx.Commit());
+  return *event;
+}
+
 Result<Agenda> App::GetAgenda(int days, int limit) {
   if (days < 0 || days > 366) {
     return Error::InvalidArgument("--days must be between 0 and 366");

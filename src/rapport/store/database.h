@@ -102,6 +102,17 @@ class Database {
   };
   virtual Result<std::vector<IndexDefinition>> ListIndexes(std::string_view table) = 0;
 
+  // A value that changes whenever the data may have changed, through this
+  // connection or any other (another process's `rapport` command), for
+  // caches of what was read. Two equal stamps mean nothing was written in
+  // between. nullopt when the engine cannot tell: then nothing is cached.
+  struct ChangeStamp {
+    std::uint64_t own = 0;     // writes through this connection
+    std::uint64_t others = 0;  // commits by other connections
+    bool operator==(const ChangeStamp&) const = default;
+  };
+  virtual std::optional<ChangeStamp> Stamp() { return std::nullopt; }
+
   // Convenience overloads.
   Result<std::vector<Row>> Query(std::string_view sql, std::initializer_list<Value> params = {}) {
     return Query(sql, std::span<const Value>(params.begin(), params.size()));

@@ -61,6 +61,15 @@ class SqliteDatabase final : public Database {
   std::string Location() const override { return path_; }
   std::string_view IdColumnType() const override { return "INTEGER PRIMARY KEY"; }
 
+  // Rows this connection changed, and PRAGMA data_version, which moves when
+  // another connection commits (it ignores this connection's own writes).
+  std::optional<ChangeStamp> Stamp() override {
+    auto rows = Query("PRAGMA data_version", std::span<const Value>{});
+    if (!rows.ok() || rows->empty()) return std::nullopt;
+    return ChangeStamp{static_cast<std::uint64_t>(sqlite3_total_changes64(db_)),
+                       static_cast<std::uint64_t>((*rows)[0].Int(0))};
+  }
+
   Status ExecScript(std::string_view sql) override {
     char* err = nullptr;
     std::string s(sql);
