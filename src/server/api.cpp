@@ -385,6 +385,14 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/v1/stats", "/api/v1/stats", GetStats},
     {"POST", "/api/v1/drafts", "/api/v1/drafts", ApiDraft},  // compose_pages.cpp
     {"POST", "/api/v1/lint", "/api/v1/lint", ApiLint},        // compose_pages.cpp
+    // meeting_api.cpp
+    {"GET", "/api/v1/events", "/api/v1/events", ApiListEvents},
+    {"POST", "/api/v1/events", "/api/v1/events", ApiAddEvent},
+    {"GET", "/api/v1/people/{id}/prep", R"(/api/v1/people/(\d+)/prep)", ApiGetPrep},
+    {"GET", "/api/v1/objectives", "/api/v1/objectives", ApiListObjectives},
+    {"POST", "/api/v1/objectives", "/api/v1/objectives", ApiAddObjective},
+    {"GET", "/api/v1/organizations", "/api/v1/organizations", ApiListOrganizations},
+    {"POST", "/api/v1/organizations", "/api/v1/organizations", ApiAddOrganization},
     {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", OpenApi},
 };
 

@@ -105,5 +105,25 @@ void RegisterComposePages(httplib::Server& svr, State& st);  // compose_pages.cp
 // POST /api/v1/drafts and /api/v1/lint (compose_pages.cpp).
 void ApiDraft(State& st, const httplib::Request& req, httplib::Response& res);
 void ApiLint(State& st, const httplib::Request& req, httplib::Response& res);
+void RegisterMeetingPages(httplib::Server& svr, State& st);   // meeting_pages.cpp
+
+// ---- meeting mode's forms elsewhere (meeting_pages.cpp) ----
+// The person page's meeting link label and the question bank for its
+// "record an answer" form (keys meeting_label, bank, has_bank). Call with
+// st.mu held; on an error nothing is set.
+void AddPersonMeetingForms(State& st, const std::string& contact_ref, data& d);
+// The objective kinds (key kinds) and question categories (key categories)
+// for the "add an objective" and "add a question" forms.
+void AddObjectiveFormData(data& d);
+void AddQuestionFormData(data& d);
+
+// ---- API handlers in meeting_api.cpp (listed in api.cpp's kRoutes) ----
+void ApiListEvents(State& st, const httplib::Request& req, httplib::Response& res);
+void ApiAddEvent(State& st, const httplib::Request& req, httplib::Response& res);
+void ApiGetPrep(State& st, const httplib::Request& req, httplib::Response& res);
+void ApiListObjectives(State& st, const httplib::Request& req, httplib::Response& res);
+void ApiAddObjective(State& st, const httplib::Request& req, httplib::Response& res);
+void ApiListOrganizations(State& st, const httplib::Request& req, httplib::Response& res);
+void ApiAddOrganization(State& st, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace rapport::server

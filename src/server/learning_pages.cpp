@@ -159,6 +159,8 @@ void ObjectivesPage(State& st, const Request& req, Response& res) {
   d.set("objectives", items);
   if (count == 0) d.set("empty", true);
   d.set("count", std::to_string(count));
+  d.set("csrf", st.csrf);
+  AddObjectiveFormData(d);  // meeting_pages.cpp
   res.set_content(
       RenderPage(st, "Objectives", "objectives", Render("objectives", d), TakeFlash(req, res)),
       kHtml);
@@ -179,6 +181,9 @@ void ObjectivePage(State& st, const Request& req, Response& res) {
     if (!in) return SendErrorPage(st, res, in.error());
     const Instant now = st.app.Now();
     title = in->objective.title;
+    d.set("id", IdText(in->objective.id));
+    d.set("csrf", st.csrf);
+    AddQuestionFormData(d);  // meeting_pages.cpp
     d.set("title", in->objective.title);
     d.set("kind", Humanize(ToString(in->objective.kind)));
     if (in->objective.notes) d.set("notes", *in->objective.notes);

@@ -135,6 +135,9 @@ Result<std::string> RenderToday(State& st) {
       x.set("write_href", "/compose?contact=" + draft->contact + "&kind=" + draft->kind +
                               (draft->objective ? "&objective=" + *draft->objective : ""));
     }
+    if (a.kind == ActionKind::kPrepare && a.contact_id != 0) {
+      x.set("meeting_href", "/people/" + IdText(a.contact_id) + "/meeting");
+    }
     if (a.contact_id != 0 && EventThatDoes(a.kind)) {
       x.set("button", ButtonLabel(a.kind));
       if (a.objective_id) x.set("objective_id", IdText(*a.objective_id));
@@ -415,6 +418,7 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     }
     d.set("introduced", introduced);
     if (!detail->introduced.empty()) d.set("has_introduced", true);
+    AddPersonMeetingForms(st, id, d);  // meeting_pages.cpp
   }
   data verbs = list{};
   for (const auto& v : kVerbs) {

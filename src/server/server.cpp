@@ -286,6 +286,7 @@ void WebServer::Impl::Setup() {
   RegisterPages(svr, st);
   RegisterLearningPages(svr, st);
   RegisterComposePages(svr, st);
+  RegisterMeetingPages(svr, st);
   RegisterApi(svr, st);
   RegisterCalendarPages(svr, st);
 

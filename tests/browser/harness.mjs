@@ -154,7 +154,11 @@ export async function checkPage(page, name) {
   await page.setViewportSize({ width: 390, height: 900 });
   await axe(page, `${name} at 390 px`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(overflow <= 390, `${name} is ${overflow} px wide at 390 px`);
+  // On failure, name the elements that stick out.
+  const wide = overflow <= 390 ? [] : await page.evaluate(() => [...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > 391)
+    .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`));
+  assert.ok(overflow <= 390, `${name} is ${overflow} px wide at 390 px: ${wide.join(', ')}`);
   await screenshot(page, name);
 }
 

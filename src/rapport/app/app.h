@@ -298,6 +298,12 @@ struct SendResult {
   std::optional<Event> logged;
 };
 
+// What finishing a meeting in meeting mode did.
+struct MeetingFinished {
+  Event event;                  // the meeting_held event: new, or the one already logged
+  bool already_logged = false;  // held today already: nothing new was written
+};
+
 struct RestoreReport {
   int organizations = 0, contacts = 0, objectives = 0, events = 0;
   int questions = 0, notes = 0, answers = 0;
@@ -347,6 +353,12 @@ class App {
   Result<Agenda> GetAgenda(int days, int limit);
   Result<std::vector<PipelineEntry>> Pipeline(const std::optional<std::string>& objective_ref);
   Result<std::vector<Event>> Timeline(const std::string& contact_ref);
+  // Logs that the meeting with the contact was held now (meeting mode's
+  // Finish), rated `fit` (1 to 5, optional) with `note` as the event's body.
+  // A meeting with them already logged as held today, with none scheduled
+  // since, is not logged twice: that event comes back with already_logged.
+  Result<MeetingFinished> FinishMeeting(const std::string& contact_ref, std::optional<int> fit,
+                                        const std::optional<std::string>& note);
   Result<Stats> GetStats();
   // Recomputes every contact's derived state (after a playbook change).
   Result<int> Reindex();

@@ -1,0 +1,37 @@
+// Meeting mode's Finish: the meeting was held, now. A second press (a
+// double tap, a re-sent form, or `rapport met` earlier the same day) must
+// not count a second conversation, so the rule lives here, once.
+#include "rapport/app/app.h"
+
+namespace rapport {
+
+Result<MeetingFinished> App::FinishMeeting(const std::string& contact_ref, std::optional<int> fit,
+                                           const std::optional<std::string>& note) {
+  if (fit && (*fit < 1 || *fit > 5)) {
+    return Error::InvalidArgument("the fit must be 1 (not my tribe) to 5 (very much my tribe)");
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto contact, ResolveContact(contact_ref));
+  RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(contact.id));
+  const Instant now = Now();
+  const Instant today = StartOfLocalDay(now, config_.zone);
+  // The latest meeting_held, unless a meeting was scheduled after it (a
+  // second meeting the same day is a new one).
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
+    if (it->kind == EventKind::kMeetingScheduled || it->kind == EventKind::kMeetingRescheduled) {
+      break;
+    }
+    if (it->kind == EventKind::kMeetingHeld) {
+      if (it->at >= today && it->at <= now) return MeetingFinished{*it, true};
+      break;
+    }
+  }
+  EventInput in;
+  in.kind = EventKind::kMeetingHeld;
+  in.contact = std::to_string(contact.id);
+  in.fit = fit;
+  in.body = note;
+  RAPPORT_ASSIGN_OR_RETURN(auto e, Record(in));
+  return MeetingFinished{std::move(e), false};
+}
+
+}  // namespace rapport

@@ -1,0 +1,384 @@
+// The API routes of meeting mode and the records it touches: a contact's
+// events (list and record), a meeting's brief, objectives and
+// organizations (list and add). Listed in api.cpp's kRoutes and described
+// in web/openapi.json. Lists page like /api/v1/people: limit and offset in,
+// {items, total, limit, offset} out. Errors are {"error": {"code",
+// "message"}} with the status of the App's error category.
+#include <nlohmann/json.hpp>
+
+#include "rapport/model/time.h"
+#include "server/internal.h"
+
+namespace rapport::server {
+
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+using nlohmann::json;
+
+constexpr int kDefaultLimit = 50;
+constexpr int kMaxLimit = 200;
+
+void SendJson(Response& res, int status, const json& j) {
+  res.status = status;
+  // Invalid UTF-8 in stored text becomes U+FFFD rather than an exception.
+  res.set_content(j.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
+}
+
+void SendError(Response& res, int status, const std::string& code, const std::string& message) {
+  SendJson(res, status, {{"error", {{"code", code}, {"message", message}}}});
+}
+
+void SendError(Response& res, const Error& e) {
+  SendError(res, StatusFor(e), CodeFor(e), PublicMessage(e));
+}
+
+void BadRequest(Response& res, const std::string& message) {
+  SendError(res, 400, "invalid_argument", message);
+}
+
+template <class T>
+void Put(json& j, const char* key, const std::optional<T>& v) {
+  if (v) j[key] = *v;
+}
+
+// A query parameter as an integer in [lo, hi]; nullopt (with `error`) when
+// it is not one.
+std::optional<int> IntParam(const Request& req, const char* name, int fallback, int lo, int hi,
+                            std::string& error) {
+  if (!req.has_param(name)) return fallback;
+  const std::string v = req.get_param_value(name);
+  int n = 0;
+  size_t used = 0;
+  try {
+    n = std::stoi(v, &used);
+  } catch (...) {
+    used = 0;
+  }
+  if (used == 0 || used != v.size() || n < lo || n > hi) {
+    error = std::string(name) + " must be a whole number from " + std::to_string(lo) + " to " +
+            std::to_string(hi);
+    return std::nullopt;
+  }
+  return n;
+}
+
+struct Paging {
+  int limit = kDefaultLimit, offset = 0;
+};
+
+// limit and offset, or an error answer already sent.
+std::optional<Paging> ReadPaging(const Request& req, Response& res) {
+  std::string bad;
+  auto limit = IntParam(req, "limit", kDefaultLimit, 1, kMaxLimit, bad);
+  auto offset = limit ? IntParam(req, "offset", 0, 0, 1 << 30, bad) : std::nullopt;
+  if (!limit || !offset) {
+    BadRequest(res, bad);
+    return std::nullopt;
+  }
+  return Paging{*limit, *offset};
+}
+
+template <class T, class F>
+json Page(const std::vector<T>& all, const Paging& p, F to_json) {
+  json items = json::array();
+  for (size_t i = static_cast<size_t>(p.offset);
+       i < all.size() && items.size() < static_cast<size_t>(p.limit); ++i) {
+    items.push_back(to_json(all[i]));
+  }
+  return {{"items", std::move(items)}, {"total", all.size()}, {"limit", p.limit}, {"offset", p.offset}};
+}
+
+// The JSON object of a POST, or an error answer already sent. Needs the
+// header token (the pre-routing check has refused a wrong one; this
+// refuses none).
+std::optional<json> ReadBody(const State& st, const Request& req, Response& res,
+                             const char* what) {
+  if (!HasCsrfToken(st, req)) {
+    SendError(res, 403, "forbidden", "the request has no CSRF token");
+    return std::nullopt;
+  }
+  if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
+    SendError(res, 415, "unsupported_media_type", std::string("send ") + what + " as application/json");
+    return std::nullopt;
+  }
+  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) {
+    BadRequest(res, "the body is not a JSON object");
+    return std::nullopt;
+  }
+  return body;
+}
+
+// Reads a JSON object's fields into slots by name: strings, whole numbers,
+// booleans; null leaves a slot unset. An unknown field or a wrong type is an
+// error message.
+struct Fields {
+  std::vector<std::pair<const char*, std::optional<std::string>*>> strings;
+  std::vector<std::pair<const char*, std::optional<int>*>> ints;
+
+  std::string Read(const json& body) const {
+    for (const auto& [key, value] : body.items()) {
+      bool known = false;
+      for (const auto& [name, slot] : strings) {
+        if (key != name) continue;
+        known = true;
+        if (value.is_null()) break;
+        if (!value.is_string()) return key + " must be a string";
+        *slot = value.get<std::string>();
+      }
+      for (const auto& [name, slot] : ints) {
+        if (key != name) continue;
+        known = true;
+        if (value.is_null()) break;
+        if (!value.is_number_integer()) return key + " must be a whole number";
+        const auto n = value.get<std::int64_t>();
+        if (n < -1000000 || n > 1000000) return key + " is out of range";
+        *slot = static_cast<int>(n);
+      }
+      if (!known) return "unknown field " + key;
+    }
+    return "";
+  }
+};
+
+json EventJson(const Event& e) {
+  json j = {{"id", e.id},
+            {"contact_id", e.contact_id},
+            {"kind", std::string(ToString(e.kind))},
+            {"at", FormatIso(e.at)}};
+  Put(j, "objective_id", e.objective_id);
+  if (e.channel) j["channel"] = std::string(ToString(*e.channel));
+  Put(j, "body", e.body);
+  Put(j, "via_id", e.via_id);
+  if (e.meeting_at) j["meeting_at"] = FormatIso(*e.meeting_at);
+  Put(j, "meeting_tz", e.meeting_tz);
+  Put(j, "meeting_minutes", e.meeting_minutes);
+  if (e.meeting_mode) j["meeting_mode"] = std::string(ToString(*e.meeting_mode));
+  Put(j, "meeting_place", e.meeting_place);
+  Put(j, "fit", e.fit);
+  if (e.due) j["due"] = FormatIso(*e.due);
+  Put(j, "promise_id", e.promise_id);
+  return j;
+}
+
+json ObjectiveJson(const Objective& o) {
+  json j = {{"id", o.id},
+            {"title", o.title},
+            {"kind", std::string(ToString(o.kind))},
+            {"created_at", FormatIso(o.created_at)}};
+  Put(j, "target", o.target);
+  Put(j, "notes", o.notes);
+  return j;
+}
+
+json OrganizationJson(const Organization& o) {
+  json j = {{"id", o.id},
+            {"name", o.name},
+            {"contact_count", o.contact_count},
+            {"created_at", FormatIso(o.created_at)}};
+  Put(j, "industry", o.industry);
+  if (o.size) j["size"] = std::string(ToString(*o.size));
+  Put(j, "location", o.location);
+  Put(j, "website", o.website);
+  return j;
+}
+
+json ContactJson(const Contact& c) {
+  json j = {{"id", c.id}, {"name", c.name}};
+  if (!c.org_name.empty()) j["org"] = c.org_name;
+  Put(j, "title", c.title);
+  Put(j, "email", c.email);
+  Put(j, "tz", c.tz);
+  return j;
+}
+
+// The kinds a client may record here; a promise is kept through its own
+// command (it must name the promise), so promise_kept is not one of them.
+bool Recordable(EventKind k) { return k != EventKind::kPromiseKept; }
+
+}  // namespace
+
+// GET /api/v1/events?contact=REF&limit=&offset=: a contact's timeline,
+// oldest first.
+void ApiListEvents(State& st, const Request& req, Response& res) {
+  const std::string contact = QueryParam(req, "contact");
+  if (contact.find_first_not_of(" \t") == std::string::npos) {
+    return BadRequest(res, "contact is required: a contact's id, email or name");
+  }
+  auto paging = ReadPaging(req, res);
+  if (!paging) return;
+  json out;
+  {
+    std::lock_guard lock(st.mu);
+    auto events = st.app.Timeline(contact);
+    if (!events) return SendError(res, events.error());
+    out = Page(*events, *paging, EventJson);
+  }
+  SendJson(res, 200, out);
+}
+
+// POST /api/v1/events: {kind, contact, at?, objective?, body?, meeting_at?,
+// meeting_minutes?, fit?}.
+void ApiAddEvent(State& st, const Request& req, Response& res) {
+  auto body = ReadBody(st, req, res, "the event");
+  if (!body) return;
+  EventInput in;
+  std::optional<std::string> kind, contact;
+  Fields f;
+  f.strings = {{"kind", &kind},           {"contact", &contact},        {"at", &in.at},
+               {"objective", &in.objective}, {"body", &in.body},       {"meeting_at", &in.meeting_at}};
+  f.ints = {{"meeting_minutes", &in.meeting_minutes}, {"fit", &in.fit}};
+  if (std::string bad = f.Read(*body); !bad.empty()) return BadRequest(res, bad);
+  if (!kind) return BadRequest(res, "kind is required");
+  if (!contact) return BadRequest(res, "contact is required");
+  auto k = ParseEventKind(*kind);
+  if (!k || !Recordable(*k)) {
+    std::string names;
+    for (auto n : EventKindNames()) {
+      if (ParseEventKind(n) && Recordable(*ParseEventKind(n))) names += (names.empty() ? "" : ", ") + std::string(n);
+    }
+    return BadRequest(res, "'" + *kind + "' is not a kind of event to record (use " + names + ")");
+  }
+  in.kind = *k;
+  in.contact = *contact;
+  json j;
+  {
+    std::lock_guard lock(st.mu);
+    auto r = st.app.Record(in);
+    if (!r) return SendError(res, r.error());
+    j = EventJson(*r);
+  }
+  SendJson(res, 201, j);
+}
+
+// GET /api/v1/people/{id}/prep: what meeting mode shows.
+void ApiGetPrep(State& st, const Request& req, Response& res) {
+  json j;
+  {
+    std::lock_guard lock(st.mu);
+    auto b = st.app.Prep(req.matches[1].str());
+    if (!b) return SendError(res, b.error());
+    j = {{"contact", ContactJson(b->contact)}, {"user_zone", b->user_zone}};
+    if (b->objective) j["objective"] = ObjectiveJson(*b->objective);
+    int minutes = st.app.config().playbook.meeting_minutes;
+    if (b->meeting) {
+      j["meeting"] = EventJson(*b->meeting);
+      if (b->meeting->meeting_minutes) minutes = *b->meeting->meeting_minutes;
+    }
+    j["minutes"] = minutes;
+    Put(j, "contact_zone", b->contact_zone);
+    json qs = json::array();
+    for (const auto& q : b->plan.questions) {
+      json x = {{"text", q.text},
+                {"category", std::string(ToString(q.category))},
+                {"referral", q.referral},
+                {"answered", q.answered}};
+      if (q.question_id) x["id"] = q.question_id;
+      qs.push_back(std::move(x));
+    }
+    j["questions"] = std::move(qs);
+    Put(j, "shortfall", b->plan.shortfall);
+    if (b->request) j["request"] = EventJson(*b->request);
+    if (b->introducer) j["introducer"] = ContactJson(*b->introducer);
+    json notes = json::array();
+    for (const auto& n : b->notes) {
+      notes.push_back({{"id", n.id}, {"body", n.body}, {"created_at", FormatIso(n.created_at)}});
+    }
+    j["notes"] = std::move(notes);
+    json answers = json::array();
+    for (const auto& a : b->earlier_answers) {
+      json x = {{"id", a.id}, {"question_id", a.question_id}, {"body", a.body},
+                {"created_at", FormatIso(a.created_at)}};
+      for (const auto& q : b->earlier_questions) {
+        if (q.id == a.question_id) x["question"] = q.text;
+      }
+      answers.push_back(std::move(x));
+    }
+    j["earlier_answers"] = std::move(answers);
+    auto promises = [](const std::vector<OpenPromise>& ps) {
+      json arr = json::array();
+      for (const auto& p : ps) {
+        json x = {{"id", p.promise.id}, {"theirs", p.promise.theirs}};
+        Put(x, "body", p.promise.body);
+        if (p.promise.due) x["due"] = FormatIso(*p.promise.due);
+        arr.push_back(std::move(x));
+      }
+      return arr;
+    };
+    j["promises_mine"] = promises(b->promises_mine);
+    j["promises_theirs"] = promises(b->promises_theirs);
+    j["reminders"] = b->reminders;
+  }
+  SendJson(res, 200, j);
+}
+
+void ApiListObjectives(State& st, const Request& req, Response& res) {
+  auto paging = ReadPaging(req, res);
+  if (!paging) return;
+  json out;
+  {
+    std::lock_guard lock(st.mu);
+    auto all = st.app.ListObjectives();
+    if (!all) return SendError(res, all.error());
+    out = Page(*all, *paging, ObjectiveJson);
+  }
+  SendJson(res, 200, out);
+}
+
+// POST /api/v1/objectives: {title, kind?, target?, notes?}.
+void ApiAddObjective(State& st, const Request& req, Response& res) {
+  auto body = ReadBody(st, req, res, "the objective");
+  if (!body) return;
+  ObjectiveFields o;
+  Fields f;
+  f.strings = {{"title", &o.title}, {"kind", &o.kind}, {"notes", &o.notes}};
+  f.ints = {{"target", &o.target}};
+  if (std::string bad = f.Read(*body); !bad.empty()) return BadRequest(res, bad);
+  if (!o.title) return BadRequest(res, "title is required");
+  if (o.target && *o.target < 1) return BadRequest(res, "target must be 1 or more");
+  json j;
+  {
+    std::lock_guard lock(st.mu);
+    auto r = st.app.AddObjective(o);
+    if (!r) return SendError(res, r.error());
+    j = ObjectiveJson(*r);
+  }
+  SendJson(res, 201, j);
+}
+
+void ApiListOrganizations(State& st, const Request& req, Response& res) {
+  auto paging = ReadPaging(req, res);
+  if (!paging) return;
+  json out;
+  {
+    std::lock_guard lock(st.mu);
+    auto all = st.app.ListOrganizations();
+    if (!all) return SendError(res, all.error());
+    out = Page(*all, *paging, OrganizationJson);
+  }
+  SendJson(res, 200, out);
+}
+
+// POST /api/v1/organizations: {name, industry?, size?, location?, website?}.
+void ApiAddOrganization(State& st, const Request& req, Response& res) {
+  auto body = ReadBody(st, req, res, "the organization");
+  if (!body) return;
+  OrgFields o;
+  Fields f;
+  f.strings = {{"name", &o.name},         {"industry", &o.industry}, {"size", &o.size},
+               {"location", &o.location}, {"website", &o.website}};
+  if (std::string bad = f.Read(*body); !bad.empty()) return BadRequest(res, bad);
+  if (!o.name) return BadRequest(res, "name is required");
+  json j;
+  {
+    std::lock_guard lock(st.mu);
+    auto r = st.app.AddOrganization(o);
+    if (!r) return SendError(res, r.error());
+    j = OrganizationJson(*r);
+  }
+  SendJson(res, 201, j);
+}
+
+}  // namespace rapport::server

@@ -1,0 +1,406 @@
+// Meeting mode (/people/{id}/meeting) and the forms that put what a seeker
+// learns into the record from the web app: answers to questions, notes, the
+// fit rating and Finish, new objectives and questions. As in pages.cpp,
+// handlers read the request, call App under the state's mutex and render;
+// the plan, the brief and the "held once a day" rule are App's (Prep,
+// FinishMeeting). Every form posts with a CSRF field and answers 303 with a
+// flash, so it works without JavaScript; an answer posted by htmx gets back
+// just its question's block. The countdown is web/static/meeting.js.
+#include "rapport/formats/markdown.h"
+#include "rapport/model/time.h"
+#include "server/internal.h"
+
+namespace rapport::server {
+
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+using kainjow::mustache::list;
+
+std::string IdText(std::int64_t id) { return std::to_string(id); }
+
+void Redirect(Response& res, const std::string& to, const std::string& flash) {
+  if (!flash.empty()) SetFlash(res, flash);
+  res.status = 303;
+  res.set_header("Location", to);
+}
+
+// A trimmed form field, or nullopt when empty.
+std::optional<std::string> Field(const Request& req, const char* name) {
+  if (!req.has_param(name)) return std::nullopt;
+  std::string v = req.get_param_value(name);
+  size_t b = v.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return std::nullopt;
+  size_t e = v.find_last_not_of(" \t\r\n");
+  return v.substr(b, e - b + 1);
+}
+
+bool CheckCsrf(const State& st, const Request& req, Response& res) {
+  if (HasCsrfToken(st, req)) return true;
+  res.status = 403;
+  res.set_content(
+      RenderErrorPage(st, 403, "the form has expired; reload the page and try again"), kHtml);
+  return false;
+}
+
+// An htmx request of its own (hx-post), not a boosted form or link: it
+// wants a fragment, not a page.
+bool WantsFragment(const Request& req) {
+  return req.get_header_value("HX-Request") == "true" &&
+         req.get_header_value("HX-Boosted") != "true";
+}
+
+// Where a form of the person page or of meeting mode goes back to.
+std::string BackTo(const Request& req, const std::string& id) {
+  return Field(req, "back").value_or("") == "person" ? "/people/" + id
+                                                      : "/people/" + id + "/meeting";
+}
+
+// "What does a usual week look like?" in a flash, shortened.
+std::string Quote(const std::string& s) {
+  constexpr size_t kMax = 80;
+  if (s.size() <= kMax) return "“" + s + "”";
+  size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+  return "“" + s.substr(0, cut) + "…”";
+}
+
+// One planned question's block: its text and the form that notes their
+// answer (none for the built-in closing question, which has no id).
+std::string QuestionBlock(const State& st, const std::string& contact_id, Id question_id,
+                          const std::string& text, const std::string& category, int answered,
+                          const std::string& saved, const std::string& error) {
+  data q;
+  q.set("id", contact_id);
+  q.set("csrf", st.csrf);
+  q.set("text", text);
+  if (!category.empty()) q.set("category", category);
+  if (answered > 0) {
+    q.set("answered", answered == 1 ? std::string("1 person answered it already")
+                                    : std::to_string(answered) + " people answered it already");
+  }
+  if (question_id != 0) {
+    q.set("qid", IdText(question_id));
+  } else {
+    q.set("no_form", true);
+  }
+  if (!saved.empty()) q.set("saved", saved);
+  if (!error.empty()) q.set("error", error);
+  return Render("meeting_question", q);
+}
+
+// ---- Meeting mode -------------------------------------------------------------
+
+void MeetingPage(State& st, const Request& req, Response& res) {
+  const std::string id = req.matches[1].str();
+  const std::string flash = TakeFlash(req, res);
+  data d;
+  std::string name;
+  {
+    std::lock_guard lock(st.mu);
+    auto b = st.app.Prep(id);
+    if (!b) return SendErrorPage(st, res, b.error());
+    const Instant now = st.app.Now();
+    const Contact& c = b->contact;
+    name = c.name;
+    d.set("id", IdText(c.id));
+    d.set("name", c.name);
+    d.set("csrf", st.csrf);
+    std::string who;
+    if (c.title) who = *c.title;
+    if (!c.org_name.empty()) who += (who.empty() ? "" : " at ") + c.org_name;
+    if (!who.empty()) d.set("who", who);
+    if (b->objective) {
+      d.set("objective", b->objective->title);
+      d.set("objective_id", IdText(b->objective->id));
+    }
+    // The agreed length: the scheduled meeting's, else the playbook's.
+    int minutes = st.app.config().playbook.meeting_minutes;
+    if (b->meeting) {
+      const Event& m = *b->meeting;
+      if (m.meeting_minutes) minutes = *m.meeting_minutes;
+      if (m.meeting_at) {
+        std::string when = FormatFriendly(*m.meeting_at, b->user_zone, now);
+        if (b->contact_zone) {
+          when += " (" + FormatFriendly(*m.meeting_at, *b->contact_zone, now) + " for them, " +
+                  *b->contact_zone + ")";
+        }
+        d.set("when", when);
+      }
+      if (m.meeting_mode) d.set("mode", Humanize(ToString(*m.meeting_mode)));
+      if (m.meeting_place) d.set("place", *m.meeting_place);
+    } else {
+      d.set("no_meeting", true);
+    }
+    d.set("minutes", std::to_string(minutes));
+
+    data questions = list{};
+    for (const auto& q : b->plan.questions) {
+      data x;
+      x.set("block", QuestionBlock(st, IdText(c.id), q.question_id, q.text,
+                                   Humanize(ToString(q.category)), q.answered, "", ""));
+      questions.push_back(x);
+    }
+    d.set("questions", questions);
+    d.set("question_count", std::to_string(b->plan.questions.size()));
+    if (b->plan.shortfall) d.set("shortfall", *b->plan.shortfall);
+
+    if (b->introducer) {
+      d.set("introducer", b->introducer->name);
+      d.set("introducer_id", IdText(b->introducer->id));
+    }
+    data promises = list{};
+    auto promise = [&](const OpenPromise& p, const char* whose) {
+      data x;
+      x.set("whose", whose);
+      std::string text = p.promise.body.value_or("(no description)");
+      if (p.promise.due) text += " (due " + FormatDay(*p.promise.due, st.zone, now) + ")";
+      x.set("text", text);
+      promises.push_back(x);
+    };
+    for (const auto& p : b->promises_mine) promise(p, "Yours");
+    for (const auto& p : b->promises_theirs) promise(p, "Theirs");
+    d.set("promises", promises);
+    if (!b->promises_mine.empty() || !b->promises_theirs.empty()) d.set("has_promises", true);
+
+    data answers = list{};
+    for (const auto& a : b->earlier_answers) {
+      data x;
+      for (const auto& q : b->earlier_questions) {
+        if (q.id == a.question_id) x.set("question", q.text);
+      }
+      x.set("text", a.body);
+      x.set("when", FormatDay(a.created_at, st.zone, now));
+      answers.push_back(x);
+    }
+    d.set("answers", answers);
+    if (!b->earlier_answers.empty()) d.set("has_answers", true);
+
+    data notes = list{};
+    for (auto it = b->notes.rbegin(); it != b->notes.rend(); ++it) {
+      data n;
+      n.set("when", FormatFriendly(it->created_at, st.zone, now));
+      n.set("html", MarkdownToHtml(it->body));  // cmark, raw HTML dropped
+      notes.push_back(n);
+    }
+    d.set("notes", notes);
+    if (!b->notes.empty()) d.set("has_notes", true);
+  }
+  data fits = list{};
+  const char* fit_words[] = {"not at all", "a little", "somewhat", "well", "very well"};
+  for (int i = 1; i <= 5; ++i) {
+    data f;
+    f.set("value", std::to_string(i));
+    f.set("words", fit_words[i - 1]);
+    fits.push_back(f);
+  }
+  d.set("fits", fits);
+  res.set_content(
+      RenderPage(st, "Meeting with " + name, "people", Render("meeting", d), flash), kHtml);
+}
+
+// POST /people/{id}/answers: question (id), text [, back=person].
+void PostAnswer(State& st, const Request& req, Response& res) {
+  if (!CheckCsrf(st, req, res)) return;
+  const std::string id = req.matches[1].str();
+  const auto question = Field(req, "question");
+  const auto text = Field(req, "text");
+  Result<Answer> r = Error::InvalidArgument("choose a question");
+  std::string qtext, category;
+  Id qid = 0;
+  {
+    std::lock_guard lock(st.mu);
+    if (question) {
+      auto q = st.app.ResolveQuestion(*question);
+      if (q) {
+        qid = q->id;
+        qtext = q->text;
+        category = Humanize(ToString(q->category));
+      }
+      r = !q      ? Result<Answer>(q.error())
+          : !text ? Result<Answer>(Error::InvalidArgument("write what they said first"))
+                  : st.app.RecordAnswer(id, IdText(q->id), *text);
+    }
+  }
+  if (WantsFragment(req) && qid != 0) {
+    const bool ok = r.ok();
+    if (!ok) res.status = StatusFor(r.error());
+    res.set_content(QuestionBlock(st, id, qid, qtext, category, 0, ok ? r->body : "",
+                                  ok ? "" : PublicMessage(r.error())),
+                    kHtml);
+    return;
+  }
+  if (!r) {
+    if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
+      return SendErrorPage(st, res, r.error());
+    }
+    return Redirect(res, BackTo(req, id), "Not saved: " + PublicMessage(r.error()));
+  }
+  Redirect(res, BackTo(req, id), "Saved their answer to " + Quote(qtext) + ".");
+}
+
+// POST /people/{id}/notes: body (Markdown) [, back=person].
+void PostNote(State& st, const Request& req, Response& res) {
+  if (!CheckCsrf(st, req, res)) return;
+  const std::string id = req.matches[1].str();
+  NoteInput in;
+  in.contact = id;
+  in.body = Field(req, "body").value_or("");
+  Result<Note> r = Error::InvalidArgument("write the note first");
+  if (!in.body.empty()) {
+    std::lock_guard lock(st.mu);
+    r = st.app.AddNote(in);
+  }
+  if (!r) {
+    if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
+      return SendErrorPage(st, res, r.error());
+    }
+    return Redirect(res, BackTo(req, id), "Not saved: " + PublicMessage(r.error()));
+  }
+  Redirect(res, BackTo(req, id), "Note saved.");
+}
+
+// POST /people/{id}/meeting/finish: fit (1-5, optional), note (optional).
+// Logs the meeting held (once a day: App decides) and opens the thank-you.
+void FinishMeeting(State& st, const Request& req, Response& res) {
+  if (!CheckCsrf(st, req, res)) return;
+  const std::string id = req.matches[1].str();
+  std::optional<int> fit;
+  if (auto f = Field(req, "fit")) {
+    fit = (f->size() == 1 && (*f)[0] >= '0' && (*f)[0] <= '9') ? (*f)[0] - '0' : 0;
+  }
+  Result<MeetingFinished> r = Error::InvalidArgument("");
+  {
+    std::lock_guard lock(st.mu);
+    r = st.app.FinishMeeting(id, fit, Field(req, "note"));
+  }
+  if (!r) {
+    if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
+      return SendErrorPage(st, res, r.error());
+    }
+    return Redirect(res, "/people/" + id + "/meeting", "Not finished: " + PublicMessage(r.error()));
+  }
+  const std::string contact = IdText(r->event.contact_id);
+  Redirect(res, "/compose?contact=" + contact + "&kind=thank_you",
+           r->already_logged ? "The meeting was already logged today; now write your thanks."
+                             : "Logged the meeting. Now thank them, within 48 hours.");
+}
+
+// ---- objectives and questions ----------------------------------------------------
+
+// POST /objectives: title, kind, target.
+void PostObjective(State& st, const Request& req, Response& res) {
+  if (!CheckCsrf(st, req, res)) return;
+  ObjectiveFields f;
+  f.title = Field(req, "title");
+  f.kind = Field(req, "kind");
+  f.notes = Field(req, "notes");
+  std::string bad;
+  if (auto t = Field(req, "target")) {
+    try {
+      size_t used = 0;
+      f.target = std::stoi(*t, &used);
+      if (used != t->size() || *f.target < 1) bad = "the target must be a whole number from 1";
+    } catch (...) {
+      bad = "the target must be a whole number from 1";
+    }
+  }
+  if (!f.title) bad = "give the objective a title";
+  Result<Objective> r = Error::InvalidArgument(bad);
+  if (bad.empty()) {
+    std::lock_guard lock(st.mu);
+    r = st.app.AddObjective(f);
+  }
+  if (!r) {
+    if (StatusFor(r.error()) >= 500) return SendErrorPage(st, res, r.error());
+    return Redirect(res, "/objectives", "Not added: " + PublicMessage(r.error()));
+  }
+  Redirect(res, "/objectives/" + IdText(r->id), "Added the objective " + Quote(r->title) + ".");
+}
+
+// POST /objectives/{id}/questions: text, category, referral.
+void PostQuestion(State& st, const Request& req, Response& res) {
+  if (!CheckCsrf(st, req, res)) return;
+  const std::string id = req.matches[1].str();
+  QuestionFields f;
+  f.text = Field(req, "text");
+  f.category = Field(req, "category");
+  f.objective = id;
+  f.referral = Field(req, "referral").has_value();
+  Result<Question> r = Error::InvalidArgument("write the question first");
+  if (f.text) {
+    std::lock_guard lock(st.mu);
+    r = st.app.AddQuestion(f);
+  }
+  if (!r) {
+    if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
+      return SendErrorPage(st, res, r.error());
+    }
+    return Redirect(res, "/objectives/" + id, "Not added: " + PublicMessage(r.error()));
+  }
+  Redirect(res, "/objectives/" + id, "Added the question " + Quote(r->text) + ".");
+}
+
+}  // namespace
+
+void AddPersonMeetingForms(State& st, const std::string& contact_ref, data& d) {
+  auto b = st.app.Prep(contact_ref);
+  if (!b) return;
+  if (b->meeting) {
+    d.set("meeting_label", "Open meeting mode");
+  } else {
+    d.set("meeting_label", "Meeting mode (no meeting scheduled yet)");
+  }
+  QuestionFilter filter;
+  if (b->objective) filter.objective = IdText(b->objective->id);
+  auto bank = st.app.ListQuestions(filter);
+  if (!bank) return;
+  data questions = list{};
+  for (const auto& q : *bank) {
+    data x;
+    x.set("qid", IdText(q.id));
+    x.set("text", q.text);
+    questions.push_back(x);
+  }
+  d.set("bank", questions);
+  if (!bank->empty()) d.set("has_bank", true);
+}
+
+void AddObjectiveFormData(data& d) {
+  data kinds = list{};
+  for (auto k : ObjectiveKindNames()) {
+    data x;
+    x.set("value", std::string(k));
+    x.set("label", Humanize(k));
+    kinds.push_back(x);
+  }
+  d.set("kinds", kinds);
+}
+
+void AddQuestionFormData(data& d) {
+  data cats = list{};
+  for (auto k : QuestionCategoryNames()) {
+    data x;
+    x.set("value", std::string(k));
+    x.set("label", Humanize(k));
+    cats.push_back(x);
+  }
+  d.set("categories", cats);
+}
+
+void RegisterMeetingPages(httplib::Server& svr, State& st) {
+  svr.Get(R"(/people/(\d+)/meeting)",
+          [&st](const Request& req, Response& res) { MeetingPage(st, req, res); });
+  svr.Post(R"(/people/(\d+)/answers)",
+           [&st](const Request& req, Response& res) { PostAnswer(st, req, res); });
+  svr.Post(R"(/people/(\d+)/notes)",
+           [&st](const Request& req, Response& res) { PostNote(st, req, res); });
+  svr.Post(R"(/people/(\d+)/meeting/finish)",
+           [&st](const Request& req, Response& res) { FinishMeeting(st, req, res); });
+  svr.Post("/objectives", [&st](const Request& req, Response& res) { PostObjective(st, req, res); });
+  svr.Post(R"(/objectives/(\d+)/questions)",
+           [&st](const Request& req, Response& res) { PostQuestion(st, req, res); });
+}
+
+}  // namespace rapport::server
