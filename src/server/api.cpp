@@ -383,6 +383,8 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/v1/search", "/api/v1/search", Search},
     {"GET", "/api/v1/objectives/{id}/insights", R"(/api/v1/objectives/(\d+)/insights)", GetInsights},
     {"GET", "/api/v1/stats", "/api/v1/stats", GetStats},
+    {"GET", "/api/v1/pipeline", "/api/v1/pipeline", ApiGetPipeline},
+    {"POST", "/api/v1/pipeline/move", "/api/v1/pipeline/move", ApiMoveCard},
     {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", OpenApi},
 };
 

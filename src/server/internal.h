@@ -100,5 +100,11 @@ std::string TakeFlash(const httplib::Request& req, httplib::Response& res);
 void RegisterPages(httplib::Server& svr, State& st);          // pages.cpp
 void RegisterLearningPages(httplib::Server& svr, State& st);  // learning_pages.cpp
 void RegisterApi(httplib::Server& svr, State& st);    // api.cpp
+// /pipeline, /pipeline/move, /import (pipeline_pages.cpp)
+void RegisterPipelinePages(httplib::Server& svr, State& st);
+// GET /api/v1/pipeline and POST /api/v1/pipeline/move (pipeline_pages.cpp;
+// listed in api.cpp's kRoutes)
+void ApiGetPipeline(State& st, const httplib::Request& req, httplib::Response& res);
+void ApiMoveCard(State& st, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace rapport::server
