@@ -5,8 +5,8 @@
 //
 // Import keeps the uploaded file on the server between the preview and the
 // confirmation: the confirm form carries only a random token, so the file
-// never goes back through the browser. At most kMaxUploads files are kept,
-// each for kUploadLife.
+// never goes back through the browser. At most kMaxUploads files (and
+// kMaxUploadBytes) are kept, the oldest dropped first, each for kUploadLife.
 #include <chrono>
 #include <deque>
 #include <map>
@@ -27,6 +27,7 @@ using kainjow::mustache::list;
 using nlohmann::json;
 
 constexpr size_t kMaxUploads = 10;
+constexpr size_t kMaxUploadBytes = 64 * 1024 * 1024;  // all of them together
 constexpr auto kUploadLife = std::chrono::minutes(30);
 constexpr size_t kMaxCardsPerColumn = 100;
 
@@ -185,11 +186,13 @@ void BoardPage(State& st, const Request& req, Response& res) {
           c.set("due", FormatFriendly(*e.next_due, st.zone, now));
           if (*e.next_due < now) c.set("overdue", true);
         }
+        // Every other column but dormant (time moves people there); the
+        // next one is chosen, as the likeliest move.
         data targets = list{};
         for (int t = static_cast<int>(kFirstColumn); t < static_cast<int>(kLastColumn); ++t) {
-          if (t == s) continue;  // dormant is never a target: time moves people there
+          if (t == s) continue;
           targets.push_back(Option(std::string(ToString(static_cast<Stage>(t))),
-                                   std::string(StageLabel(static_cast<Stage>(t))), false));
+                                   std::string(StageLabel(static_cast<Stage>(t))), t == s + 1));
         }
         c.set("targets", targets);
         cards.push_back(c);
@@ -281,7 +284,12 @@ class Uploads {
   std::string Put(Upload u) {
     std::lock_guard lock(mu_);
     Expire();
-    while (items_.size() >= kMaxUploads) items_.pop_front();
+    size_t bytes = u.data.size();
+    for (const auto& item : items_) bytes += item.second.data.size();
+    while (!items_.empty() && (items_.size() >= kMaxUploads || bytes > kMaxUploadBytes)) {
+      bytes -= items_.front().second.data.size();
+      items_.pop_front();
+    }
     std::string token = NewToken();
     u.at = std::chrono::steady_clock::now();
     items_.emplace_back(token, std::move(u));

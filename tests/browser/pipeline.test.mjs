@@ -23,11 +23,18 @@ before(async () => {
 });
 after(async () => { await h.close(); });
 
+// Drags need the target column on screen: a tall window shows the whole
+// board (a person scrolls while dragging; a test's pointer cannot).
+async function boardPage() {
+  const page = await h.newPage();
+  await page.setViewportSize({ width: 1280, height: 1800 });
+  return page;
+}
 const column = (page, stage) => page.locator(`.column[data-stage="${stage}"]`);
 const card = (page, stage, name) => column(page, stage).locator('.card', { hasText: name });
 
 test('dragging a card to the next column records the event, and Today follows', async () => {
-  const page = await h.newPage();
+  const page = await boardPage();
   await page.goto(`${h.base}/`);
   await page.locator('li[data-kind="request"]', { hasText: 'Ada Lovelace' }).waitFor();
 
@@ -49,7 +56,7 @@ test('dragging a card to the next column records the event, and Today follows', 
 });
 
 test('a move that is not obvious asks first, in the page', async () => {
-  const page = await h.newPage();
+  const page = await boardPage();
   await page.goto(`${h.base}/pipeline`);
   await card(page, 'targeted', 'Bo Peep').dragTo(column(page, 'met'), { sourcePosition: { x: 4, y: 4 } });
   const dialog = page.locator('dialog.move-dialog');
@@ -108,7 +115,7 @@ test('a LinkedIn export is previewed, then imported', async (t) => {
   await page.goto(`${h.base}/`);
   await page.getByRole('link', { name: 'Import' }).click();
   await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
-  await page.getByLabel('File').setInputFiles(path.join(fixtures, 'linkedin/li_2025_notes_url_onerow_tombarr.csv'));
+  await page.getByLabel('File', { exact: true }).setInputFiles(path.join(fixtures, 'linkedin/li_2025_notes_url_onerow_tombarr.csv'));
   await page.getByLabel(/Tags for everyone/).fill('linkedin');
   await page.getByRole('button', { name: 'Preview' }).click();
   await page.getByRole('heading', { level: 1, name: 'Preview of li_2025_notes_url_onerow_tombarr.csv' }).waitFor();
@@ -116,9 +123,8 @@ test('a LinkedIn export is previewed, then imported', async (t) => {
   await page.getByText('Nothing has been saved yet.').waitFor();
   await checkPage(page, 'import-preview');
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${h.base}/people`);
-  assert.equal(await page.getByText('Alex Rohrberg').count(), 0);
-  await page.goBack();
+  // The preview wrote nothing.
+  assert.doesNotMatch(h.cli('contact', 'list'), /Rohrberg/);
   await page.getByRole('button', { name: 'Import 1 person' }).click();
   await page.getByText('Imported 1 person: 1 new, 0 merged.').waitFor();
   assert.match(page.url(), /\/people$/);
@@ -126,7 +132,7 @@ test('a LinkedIn export is previewed, then imported', async (t) => {
 
   // A broken file: one line, nothing written.
   await page.goto(`${h.base}/import`);
-  await page.getByLabel('File').setInputFiles(path.join(fixtures, 'vcard/monica_broken_vcard_stub.vcard'));
+  await page.getByLabel('File', { exact: true }).setInputFiles(path.join(fixtures, 'vcard/monica_broken_vcard_stub.vcard'));
   await page.getByLabel('What kind of file').selectOption('vcard');
   await page.getByRole('button', { name: 'Preview' }).click();
   await page.getByRole('alert').waitFor();
