@@ -44,7 +44,9 @@
       const main = doc.querySelector('main');
       if (main) document.querySelector('main').replaceChildren(...[...main.childNodes].map((n) => document.importNode(n, true)));
     } catch (e) {
-      form.requestSubmit();  // the network failed: let the form try, and show the result
+      // The network failed: let the form try, and show the result.
+      if (form.elements.to) form.elements.to.value = stage;
+      form.requestSubmit();
     } finally {
       card.classList.remove('is-moving');
     }
