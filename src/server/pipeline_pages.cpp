@@ -265,7 +265,9 @@ void MovePage(State& st, const Request& req, Response& res) {
     flash = "Logged " + Humanize(ToString(r->event->kind)) + " for " + r->contact.name +
             "; they are in " + std::string(StageLabel(r->stage)) + ".";
   }
-  Redirect(res, filter.Url(), flash);
+  // Undo takes the event back (POST /undo, pages.cpp), and the card with it.
+  SetFlashWithUndo(res, flash, r->event->id, filter.Url());
+  Redirect(res, filter.Url(), "");
 }
 
 // ---- import --------------------------------------------------------------------

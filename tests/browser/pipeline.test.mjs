@@ -71,6 +71,13 @@ test('a move that is not obvious asks first, in the page', async () => {
   await dialog.getByRole('button', { name: 'Yes, record it' }).click();
   await card(page, 'met', 'Bo Peep').waitFor();
   await page.getByText('Moved Bo Peep to Met: logged Meeting held.').waitFor();
+  // Undo takes the meeting back, and Bo with it.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await card(page, 'targeted', 'Bo Peep').waitFor();
+  assert.equal(await card(page, 'met', 'Bo Peep').count(), 0);
+  await card(page, 'targeted', 'Bo Peep').dragTo(column(page, 'met'), { sourcePosition: { x: 4, y: 4 } });
+  await dialog.getByRole('button', { name: 'Yes, record it' }).click();
+  await card(page, 'met', 'Bo Peep').waitFor();
 
   // Scheduling asks for the date and time.
   await card(page, 'requested', 'Ada Lovelace').dragTo(column(page, 'scheduled'), { sourcePosition: { x: 4, y: 4 } });

@@ -175,6 +175,13 @@ TEST_F(PipelineTest, AMoveRecordsTheEventAndThePersonChangesColumn) {
   EXPECT_EQ(events->back().kind, EventKind::kRequestSent);
   const std::string page = Follow(r);
   EXPECT_NE(page.find("Moved Ada to Requested: logged Request sent."), std::string::npos);
+  // With an Undo button that comes back to the same board.
+  EXPECT_NE(page.find("action=\"/undo\""), std::string::npos);
+  EXPECT_NE(page.find("name=\"event\" value=\"" + std::to_string(events->back().id) + "\""),
+            std::string::npos);
+  // (The flash cookie's decoding turns %20 back into a space: browsers send
+  // it encoded again, so the filter survives.)
+  EXPECT_NE(page.find("name=\"back\" value=\"/pipeline?tag=a"), std::string::npos);
 
   auto board = client_->Get("/pipeline");
   EXPECT_NE(Column(board->body, "requested").find(">Ada<"), std::string::npos);
