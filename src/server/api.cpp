@@ -393,6 +393,8 @@ constexpr Route kRoutes[] = {
     {"POST", "/api/v1/objectives", "/api/v1/objectives", ApiAddObjective},
     {"GET", "/api/v1/organizations", "/api/v1/organizations", ApiListOrganizations},
     {"POST", "/api/v1/organizations", "/api/v1/organizations", ApiAddOrganization},
+    {"GET", "/api/v1/pipeline", "/api/v1/pipeline", ApiGetPipeline},
+    {"POST", "/api/v1/pipeline/move", "/api/v1/pipeline/move", ApiMoveCard},
     {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", OpenApi},
 };
 

@@ -125,5 +125,11 @@ void ApiListObjectives(State& st, const httplib::Request& req, httplib::Response
 void ApiAddObjective(State& st, const httplib::Request& req, httplib::Response& res);
 void ApiListOrganizations(State& st, const httplib::Request& req, httplib::Response& res);
 void ApiAddOrganization(State& st, const httplib::Request& req, httplib::Response& res);
+// /pipeline, /pipeline/move, /import (pipeline_pages.cpp)
+void RegisterPipelinePages(httplib::Server& svr, State& st);
+// GET /api/v1/pipeline and POST /api/v1/pipeline/move (pipeline_pages.cpp;
+// listed in api.cpp's kRoutes)
+void ApiGetPipeline(State& st, const httplib::Request& req, httplib::Response& res);
+void ApiMoveCard(State& st, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace rapport::server

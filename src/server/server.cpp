@@ -23,6 +23,15 @@ namespace rapport::server {
 namespace {
 
 constexpr size_t kMaxBody = 1024 * 1024;  // 1 MB; larger bodies get 413
+// An upload to import: a LinkedIn export of 10,000+ people is several MB.
+// httplib has one limit for every route, so it is set to this, and the
+// pre-routing handler holds every other route to kMaxBody.
+constexpr size_t kMaxImportBody = 32 * 1024 * 1024;
+constexpr const char* kImportPath = "/import/preview";
+// Where a body over kMaxBody is sent to be read and refused (see the
+// pre-routing handler); no link or form names these.
+constexpr const char* kTooLarge = "/.too-large";
+constexpr const char* kApiTooLarge = "/api/.too-large";
 
 // httplib keeps a thread per open connection (keep-alive), so the pool
 // bounds how many browser tabs and API clients are served at once; with
@@ -139,6 +148,8 @@ bool IsLoopbackHost(std::string_view host) {
 bool HasCsrfToken(const State& st, const httplib::Request& req) {
   if (req.has_header("X-CSRF-Token")) return SameSecret(req.get_header_value("X-CSRF-Token"), st.csrf);
   if (req.has_param("csrf")) return SameSecret(req.get_param_value("csrf"), st.csrf);
+  // A multipart form (a file upload) has its fields in req.files.
+  if (req.has_file("csrf")) return SameSecret(req.get_file_value("csrf").content, st.csrf);
   return false;
 }
 
@@ -216,7 +227,7 @@ struct WebServer::Impl {
 
 void WebServer::Impl::Setup() {
   State& st = state;
-  svr.set_payload_max_length(kMaxBody);
+  svr.set_payload_max_length(kMaxImportBody);
   svr.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   svr.set_keep_alive_max_count(kKeepAliveRequests);
   svr.set_default_headers({
@@ -241,6 +252,25 @@ void WebServer::Impl::Setup() {
       }
       return httplib::Server::HandlerResponse::Handled;
     }
+    // Every route but the import upload keeps the 1 MB limit. A body
+    // without a length (chunked) could be of any size: only the upload may
+    // send one (httplib caps it at kMaxImportBody).
+    //
+    // The body must still be read before answering: a server that answers
+    // and closes with the body unread resets the connection, and a client
+    // still sending never sees the 413. httplib reads bodies only for a
+    // route, so the request is sent to kTooLarge, whose handler reads and
+    // drops the body and answers 413. (httplib passes the request it owns
+    // as const; it is not a const object, so changing its path is defined.)
+    if (req.path != kImportPath) {
+      const bool chunked = req.has_header("Transfer-Encoding");
+      const std::string length = req.get_header_value("Content-Length");
+      const bool digits = !length.empty() && length.find_first_not_of("0123456789") == std::string::npos;
+      if (chunked || (digits && (length.size() > 15 || std::stoull(length) > kMaxBody))) {
+        const_cast<httplib::Request&>(req).path = IsApi(req) ? kApiTooLarge : kTooLarge;
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
+    }
     if (IsStateChanging(req.method)) {
       std::string why;
       // "null" is what a browser sends for a plain form post from our own
@@ -253,9 +283,11 @@ void WebServer::Impl::Setup() {
                  !SameSecret(req.get_header_value("X-CSRF-Token"), st.csrf)) {
         why = "the form has expired; reload the page and try again";
       } else if (!req.has_header("X-CSRF-Token") &&
-                 req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) != 0) {
-        // Only a form can carry the token in its body (checked by the
-        // handler once the body is read); anything else needs the header.
+                 req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) != 0 &&
+                 req.get_header_value("Content-Type").rfind("multipart/form-data", 0) != 0) {
+        // Only a form (url-encoded, or multipart for a file) can carry the
+        // token in its body (checked by the handler once the body is read);
+        // anything else needs the header.
         why = "the request has no CSRF token";
       }
       if (!why.empty()) {
@@ -283,10 +315,30 @@ void WebServer::Impl::Setup() {
     res.set_header("Cache-Control", "public, max-age=3600");
   });
 
+  // Reads and drops a body over the limit, then answers 413 (the error
+  // handler below writes the message).
+  const httplib::Server::HandlerWithContentReader too_large =
+      [](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
+        auto drop = [](const char*, size_t) { return true; };
+        if (req.is_multipart_form_data()) {
+          read([](const httplib::MultipartFormData&) { return true; }, drop);
+        } else {
+          read(drop);
+        }
+        res.status = 413;
+      };
+  for (const char* path : {kTooLarge, kApiTooLarge}) {
+    svr.Post(path, too_large);
+    svr.Put(path, too_large);
+    svr.Patch(path, too_large);
+    svr.Delete(path, too_large);
+  }
+
   RegisterPages(svr, st);
   RegisterLearningPages(svr, st);
   RegisterComposePages(svr, st);
   RegisterMeetingPages(svr, st);
+  RegisterPipelinePages(svr, st);
   RegisterApi(svr, st);
   RegisterCalendarPages(svr, st);
 
@@ -300,7 +352,10 @@ void WebServer::Impl::Setup() {
       case 400: code = "invalid_argument"; message = "the request could not be read"; break;
       case 404: code = "not_found"; message = "there is no such page"; break;
       case 405: code = "method_not_allowed"; message = "this address does not take that method"; break;
-      case 413: code = "payload_too_large"; message = "the request is larger than 1 MB"; break;
+      case 413:
+        code = "payload_too_large";
+        message = req.path == kImportPath ? "the file is larger than 32 MB" : "the request is larger than 1 MB";
+        break;
       case 414: code = "uri_too_long"; message = "the address is too long"; break;
       default: break;
     }

@@ -109,6 +109,8 @@ std::string RenderPage(const State& st, std::string_view title, std::string_view
   if (nav == "objectives") d.set("nav_objectives", true);
   if (nav == "progress") d.set("nav_progress", true);
   if (nav == "compose") d.set("nav_compose", true);
+  if (nav == "pipeline") d.set("nav_pipeline", true);
+  if (nav == "import") d.set("nav_import", true);
   return Render("layout", d);
 }
 

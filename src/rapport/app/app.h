@@ -22,6 +22,7 @@
 #include "rapport/messages/lint.h"
 #include "rapport/model/types.h"
 #include "rapport/playbook/agenda.h"
+#include "rapport/playbook/move.h"
 #include "rapport/playbook/questions.h"
 #include "rapport/store/store.h"
 
@@ -98,6 +99,35 @@ struct PipelineEntry {
   Stage stage = Stage::kNone;
   std::optional<Id> objective_id;
   std::optional<Instant> next_due;
+};
+
+// Who the board shows: every filter that is set must match.
+struct PipelineFilter {
+  std::optional<std::string> objective;  // REF: the thread's objective
+  std::optional<std::string> tag;
+  std::optional<std::string> org;  // REF
+};
+
+// Moving a card on the board: recording the event the move means
+// (playbook/move.h).
+struct MoveInput {
+  std::string contact;                    // REF
+  std::string to_stage;                   // "requested", "met", ...
+  std::optional<std::string> at;          // when it happened; default now
+  std::optional<std::string> meeting_at;  // to scheduled: when the meeting is
+  bool confirmed = false;                 // the seeker answered the question
+};
+
+struct MoveOutcome {
+  Contact contact;
+  Stage from = Stage::kNone, to = Stage::kNone;
+  MoveDecision decision;
+  // Nothing was written when either is set: ask decision.question, or the
+  // meeting's date and time (or both), then move again.
+  bool needs_confirmation = false;
+  bool needs_meeting_time = false;
+  std::optional<Event> event;  // what was recorded
+  Stage stage = Stage::kNone;  // derived again after recording
 };
 
 struct Stats {
@@ -225,6 +255,11 @@ struct ExportFilter {
 
 enum class ImportFormat { kLinkedIn, kVCard, kGoogle };
 std::optional<ImportFormat> ParseImportFormat(std::string_view s);  // "linkedin", "vcard", "google"
+std::string_view ToString(ImportFormat f);                          // the same names
+// Which export `data` looks like, from its first lines: a vCard (BEGIN:VCARD),
+// a LinkedIn export (a header with Connected On) or a Google Contacts CSV (a
+// header with "E-mail 1 - Value" or "Given Name"); nullopt when none.
+std::optional<ImportFormat> DetectImportFormat(std::string_view data);
 
 struct ImportOptions {
   ImportFormat format = ImportFormat::kLinkedIn;
@@ -352,6 +387,13 @@ class App {
   Result<Event> UndoEvent(Id event_id);
   Result<Agenda> GetAgenda(int days, int limit);
   Result<std::vector<PipelineEntry>> Pipeline(const std::optional<std::string>& objective_ref);
+  Result<std::vector<PipelineEntry>> Pipeline(const PipelineFilter& filter);
+  // Moves a card: decides what the move means (DecideMove), checks that the
+  // event would derive the target stage, records it and derives again.
+  // Errors: invalid_argument for a refused move (its reason) or a bad
+  // stage/time. A move that needs a confirmation or a meeting time returns
+  // with nothing written and the matching flag set.
+  Result<MoveOutcome> MoveCard(const MoveInput& in);
   Result<std::vector<Event>> Timeline(const std::string& contact_ref);
   // Logs that the meeting with the contact was held now (meeting mode's
   // Finish), rated `fit` (1 to 5, optional) with `note` as the event's body.

@@ -22,6 +22,39 @@ std::optional<ImportFormat> ParseImportFormat(std::string_view s) {
   return std::nullopt;
 }
 
+std::string_view ToString(ImportFormat f) {
+  switch (f) {
+    case ImportFormat::kLinkedIn: return "linkedin";
+    case ImportFormat::kVCard: return "vcard";
+    case ImportFormat::kGoogle: return "google";
+  }
+  return "linkedin";
+}
+
+std::optional<ImportFormat> DetectImportFormat(std::string_view data) {
+  // The first lines are enough: a LinkedIn header comes after a three-line
+  // preamble at most, and a vCard file starts with its first card.
+  std::string head = FoldCase(data.substr(0, 4096));
+  size_t lines = 0, pos = 0;
+  while (pos < head.size() && lines < 12) {
+    size_t end = head.find('\n', pos);
+    if (end == std::string::npos) end = head.size();
+    std::string_view line(head.data() + pos, end - pos);
+    if (line.find("begin:vcard") != std::string_view::npos) return ImportFormat::kVCard;
+    if (line.find("connected on") != std::string_view::npos &&
+        line.find("first name") != std::string_view::npos) {
+      return ImportFormat::kLinkedIn;
+    }
+    if (line.find("e-mail 1 - value") != std::string_view::npos ||
+        line.find("given name") != std::string_view::npos) {
+      return ImportFormat::kGoogle;
+    }
+    pos = end + 1;
+    ++lines;
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 // A vCard category or Google label as a tag: one word, no system labels.

@@ -345,12 +345,24 @@ Result<Agenda> App::GetAgenda(int days, int limit) {
 }
 
 Result<std::vector<PipelineEntry>> App::Pipeline(const std::optional<std::string>& objective_ref) {
+  PipelineFilter f;
+  f.objective = objective_ref;
+  return Pipeline(f);
+}
+
+Result<std::vector<PipelineEntry>> App::Pipeline(const PipelineFilter& filter) {
   std::optional<Id> objective_id;
-  if (objective_ref) {
-    RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveObjective(*objective_ref));
+  if (filter.objective) {
+    RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveObjective(*filter.objective));
     objective_id = o.id;
   }
-  RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
+  ContactFilter cf;
+  if (filter.org) {
+    RAPPORT_ASSIGN_OR_RETURN(auto org, ResolveOrganization(*filter.org));
+    cf.org_id = org.id;
+  }
+  if (filter.tag) cf.tag = Trim(*filter.tag);
+  RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts(cf));
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListAllEvents());
   std::unordered_map<Id, std::vector<Event>> by_contact;
   for (auto& e : events) by_contact[e.contact_id].push_back(std::move(e));
@@ -371,6 +383,65 @@ Result<std::vector<PipelineEntry>> App::Pipeline(const std::optional<std::string
   std::stable_sort(out.begin(), out.end(), [](const PipelineEntry& a, const PipelineEntry& b) {
     return static_cast<int>(a.stage) < static_cast<int>(b.stage);
   });
+  return out;
+}
+
+Result<MoveOutcome> App::MoveCard(const MoveInput& in) {
+  MoveOutcome out;
+  auto to = ParseStage(FoldCase(Trim(in.to_stage)));
+  if (!to) {
+    std::vector<std::string_view> names;
+    for (int i = 0; i <= static_cast<int>(Stage::kDormant); ++i) {
+      names.push_back(ToString(static_cast<Stage>(i)));
+    }
+    return Error::InvalidArgument("'" + in.to_stage + "' is not a stage (use " + OneOf(names) + ")");
+  }
+  out.to = *to;
+  RAPPORT_ASSIGN_OR_RETURN(out.contact, ResolveContact(in.contact));
+  RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(out.contact.id));
+  const Instant now = Now();
+  out.from = PlanFor(out.contact, events).stage;
+  out.decision = DecideMove(out.from, out.to, out.contact.name);
+  if (out.decision.verdict == MoveVerdict::kRefuse) {
+    return Error::InvalidArgument(out.decision.reason);
+  }
+  out.needs_confirmation = out.decision.verdict == MoveVerdict::kConfirm && !in.confirmed;
+  const bool has_time = in.meeting_at && !Trim(*in.meeting_at).empty();
+  out.needs_meeting_time = out.decision.needs_meeting_time && !has_time;
+  if (out.needs_confirmation || out.needs_meeting_time) return out;
+
+  // Derive, don't assume: the stage the log would give with the event.
+  Event next;
+  next.id = 0;
+  next.contact_id = out.contact.id;
+  next.kind = *out.decision.event;
+  next.at = now;
+  if (in.at) {
+    RAPPORT_ASSIGN_OR_RETURN(next.at, ParseUserTime(*in.at));
+  }
+  if (out.decision.needs_meeting_time) {
+    RAPPORT_ASSIGN_OR_RETURN(next.meeting_at, ParseUserTime(*in.meeting_at));
+    if (!in.at && *next.meeting_at < next.at) next.at = *next.meeting_at;
+  }
+  for (const auto& e : events) next.id = std::max(next.id, e.id + 1);
+  auto pos = std::upper_bound(events.begin(), events.end(), next.at,
+                              [](Instant at, const Event& e) { return at < e.at; });
+  events.insert(pos, next);
+  const Stage would = DeriveStage(events, config_.playbook, now);
+  if (would != out.to) {
+    return Error::InvalidArgument("recording " + std::string(ToString(next.kind)) + " would put " +
+                                  out.contact.name + " in " + std::string(StageLabel(would)) +
+                                  ", not " + std::string(StageLabel(out.to)) +
+                                  "; log what happened on their page instead");
+  }
+  EventInput record;
+  record.kind = next.kind;
+  record.contact = std::to_string(out.contact.id);
+  record.at = in.at;
+  if (out.decision.needs_meeting_time) record.meeting_at = in.meeting_at;
+  RAPPORT_ASSIGN_OR_RETURN(out.event, Record(record));
+  RAPPORT_ASSIGN_OR_RETURN(auto after, store_.ListEvents(out.contact.id));
+  out.stage = PlanFor(out.contact, after).stage;
   return out;
 }
 
