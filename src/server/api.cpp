@@ -104,15 +104,18 @@ void GetAgenda(State& st, const Request& req, Response& res) {
   std::string bad;
   auto days = IntParam(req, "days", 7, 0, 366, bad);
   if (!days) return SendError(res, 400, "invalid_argument", bad);
-  std::string body;
+  // The people due first, 50 by default like Today and `rapport agenda`;
+  // `more` counts the rest.
+  auto limit = IntParam(req, "limit", kDefaultLimit, 1, kMaxLimit, bad);
+  if (!limit) return SendError(res, 400, "invalid_argument", bad);
+  std::shared_ptr<const std::string> body;
   {
     std::lock_guard lock(st.mu);
-    const std::string key = "api/agenda?days=" + std::to_string(*days);
+    const std::string key = "api/agenda?days=" + std::to_string(*days) + "&limit=" + std::to_string(*limit);
     const CacheVersion v = CurrentVersion(st);
-    if (const std::string* hit = CacheFind(st, key, v)) {
-      body = *hit;
-    } else {
-      auto agenda = st.app.GetAgenda(*days, 200);
+    body = CacheFind(st, key, v);
+    if (!body) {
+      auto agenda = st.app.GetAgenda(*days, *limit);
       if (!agenda) return SendError(res, agenda.error());
       json items = json::array();
       for (const auto& item : agenda->items) {
@@ -127,12 +130,11 @@ void GetAgenda(State& st, const Request& req, Response& res) {
                   {"horizon", FormatIso(agenda->horizon)},
                   {"items", std::move(items)},
                   {"more", agenda->more}};
-      body = out.dump();
-      CacheStore(st, key, v, body);
+      body = CacheStore(st, key, v, out.dump());
     }
   }
   res.status = 200;
-  res.set_content(body, "application/json");
+  res.set_content(*body, "application/json");
 }
 
 void ListPeople(State& st, const Request& req, Response& res) {

@@ -6,6 +6,7 @@
 
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -34,7 +35,8 @@ struct State {
   struct Cached {
     Database::ChangeStamp stamp;
     std::int64_t minute = 0;
-    std::string body;
+    // Shared, so a hit copies a pointer under `mu` and the bytes outside.
+    std::shared_ptr<const std::string> body;
   };
   std::map<std::string, Cached> cache;
 };
@@ -47,9 +49,11 @@ struct CacheVersion {
   std::int64_t minute = 0;
 };
 CacheVersion CurrentVersion(State& st);
-// The body cached under `key` if it was made at `v`.
-const std::string* CacheFind(State& st, const std::string& key, const CacheVersion& v);
-void CacheStore(State& st, const std::string& key, const CacheVersion& v, std::string body);
+// The body cached under `key` if it was made at `v`, else null.
+std::shared_ptr<const std::string> CacheFind(State& st, const std::string& key, const CacheVersion& v);
+// Keeps `body` under `key` and returns it.
+std::shared_ptr<const std::string> CacheStore(State& st, const std::string& key, const CacheVersion& v,
+                                              std::string body);
 
 // ---- safety (server.cpp) ----
 // True when the request carries this run's CSRF token, in the

@@ -166,20 +166,18 @@ Result<std::string> RenderToday(State& st) {
 
 void Today(State& st, const Request& req, Response& res) {
   const std::string flash = TakeFlash(req, res);
-  std::string content;
+  std::shared_ptr<const std::string> content;
   {
     std::lock_guard lock(st.mu);
     const CacheVersion v = CurrentVersion(st);
-    if (const std::string* hit = CacheFind(st, "today", v)) {
-      content = *hit;
-    } else {
+    content = CacheFind(st, "today", v);
+    if (!content) {
       auto made = RenderToday(st);
       if (!made) return SendErrorPage(st, res, made.error());
-      content = std::move(*made);
-      CacheStore(st, "today", v, content);
+      content = CacheStore(st, "today", v, std::move(*made));
     }
   }
-  res.set_content(RenderPage(st, "Today", "today", content, flash), kHtml);
+  res.set_content(RenderPage(st, "Today", "today", *content, flash), kHtml);
 }
 
 // POST /agenda/do: action, contact, objective. Does the action by logging

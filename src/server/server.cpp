@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -40,6 +41,11 @@ constexpr const char* kApiTooLarge = "/api/.too-large";
 constexpr size_t kThreads = 96;
 // Requests one keep-alive connection may carry before it is closed.
 constexpr size_t kKeepAliveRequests = 1000;
+// Connections the kernel queues before accept. Debian's httplib is a
+// shared library built with a backlog of 5: when 64 clients connect at
+// once, the rest of their SYNs are dropped and retried a second later (a
+// 1 s tail under load), so the socket is put back to listening with this.
+constexpr int kListenBacklog = 256;
 // Entries of the read cache (Today, the agenda API per `days`).
 constexpr size_t kCacheEntries = 64;
 
@@ -160,19 +166,22 @@ CacheVersion CurrentVersion(State& st) {
   return v;
 }
 
-const std::string* CacheFind(State& st, const std::string& key, const CacheVersion& v) {
+std::shared_ptr<const std::string> CacheFind(State& st, const std::string& key, const CacheVersion& v) {
   if (!v.stamp) return nullptr;
   auto it = st.cache.find(key);
   if (it == st.cache.end() || it->second.stamp != *v.stamp || it->second.minute != v.minute) {
     return nullptr;
   }
-  return &it->second.body;
+  return it->second.body;
 }
 
-void CacheStore(State& st, const std::string& key, const CacheVersion& v, std::string body) {
-  if (!v.stamp) return;
+std::shared_ptr<const std::string> CacheStore(State& st, const std::string& key, const CacheVersion& v,
+                                              std::string body) {
+  auto shared = std::make_shared<const std::string>(std::move(body));
+  if (!v.stamp) return shared;
   if (st.cache.size() >= kCacheEntries && !st.cache.count(key)) st.cache.clear();
-  st.cache[key] = State::Cached{*v.stamp, v.minute, std::move(body)};
+  st.cache[key] = State::Cached{*v.stamp, v.minute, shared};
+  return shared;
 }
 
 int StatusFor(const Error& e) {
@@ -221,6 +230,8 @@ struct WebServer::Impl {
   std::mutex run_mu;
   bool stop_requested = false;
   bool in_run = false;
+  // The listening socket, as httplib's socket-options hook saw it.
+  int listen_fd = -1;
 
   void Setup();
 };
@@ -230,6 +241,17 @@ void WebServer::Impl::Setup() {
   svr.set_payload_max_length(kMaxImportBody);
   svr.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   svr.set_keep_alive_max_count(kKeepAliveRequests);
+  // Pages go out as headers then body: without NODELAY the body can wait
+  // for the client's delayed ACK (40 ms).
+  svr.set_tcp_nodelay(true);
+  // httplib's default sets SO_REUSEPORT, which lets a second `rapport
+  // serve` bind the same port and take half the requests; SO_REUSEADDR
+  // alone allows a quick restart and makes a taken port an error.
+  svr.set_socket_options([this](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_fd = sock;
+  });
   svr.set_default_headers({
       {"Content-Security-Policy", kCsp},
       {"X-Content-Type-Options", "nosniff"},
@@ -405,6 +427,7 @@ Status WebServer::Bind() {
   }
   impl_->port = port;
   impl_->bound = true;
+  if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, kListenBacklog);
 
   // The names a browser may use for this server: loopback always, the bound
   // address, and for 0.0.0.0 or :: every interface's address and the host

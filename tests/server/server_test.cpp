@@ -489,6 +489,26 @@ TEST_F(ServerTest, CalendarFeedNeedsTheCurrentSecret) {
   EXPECT_EQ(client_->Get(("/calendar.ics?token=" + *fresh).c_str())->status, 200);
 }
 
+TEST_F(ServerTest, AgendaApiPagesLikeToday) {
+  for (const char* name : {"Ada Lovelace", "Grace Hopper", "Edsger Dijkstra"}) {
+    Log(AddPerson(name), EventKind::kTargeted, "2026-03-09T09:00Z");
+  }
+  auto all = Json(client_->Get("/api/v1/agenda"));
+  EXPECT_EQ(all["more"], 0);
+  auto one = Json(client_->Get("/api/v1/agenda?limit=1"));
+  std::set<std::string> people;
+  for (auto& item : one["items"]) {
+    if (item.contains("contact")) people.insert(item["contact"].get<std::string>());
+  }
+  EXPECT_EQ(people.size(), 1u);
+  EXPECT_EQ(one["more"], 2);
+  for (const char* bad : {"/api/v1/agenda?limit=0", "/api/v1/agenda?limit=201", "/api/v1/agenda?limit=x"}) {
+    auto r = client_->Get(bad);
+    EXPECT_EQ(r->status, 400) << bad;
+    EXPECT_EQ(Json(r)["error"]["code"], "invalid_argument");
+  }
+}
+
 TEST_F(ServerTest, PersonFormLogsEventsAndShowsErrors) {
   Id id = AddPerson("Ada Lovelace");
   const std::string path = "/people/" + std::to_string(id) + "/events";
