@@ -509,6 +509,16 @@ TEST_F(ServerTest, AgendaApiPagesLikeToday) {
   }
 }
 
+// httplib's default SO_REUSEPORT would let a second server share the port
+// and take half the requests; Rapport's says the port is taken.
+TEST_F(ServerTest, ASecondServerOnTheSamePortIsRefused) {
+  server::WebServer second(*app_, "UTC", server::ServeOptions{"127.0.0.1", server_->port()});
+  auto bound = second.Bind();
+  ASSERT_FALSE(bound.ok());
+  EXPECT_NE(bound.error().message().find("is another server using that port?"), std::string::npos);
+  EXPECT_EQ(client_->Get("/")->status, 200);
+}
+
 TEST_F(ServerTest, PersonFormLogsEventsAndShowsErrors) {
   Id id = AddPerson("Ada Lovelace");
   const std::string path = "/people/" + std::to_string(id) + "/events";
