@@ -108,33 +108,27 @@ void GetAgenda(State& st, const Request& req, Response& res) {
   // `more` counts the rest.
   auto limit = IntParam(req, "limit", kDefaultLimit, 1, kMaxLimit, bad);
   if (!limit) return SendError(res, 400, "invalid_argument", bad);
-  std::shared_ptr<const std::string> body;
-  {
-    std::lock_guard lock(st.mu);
-    const std::string key = "api/agenda?days=" + std::to_string(*days) + "&limit=" + std::to_string(*limit);
-    const CacheVersion v = CurrentVersion(st);
-    body = CacheFind(st, key, v);
-    if (!body) {
-      auto agenda = st.app.GetAgenda(*days, *limit);
-      if (!agenda) return SendError(res, agenda.error());
-      json items = json::array();
-      for (const auto& item : agenda->items) {
-        json j = ActionJson(item.action);
-        j["overdue"] = item.overdue;
-        if (!item.contact_name.empty()) j["contact"] = item.contact_name;
-        if (!item.about_name.empty()) j["about"] = item.about_name;
-        if (!item.objective_title.empty()) j["objective"] = item.objective_title;
-        items.push_back(std::move(j));
-      }
-      json out = {{"now", FormatIso(agenda->now)},
-                  {"horizon", FormatIso(agenda->horizon)},
-                  {"items", std::move(items)},
-                  {"more", agenda->more}};
-      body = CacheStore(st, key, v, out.dump());
+  const std::string key = "api/agenda?days=" + std::to_string(*days) + "&limit=" + std::to_string(*limit);
+  auto body = CachedBody(st, key, [&]() -> Result<std::string> {
+    RAPPORT_ASSIGN_OR_RETURN(auto agenda, st.app.GetAgenda(*days, *limit));
+    json items = json::array();
+    for (const auto& item : agenda.items) {
+      json j = ActionJson(item.action);
+      j["overdue"] = item.overdue;
+      if (!item.contact_name.empty()) j["contact"] = item.contact_name;
+      if (!item.about_name.empty()) j["about"] = item.about_name;
+      if (!item.objective_title.empty()) j["objective"] = item.objective_title;
+      items.push_back(std::move(j));
     }
-  }
+    json out = {{"now", FormatIso(agenda.now)},
+                {"horizon", FormatIso(agenda.horizon)},
+                {"items", std::move(items)},
+                {"more", agenda.more}};
+    return out.dump();
+  });
+  if (!body) return SendError(res, body.error());
   res.status = 200;
-  res.set_content(*body, "application/json");
+  res.set_content(**body, "application/json");
 }
 
 void ListPeople(State& st, const Request& req, Response& res) {

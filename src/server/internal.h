@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <kainjow/mustache.hpp>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,29 +32,26 @@ struct State {
   // Bodies of the busiest reads (Today's content, /api/v1/agenda), kept
   // while nothing is written and the clock stays in the same minute: under
   // load every request would otherwise re-plan the agenda one at a time
-  // behind `mu`. Reached only under `mu`.
+  // behind `mu`. A hit takes only `cache_mu`, never `mu`.
   struct Cached {
     Database::ChangeStamp stamp;
     std::int64_t minute = 0;
-    // Shared, so a hit copies a pointer under `mu` and the bytes outside.
     std::shared_ptr<const std::string> body;
   };
-  std::map<std::string, Cached> cache;
+  std::mutex cache_mu;
+  std::map<std::string, Cached> cache;  // under cache_mu
+  // A second connection to the database, used only for its change stamp:
+  // its PRAGMA data_version moves when any other connection commits, the
+  // App's included. Null when the engine cannot tell (nothing is cached).
+  std::unique_ptr<Database> watcher;  // under cache_mu
 };
 
-// ---- the read cache (server.cpp); call under st.mu ----
-// What a cached body was made from: the database's change stamp (nullopt:
-// the engine cannot tell, so nothing is cached) and the clock's minute.
-struct CacheVersion {
-  std::optional<Database::ChangeStamp> stamp;
-  std::int64_t minute = 0;
-};
-CacheVersion CurrentVersion(State& st);
-// The body cached under `key` if it was made at `v`, else null.
-std::shared_ptr<const std::string> CacheFind(State& st, const std::string& key, const CacheVersion& v);
-// Keeps `body` under `key` and returns it.
-std::shared_ptr<const std::string> CacheStore(State& st, const std::string& key, const CacheVersion& v,
-                                              std::string body);
+// ---- the read cache (server.cpp) ----
+// The body cached under `key` (a path and its query) if nothing was written
+// and the minute has not changed since it was made; else `make` makes it
+// (called under st.mu) and it is kept.
+Result<std::shared_ptr<const std::string>> CachedBody(State& st, const std::string& key,
+                                                      const std::function<Result<std::string>()>& make);
 
 // ---- safety (server.cpp) ----
 // True when the request carries this run's CSRF token, in the

@@ -166,18 +166,9 @@ Result<std::string> RenderToday(State& st) {
 
 void Today(State& st, const Request& req, Response& res) {
   const std::string flash = TakeFlash(req, res);
-  std::shared_ptr<const std::string> content;
-  {
-    std::lock_guard lock(st.mu);
-    const CacheVersion v = CurrentVersion(st);
-    content = CacheFind(st, "today", v);
-    if (!content) {
-      auto made = RenderToday(st);
-      if (!made) return SendErrorPage(st, res, made.error());
-      content = CacheStore(st, "today", v, std::move(*made));
-    }
-  }
-  res.set_content(RenderPage(st, "Today", "today", *content, flash), kHtml);
+  auto content = CachedBody(st, "today", [&st] { return RenderToday(st); });
+  if (!content) return SendErrorPage(st, res, content.error());
+  res.set_content(RenderPage(st, "Today", "today", **content, flash), kHtml);
 }
 
 // POST /agenda/do: action, contact, objective. Does the action by logging

@@ -159,29 +159,36 @@ bool HasCsrfToken(const State& st, const httplib::Request& req) {
   return false;
 }
 
-CacheVersion CurrentVersion(State& st) {
-  CacheVersion v;
-  v.stamp = st.app.store().db().Stamp();
-  v.minute = std::chrono::duration_cast<std::chrono::minutes>(st.app.Now().time_since_epoch()).count();
-  return v;
-}
-
-std::shared_ptr<const std::string> CacheFind(State& st, const std::string& key, const CacheVersion& v) {
-  if (!v.stamp) return nullptr;
-  auto it = st.cache.find(key);
-  if (it == st.cache.end() || it->second.stamp != *v.stamp || it->second.minute != v.minute) {
-    return nullptr;
+Result<std::shared_ptr<const std::string>> CachedBody(State& st, const std::string& key,
+                                                      const std::function<Result<std::string>()>& make) {
+  std::optional<Database::ChangeStamp> stamp;
+  // App::Now reads the clock only, which is safe from any thread.
+  const std::int64_t minute =
+      std::chrono::duration_cast<std::chrono::minutes>(st.app.Now().time_since_epoch()).count();
+  {
+    std::lock_guard lock(st.cache_mu);
+    if (st.watcher) stamp = st.watcher->Stamp();
+    if (stamp) {
+      auto it = st.cache.find(key);
+      if (it != st.cache.end() && it->second.stamp == *stamp && it->second.minute == minute) {
+        return it->second.body;
+      }
+    }
   }
-  return it->second.body;
-}
-
-std::shared_ptr<const std::string> CacheStore(State& st, const std::string& key, const CacheVersion& v,
-                                              std::string body) {
-  auto shared = std::make_shared<const std::string>(std::move(body));
-  if (!v.stamp) return shared;
-  if (st.cache.size() >= kCacheEntries && !st.cache.count(key)) st.cache.clear();
-  st.cache[key] = State::Cached{*v.stamp, v.minute, shared};
-  return shared;
+  // Made from data at least as new as `stamp`: if a write lands meanwhile,
+  // the next request sees a newer stamp and makes it again.
+  std::shared_ptr<const std::string> body;
+  {
+    std::lock_guard lock(st.mu);
+    RAPPORT_ASSIGN_OR_RETURN(auto made, make());
+    body = std::make_shared<const std::string>(std::move(made));
+  }
+  if (stamp) {
+    std::lock_guard lock(st.cache_mu);
+    if (st.cache.size() >= kCacheEntries && !st.cache.count(key)) st.cache.clear();
+    st.cache[key] = State::Cached{*stamp, minute, body};
+  }
+  return body;
 }
 
 int StatusFor(const Error& e) {
@@ -218,7 +225,12 @@ std::string PublicMessage(const Error& e) {
 
 struct WebServer::Impl {
   Impl(App& app, std::string zone, ServeOptions o)
-      : options(std::move(o)), state{app, {}, std::move(zone), RandomToken(), {}, {}, {}} {}
+      : options(std::move(o)), state{app, {}, std::move(zone), RandomToken(), {}, {}, {}, {}, {}} {
+    Database& db = app.store().db();
+    if (db.Engine() == "sqlite") {
+      if (auto w = OpenSqlite(db.Location()); w.ok()) state.watcher = std::move(*w);
+    }
+  }
 
   ServeOptions options;
   State state;
