@@ -92,6 +92,10 @@ TEST_F(PipelineTest, TheBoardGroupsPeopleByStageInTheStagesOrder) {
   EXPECT_NE(Column(page, "requested").find("Bo Peep"), std::string::npos);
   EXPECT_NE(Column(page, "met").find("Cy Young"), std::string::npos);
   EXPECT_EQ(Column(page, "requested").find("Ada Lovelace"), std::string::npos);
+  // Each card's "Move to" list starts at the next stage, the likeliest move.
+  EXPECT_NE(Column(page, "met").find(R"(<option value="thanked" selected>)"), std::string::npos);
+  EXPECT_NE(Column(page, "targeted").find(R"(<option value="requested" selected>)"), std::string::npos);
+  EXPECT_EQ(Column(page, "met").find(R"(<option value="targeted" selected>)"), std::string::npos);
   EXPECT_EQ(page.find("Dee Outside"), std::string::npos);
   EXPECT_NE(page.find("Said no"), std::string::npos);  // plain words for declined
   // Bo's next step (the follow-up) is due in a week.
