@@ -138,7 +138,7 @@ Result<std::string> RenderToday(State& st) {
     if (a.kind == ActionKind::kPrepare && a.contact_id != 0) {
       x.set("meeting_href", "/people/" + IdText(a.contact_id) + "/meeting");
     }
-    if (a.contact_id != 0 && EventThatDoes(a.kind)) {
+    if (a.contact_id != 0 && OneClickEvent(a, now)) {
       x.set("button", ButtonLabel(a.kind));
       if (a.objective_id) x.set("objective_id", IdText(*a.objective_id));
     }
@@ -304,7 +304,7 @@ void AddPerson(State& st, const Request& req, Response& res) {
 // ---- one person ---------------------------------------------------------------
 
 struct LogForm {
-  std::string what, at, meeting_at, note;
+  std::string what, at, meeting_at, note, objective;
 };
 
 void PersonPage(State& st, const Request& req, Response& res, const std::string& id,
@@ -388,6 +388,29 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     d.set("events", timeline);
     if (events->empty()) d.set("no_events", true);
 
+    // The log form's objective: what was typed, else the thread's (their
+    // latest event with one), else the only objective there is. Every
+    // request is written for one objective, and drafts need it.
+    auto objectives = st.app.ListObjectives();
+    if (!objectives) return SendErrorPage(st, res, objectives.error());
+    std::string chosen = typed.objective;
+    if (chosen.empty() && typed.what.empty()) {
+      for (auto it = events->rbegin(); it != events->rend() && chosen.empty(); ++it) {
+        if (it->objective_id) chosen = IdText(*it->objective_id);
+      }
+      if (chosen.empty() && objectives->size() == 1) chosen = IdText(objectives->front().id);
+    }
+    data objective_options = list{};
+    for (const auto& o : *objectives) {
+      data x;
+      x.set("value", IdText(o.id));
+      x.set("label", o.title);
+      if (IdText(o.id) == chosen) x.set("selected", true);
+      objective_options.push_back(x);
+    }
+    d.set("log_objectives", objective_options);
+    if (!objectives->empty()) d.set("has_objectives", true);
+
     data note_list = list{};
     for (auto it = notes->rbegin(); it != notes->rend(); ++it) {
       data n;
@@ -431,7 +454,8 @@ void LogEvent(State& st, const Request& req, Response& res) {
   if (!CheckCsrf(st, req, res)) return;
   const std::string id = req.matches[1].str();
   LogForm typed{Field(req, "what").value_or(""), Field(req, "at").value_or(""),
-                Field(req, "meeting_at").value_or(""), Field(req, "note").value_or("")};
+                Field(req, "meeting_at").value_or(""), Field(req, "note").value_or(""),
+                Field(req, "objective").value_or("")};
   const Verb* verb = nullptr;
   for (const auto& v : kVerbs) {
     if (typed.what == v.value) verb = &v;
@@ -441,6 +465,7 @@ void LogEvent(State& st, const Request& req, Response& res) {
   if (verb) in.kind = verb->kind;
   in.at = Field(req, "at");
   in.body = Field(req, "note");
+  in.objective = Field(req, "objective");
   if (verb && verb->kind == EventKind::kMeetingScheduled) in.meeting_at = Field(req, "meeting_at");
   Result<Event> r = Error::InvalidArgument("choose what happened");
   if (verb) {

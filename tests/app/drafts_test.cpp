@@ -99,6 +99,25 @@ class DraftsTest : public ::testing::Test {
   Id zoe_ = 0;
 };
 
+// The meeting's note goes mid-sentence in the thank-you: its full stop
+// must not end the sentence early.
+TEST_F(DraftsTest, TheMeetingNoteFitsMidSentenceInTheThankYou) {
+  EventInput met;
+  met.kind = EventKind::kMeetingHeld;
+  met.contact = std::to_string(zoe_);
+  met.at = "2026-03-09T15:00";
+  met.body = "your advice on portfolio reviews. \n";
+  ASSERT_TRUE(app_->Record(met).ok());
+  DraftInput in;
+  in.kind = "thank_you";
+  in.contact = std::to_string(zoe_);
+  auto d = app_->DraftMessage(in);
+  ASSERT_TRUE(d.ok()) << d.error().message();
+  EXPECT_NE(d->body.find("I especially appreciated your advice on portfolio reviews; it gave"),
+            std::string::npos)
+      << d->body;
+}
+
 TEST_F(DraftsTest, SendRefusesATemplateFieldInTheBodyOrSubjectAndWritesNothing) {
   auto draft = app_->DraftMessage({.kind = "thank_you", .contact = std::to_string(zoe_)});
   ASSERT_TRUE(draft.ok()) << draft.error().message();

@@ -470,6 +470,25 @@ TEST(PlanContact, AMeetingHeldWithoutARequestIsSimplyMet) {
   EXPECT_EQ(r.plan.actions[0].due, T("2026-03-12T07:00Z"));
 }
 
+TEST(EventThatDoes, AMeetingIsLoggedInOneClickOnlyOnceItHasEnded) {
+  const Instant end = *ParseTime("2026-04-14T15:30Z", "UTC");
+  Action log;
+  log.kind = ActionKind::kLogMeeting;
+  log.due = end;
+  EXPECT_EQ(OneClickEvent(log, end - std::chrono::hours(24 * 5)), std::nullopt);
+  EXPECT_EQ(OneClickEvent(log, end - std::chrono::minutes(40)), std::nullopt);
+  EXPECT_EQ(OneClickEvent(log, end), EventKind::kMeetingHeld);
+  Action follow;
+  follow.kind = ActionKind::kFollowUp;
+  follow.due = end;
+  // A follow-up may be sent early.
+  EXPECT_EQ(OneClickEvent(follow, end - std::chrono::hours(48)), EventKind::kFollowUpSent);
+  Action prepare;
+  prepare.kind = ActionKind::kPrepare;
+  prepare.due = end;
+  EXPECT_EQ(OneClickEvent(prepare, end), std::nullopt);
+}
+
 TEST(EventThatDoes, MapsTheOneClickActions) {
   EXPECT_EQ(EventThatDoes(ActionKind::kFollowUp), EventKind::kFollowUpSent);
   EXPECT_EQ(EventThatDoes(ActionKind::kCall), EventKind::kCallMade);

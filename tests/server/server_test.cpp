@@ -519,6 +519,52 @@ TEST_F(ServerTest, ASecondServerOnTheSamePortIsRefused) {
   EXPECT_EQ(client_->Get("/")->status, 200);
 }
 
+// The person page's log form asks for which objective, choosing the only
+// one there is; what it logs carries it, so drafts can name it.
+TEST_F(ServerTest, LoggingFromThePersonPageCarriesTheObjective) {
+  Id id = AddPerson("Ada Lovelace");
+  Id objective = AddObjective("UX research");
+  auto page = client_->Get(("/people/" + std::to_string(id)).c_str());
+  const std::string option = "<option value=\"" + std::to_string(objective) + "\" selected>UX research</option>";
+  EXPECT_NE(page->body.find(option), std::string::npos);
+  auto r = PostForm("/people/" + std::to_string(id) + "/events",
+                    {{"csrf", Token()}, {"what", "target"}, {"objective", std::to_string(objective)}});
+  EXPECT_EQ(r->status, 303);
+  auto events = app_->Timeline(std::to_string(id));
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ(events->back().objective_id, objective);
+  // With two objectives the page chooses the thread's; left unchosen, the
+  // request still belongs to the thread (App's rule, as in the CLI).
+  Id other = AddObjective("Data journalism");
+  page = client_->Get(("/people/" + std::to_string(id)).c_str());
+  EXPECT_NE(page->body.find(option), std::string::npos);
+  EXPECT_EQ(page->body.find("<option value=\"" + std::to_string(other) + "\" selected>"), std::string::npos);
+  r = PostForm("/people/" + std::to_string(id) + "/events",
+               {{"csrf", Token()}, {"what", "request"}, {"objective", ""}});
+  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(app_->Timeline(std::to_string(id))->back().objective_id, objective);
+}
+
+// "The meeting happened" is offered once the meeting has ended, not days
+// before it.
+TEST_F(ServerTest, TheMeetingIsLoggedInOneClickOnlyAfterItEnds) {
+  Id id = AddPerson("Ada Lovelace");
+  EventInput in;
+  in.kind = EventKind::kMeetingScheduled;
+  in.contact = std::to_string(id);
+  in.meeting_at = "2026-03-12T15:00";
+  in.meeting_minutes = 30;
+  ASSERT_TRUE(app_->Record(in).ok());
+  auto today = client_->Get("/");
+  const size_t item = today->body.find(R"(data-kind="log_meeting")");
+  ASSERT_NE(item, std::string::npos);
+  const std::string li = today->body.substr(item, today->body.find("</li>", item) - item);
+  EXPECT_EQ(li.find("The meeting happened"), std::string::npos) << li;
+  clock_.Set(*ParseTime("2026-03-12T15:31Z", "UTC"));
+  today = client_->Get("/");
+  EXPECT_NE(today->body.find("The meeting happened"), std::string::npos);
+}
+
 TEST_F(ServerTest, PersonFormLogsEventsAndShowsErrors) {
   Id id = AddPerson("Ada Lovelace");
   const std::string path = "/people/" + std::to_string(id) + "/events";

@@ -1,4 +1,5 @@
 // Messages: the etiquette linter over the records.
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -191,6 +192,11 @@ Result<DraftResult> App::DraftMessage(const DraftInput& in) {
       f["meeting_date"] = FormatDay(it->at, config_.zone, now);
       if (specific.empty() && it->body) specific = *it->body;
     }
+  }
+  // It goes mid-sentence ("I especially appreciated {{specific}}; ..."):
+  // a note's closing full stop and spaces would end the sentence early.
+  while (!specific.empty() && (specific.back() == '.' || std::isspace(static_cast<unsigned char>(specific.back())))) {
+    specific.pop_back();
   }
   f["specific"] = specific;
   f["article"] = in.article.value_or("");

@@ -230,6 +230,11 @@ std::optional<EventKind> EventThatDoes(ActionKind k) {
   }
 }
 
+std::optional<EventKind> OneClickEvent(const Action& a, Instant now) {
+  if (a.kind == ActionKind::kLogMeeting && a.due > now) return std::nullopt;
+  return EventThatDoes(a.kind);
+}
+
 ContactPlan PlanContact(const ContactFacts& facts, const Playbook& playbook, Instant now) {
   ContactPlan plan;
   std::vector<playbook_internal::PendingAction> pending;

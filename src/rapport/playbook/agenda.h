@@ -54,6 +54,7 @@ struct Action {
   std::optional<Id> about_id;
   std::optional<Id> objective_id;
   Instant due{};
+
   // After this instant the action no longer applies (prepare: the meeting's
   // start). Unset: it stays until an event settles it.
   std::optional<Instant> until;
@@ -63,6 +64,12 @@ struct Action {
   // week has passed". Filled by Plan/Agenda relative to `now`.
   std::string reason;
 };
+
+// The event a one-click button for `a` would log at `now`: EventThatDoes,
+// except that a meeting is logged as held only once it has ended (its
+// log_meeting action is due at the meeting's end), so "the meeting
+// happened" is not offered days before it.
+std::optional<EventKind> OneClickEvent(const Action& a, Instant now);
 
 // What the planner needs to know about one contact besides its events.
 struct ContactFacts {
