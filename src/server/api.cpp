@@ -7,6 +7,7 @@
 #include "rapport/model/time.h"
 #include "server/assets.h"
 #include "server/internal.h"
+#include "server/json_api.h"
 
 namespace rapport::server {
 
@@ -18,19 +19,6 @@ using nlohmann::json;
 
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 200;
-
-void SendJson(Response& res, int status, const json& j) {
-  res.status = status;
-  res.set_content(j.dump(), "application/json");
-}
-
-void SendError(Response& res, int status, const std::string& code, const std::string& message) {
-  SendJson(res, status, {{"error", {{"code", code}, {"message", message}}}});
-}
-
-void SendError(Response& res, const Error& e) {
-  SendError(res, StatusFor(e), CodeFor(e), PublicMessage(e));
-}
 
 template <class T>
 void Put(json& j, const char* key, const std::optional<T>& v) {
@@ -80,34 +68,14 @@ json EventJson(const Event& e) {
   return j;
 }
 
-// A query parameter as an integer in [lo, hi], or an error message.
-std::optional<int> IntParam(const Request& req, const char* name, int fallback, int lo, int hi,
-                            std::string& error) {
-  if (!req.has_param(name)) return fallback;
-  const std::string v = req.get_param_value(name);
-  int n = 0;
-  size_t used = 0;
-  try {
-    n = std::stoi(v, &used);
-  } catch (...) {
-    used = 0;
-  }
-  if (used == 0 || used != v.size() || n < lo || n > hi) {
-    error = std::string(name) + " must be a whole number from " + std::to_string(lo) + " to " +
-            std::to_string(hi);
-    return std::nullopt;
-  }
-  return n;
-}
-
 void GetAgenda(State& st, const Request& req, Response& res) {
   std::string bad;
   auto days = IntParam(req, "days", 7, 0, 366, bad);
-  if (!days) return SendError(res, 400, "invalid_argument", bad);
+  if (!days) return SendJsonError(res, 400, "invalid_argument", bad);
   // The people due first, 50 by default like Today and `rapport agenda`;
   // `more` counts the rest.
   auto limit = IntParam(req, "limit", kDefaultLimit, 1, kMaxLimit, bad);
-  if (!limit) return SendError(res, 400, "invalid_argument", bad);
+  if (!limit) return SendJsonError(res, 400, "invalid_argument", bad);
   const std::string key = "api/agenda?days=" + std::to_string(*days) + "&limit=" + std::to_string(*limit);
   auto body = CachedBody(st, key, [&]() -> Result<std::string> {
     RAPPORT_ASSIGN_OR_RETURN(auto agenda, st.app.GetAgenda(*days, *limit));
@@ -126,7 +94,7 @@ void GetAgenda(State& st, const Request& req, Response& res) {
                 {"more", agenda.more}};
     return out.dump();
   });
-  if (!body) return SendError(res, body.error());
+  if (!body) return SendJsonError(res, body.error());
   res.status = 200;
   res.set_content(**body, "application/json");
 }
@@ -134,15 +102,15 @@ void GetAgenda(State& st, const Request& req, Response& res) {
 void ListPeople(State& st, const Request& req, Response& res) {
   std::string bad;
   auto limit = IntParam(req, "limit", kDefaultLimit, 1, kMaxLimit, bad);
-  if (!limit) return SendError(res, 400, "invalid_argument", bad);
+  if (!limit) return SendJsonError(res, 400, "invalid_argument", bad);
   auto offset = IntParam(req, "offset", 0, 0, 1 << 30, bad);
-  if (!offset) return SendError(res, 400, "invalid_argument", bad);
+  if (!offset) return SendJsonError(res, 400, "invalid_argument", bad);
   json items = json::array();
   size_t total = 0;
   {
     std::lock_guard lock(st.mu);
     auto contacts = st.app.ListContacts(std::nullopt, std::nullopt);
-    if (!contacts) return SendError(res, contacts.error());
+    if (!contacts) return SendJsonError(res, contacts.error());
     total = contacts->size();
     for (size_t i = static_cast<size_t>(*offset); i < total && items.size() < static_cast<size_t>(*limit); ++i) {
       items.push_back(PersonJson((*contacts)[i]));
@@ -156,9 +124,9 @@ void GetPerson(State& st, const Request& req, Response& res) {
   {
     std::lock_guard lock(st.mu);
     auto detail = st.app.ShowContact(req.matches[1].str());
-    if (!detail) return SendError(res, detail.error());
+    if (!detail) return SendJsonError(res, detail.error());
     auto events = st.app.Timeline(req.matches[1].str());
-    if (!events) return SendError(res, events.error());
+    if (!events) return SendJsonError(res, events.error());
     j = PersonJson(detail->contact);
     j["stage"] = std::string(ToString(detail->stage));
     json actions = json::array();
@@ -172,15 +140,9 @@ void GetPerson(State& st, const Request& req, Response& res) {
 }
 
 void AddPerson(State& st, const Request& req, Response& res) {
-  if (!HasCsrfToken(st, req)) return SendError(res, 403, "forbidden", "the request has no CSRF token");
-  const std::string type = req.get_header_value("Content-Type");
-  if (type.rfind("application/json", 0) != 0) {
-    return SendError(res, 415, "unsupported_media_type", "send the person as application/json");
-  }
-  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded() || !body.is_object()) {
-    return SendError(res, 400, "invalid_argument", "the body is not a JSON object");
-  }
+  auto parsed = ReadJsonObject(st, req, res);
+  if (!parsed) return;
+  const json& body = *parsed;
   ContactFields f;
   const std::pair<const char*, std::optional<std::string>*> fields[] = {
       {"name", &f.name},         {"org", &f.org},         {"title", &f.title},
@@ -195,26 +157,26 @@ void AddPerson(State& st, const Request& req, Response& res) {
       known = true;
       if (value.is_null()) break;
       if (!value.is_string()) {
-        return SendError(res, 400, "invalid_argument", key + " must be a string");
+        return SendJsonError(res, 400, "invalid_argument", key + " must be a string");
       }
       *slot = value.get<std::string>();
     }
     if (key == "tags") {
       known = true;
-      if (!value.is_array()) return SendError(res, 400, "invalid_argument", "tags must be a list of strings");
+      if (!value.is_array()) return SendJsonError(res, 400, "invalid_argument", "tags must be a list of strings");
       for (const auto& t : value) {
-        if (!t.is_string()) return SendError(res, 400, "invalid_argument", "tags must be a list of strings");
+        if (!t.is_string()) return SendJsonError(res, 400, "invalid_argument", "tags must be a list of strings");
         f.add_tags.push_back(t.get<std::string>());
       }
     }
-    if (!known) return SendError(res, 400, "invalid_argument", "unknown field " + key);
+    if (!known) return SendJsonError(res, 400, "invalid_argument", "unknown field " + key);
   }
-  if (!f.name) return SendError(res, 400, "invalid_argument", "name is required");
+  if (!f.name) return SendJsonError(res, 400, "invalid_argument", "name is required");
   json j;
   {
     std::lock_guard lock(st.mu);
     auto r = st.app.AddContact(f);
-    if (!r) return SendError(res, r.error());
+    if (!r) return SendJsonError(res, r.error());
     j = PersonJson(r->contact);
   }
   res.set_header("Location", "/api/v1/people/" + std::to_string(j["id"].get<Id>()));
@@ -242,7 +204,7 @@ json SnippetJson(const std::string& s) {
 void Search(State& st, const Request& req, Response& res) {
   std::string bad;
   auto limit = IntParam(req, "limit", kDefaultLimit, 1, kMaxLimit, bad);
-  if (!limit) return SendError(res, 400, "invalid_argument", bad);
+  if (!limit) return SendJsonError(res, 400, "invalid_argument", bad);
   const std::string q = QueryParam(req, "q");
   json results = json::array();
   bool windowed = false;
@@ -251,7 +213,7 @@ void Search(State& st, const Request& req, Response& res) {
   if (q.find_first_not_of(" \t\r\n") != std::string::npos) {
     std::lock_guard lock(st.mu);
     auto r = st.app.Search(q, *limit);
-    if (!r) return SendError(res, r.error());
+    if (!r) return SendJsonError(res, r.error());
     windowed = r->windowed;
     for (const auto& x : r->results) {
       json j = {{"kind", x.hit.kind},
@@ -284,7 +246,7 @@ void GetInsights(State& st, const Request& req, Response& res) {
   {
     std::lock_guard lock(st.mu);
     auto in = st.app.GetInsights(req.matches[1].str());
-    if (!in) return SendError(res, in.error());
+    if (!in) return SendJsonError(res, in.error());
     json objective = {{"id", in->objective.id},
                       {"title", in->objective.title},
                       {"kind", std::string(ToString(in->objective.kind))}};
@@ -336,7 +298,7 @@ void GetStats(State& st, const Request&, Response& res) {
   {
     std::lock_guard lock(st.mu);
     auto s = st.app.GetStats();
-    if (!s) return SendError(res, s.error());
+    if (!s) return SendJsonError(res, s.error());
     json weeks = json::array();
     for (const auto& w : s->weeks) {
       weeks.push_back({{"week_start", FormatIso(w.start)}, {"meetings", w.meetings}});

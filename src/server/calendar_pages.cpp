@@ -50,20 +50,15 @@ void CalendarPage(State& st, const Request& req, Response& res) {
 }
 
 void Rotate(State& st, const Request& req, Response& res) {
-  if (!HasCsrfToken(st, req)) {
-    res.status = 403;
-    res.set_content(RenderErrorPage(st, 403, "the form has expired; reload the page and try again"), kHtml);
-    return;
-  }
+  if (!CheckCsrf(st, req, res)) return;
   Result<std::string> token = Error::NotFound("");
   {
     std::lock_guard lock(st.mu);
     token = st.app.CalendarToken(true);
   }
   if (!token) return SendErrorPage(st, res, token.error());
-  SetFlash(res, "Made a new address. The old one no longer works: subscribe your calendar app to this one.");
-  res.status = 303;
-  res.set_header("Location", "/calendar");
+  Redirect(res, "/calendar",
+           "Made a new address. The old one no longer works: subscribe your calendar app to this one.");
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 
 #include "rapport/messages/templates.h"
 #include "server/internal.h"
+#include "server/json_api.h"
 
 namespace rapport::server {
 
@@ -28,31 +29,9 @@ using httplib::Request;
 using httplib::Response;
 using kainjow::mustache::list;
 
-std::string IdText(std::int64_t id) { return std::to_string(id); }
 
-void Redirect(Response& res, const std::string& to, const std::string& flash) {
-  if (!flash.empty()) SetFlash(res, flash);
-  res.status = 303;
-  res.set_header("Location", to);
-}
 
-// A form or query field, trimmed; nullopt when absent or blank.
-std::optional<std::string> Field(const Request& req, const char* name) {
-  if (!req.has_param(name)) return std::nullopt;
-  std::string v = req.get_param_value(name);
-  size_t b = v.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return std::nullopt;
-  size_t e = v.find_last_not_of(" \t\r\n");
-  return v.substr(b, e - b + 1);
-}
 
-bool CheckCsrf(const State& st, const Request& req, Response& res) {
-  if (HasCsrfToken(st, req)) return true;
-  res.status = 403;
-  res.set_content(RenderErrorPage(st, 403, "the form has expired; reload the page and try again"),
-                  kHtml);
-  return false;
-}
 
 // A textarea's text as the browser sent it (CRLF line ends), with LF.
 std::string TextareaText(const std::string& v) {
@@ -415,38 +394,6 @@ void ComposeLogged(State& st, const Request& req, Response& res) {
 
 using nlohmann::json;
 
-void SendJson(Response& res, int status, const json& j) {
-  res.status = status;
-  res.set_content(j.dump(), "application/json");
-}
-
-void SendJsonError(Response& res, int status, const std::string& code, const std::string& message) {
-  SendJson(res, status, {{"error", {{"code", code}, {"message", message}}}});
-}
-
-void SendJsonError(Response& res, const Error& e) {
-  SendJsonError(res, StatusFor(e), CodeFor(e), PublicMessage(e));
-}
-
-// The request's JSON object, or nullopt after answering with the error
-// (403 without the CSRF header, 415 not JSON, 400 not an object).
-std::optional<json> JsonBody(const State& st, const Request& req, Response& res) {
-  if (!HasCsrfToken(st, req)) {
-    SendJsonError(res, 403, "forbidden", "the request has no CSRF token");
-    return std::nullopt;
-  }
-  if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-    SendJsonError(res, 415, "unsupported_media_type", "send the request as application/json");
-    return std::nullopt;
-  }
-  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded() || !body.is_object()) {
-    SendJsonError(res, 400, "invalid_argument", "the body is not a JSON object");
-    return std::nullopt;
-  }
-  return body;
-}
-
 // Reads the string fields `fields` from `body` (a reference may also be a
 // number); false, with `error` set, for an unknown field or a wrong type.
 bool ReadStrings(const json& body,
@@ -508,7 +455,7 @@ json PersonRef(const Contact& c) {
 }  // namespace
 
 void ApiDraft(State& st, const Request& req, Response& res) {
-  auto body = JsonBody(st, req, res);
+  auto body = ReadJsonObject(st, req, res);
   if (!body) return;
   std::optional<std::string> kind, contact;
   DraftInput in;
@@ -551,7 +498,7 @@ void ApiDraft(State& st, const Request& req, Response& res) {
 }
 
 void ApiLint(State& st, const Request& req, Response& res) {
-  auto body = JsonBody(st, req, res);
+  auto body = ReadJsonObject(st, req, res);
   if (!body) return;
   std::optional<std::string> text, kind, contact;
   std::string bad;

@@ -54,6 +54,9 @@ Result<std::shared_ptr<const std::string>> CachedBody(State& st, const std::stri
                                                       const std::function<Result<std::string>()>& make);
 
 // ---- safety (server.cpp) ----
+// 32 random bytes from the kernel, as 64 hex digits (the CSRF token, an
+// upload's handle).
+std::string RandomToken();
 // True when the request carries this run's CSRF token, in the
 // X-CSRF-Token header or a `csrf` form field.
 bool HasCsrfToken(const State& st, const httplib::Request& req);
@@ -88,6 +91,16 @@ std::string RenderPage(const State& st, std::string_view title, std::string_view
 std::string RenderErrorPage(const State& st, int status, const std::string& message);
 // Answers with the error page for an App error, with its status.
 void SendErrorPage(const State& st, httplib::Response& res, const Error& e);
+
+// ---- forms (views.cpp) ----
+std::string IdText(std::int64_t id);
+// Answers 303 to `to`, with a flash message unless it is empty.
+void Redirect(httplib::Response& res, const std::string& to, const std::string& flash);
+// A form, query or multipart field, trimmed; nullopt when absent or blank.
+std::optional<std::string> Field(const httplib::Request& req, const char* name);
+// True when a form carries this run's CSRF token (the pre-routing check has
+// already refused foreign origins and wrong headers); else answers 403.
+bool CheckCsrf(const State& st, const httplib::Request& req, httplib::Response& res);
 
 // ---- flash messages: one-shot text carried by a cookie across a redirect ----
 void SetFlash(httplib::Response& res, const std::string& message);

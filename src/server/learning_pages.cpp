@@ -20,7 +20,6 @@ using kainjow::mustache::list;
 
 constexpr int kSearchLimit = 50;
 
-std::string IdText(std::int64_t id) { return std::to_string(id); }
 
 // A number for an SVG attribute: at most one decimal.
 std::string Num(double v) {

@@ -8,6 +8,7 @@
 
 #include "rapport/model/time.h"
 #include "server/internal.h"
+#include "server/json_api.h"
 
 namespace rapport::server {
 
@@ -20,48 +21,13 @@ using nlohmann::json;
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 200;
 
-void SendJson(Response& res, int status, const json& j) {
-  res.status = status;
-  // Invalid UTF-8 in stored text becomes U+FFFD rather than an exception.
-  res.set_content(j.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
-}
-
-void SendError(Response& res, int status, const std::string& code, const std::string& message) {
-  SendJson(res, status, {{"error", {{"code", code}, {"message", message}}}});
-}
-
-void SendError(Response& res, const Error& e) {
-  SendError(res, StatusFor(e), CodeFor(e), PublicMessage(e));
-}
-
 void BadRequest(Response& res, const std::string& message) {
-  SendError(res, 400, "invalid_argument", message);
+  SendJsonError(res, 400, "invalid_argument", message);
 }
 
 template <class T>
 void Put(json& j, const char* key, const std::optional<T>& v) {
   if (v) j[key] = *v;
-}
-
-// A query parameter as an integer in [lo, hi]; nullopt (with `error`) when
-// it is not one.
-std::optional<int> IntParam(const Request& req, const char* name, int fallback, int lo, int hi,
-                            std::string& error) {
-  if (!req.has_param(name)) return fallback;
-  const std::string v = req.get_param_value(name);
-  int n = 0;
-  size_t used = 0;
-  try {
-    n = std::stoi(v, &used);
-  } catch (...) {
-    used = 0;
-  }
-  if (used == 0 || used != v.size() || n < lo || n > hi) {
-    error = std::string(name) + " must be a whole number from " + std::to_string(lo) + " to " +
-            std::to_string(hi);
-    return std::nullopt;
-  }
-  return n;
 }
 
 struct Paging {
@@ -88,27 +54,6 @@ json Page(const std::vector<T>& all, const Paging& p, F to_json) {
     items.push_back(to_json(all[i]));
   }
   return {{"items", std::move(items)}, {"total", all.size()}, {"limit", p.limit}, {"offset", p.offset}};
-}
-
-// The JSON object of a POST, or an error answer already sent. Needs the
-// header token (the pre-routing check has refused a wrong one; this
-// refuses none).
-std::optional<json> ReadBody(const State& st, const Request& req, Response& res,
-                             const char* what) {
-  if (!HasCsrfToken(st, req)) {
-    SendError(res, 403, "forbidden", "the request has no CSRF token");
-    return std::nullopt;
-  }
-  if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-    SendError(res, 415, "unsupported_media_type", std::string("send ") + what + " as application/json");
-    return std::nullopt;
-  }
-  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded() || !body.is_object()) {
-    BadRequest(res, "the body is not a JSON object");
-    return std::nullopt;
-  }
-  return body;
 }
 
 // Reads a JSON object's fields into slots by name: strings, whole numbers,
@@ -213,7 +158,7 @@ void ApiListEvents(State& st, const Request& req, Response& res) {
   {
     std::lock_guard lock(st.mu);
     auto events = st.app.Timeline(contact);
-    if (!events) return SendError(res, events.error());
+    if (!events) return SendJsonError(res, events.error());
     out = Page(*events, *paging, EventJson);
   }
   SendJson(res, 200, out);
@@ -222,7 +167,7 @@ void ApiListEvents(State& st, const Request& req, Response& res) {
 // POST /api/v1/events: {kind, contact, at?, objective?, body?, meeting_at?,
 // meeting_minutes?, fit?}.
 void ApiAddEvent(State& st, const Request& req, Response& res) {
-  auto body = ReadBody(st, req, res, "the event");
+  auto body = ReadJsonObject(st, req, res);
   if (!body) return;
   EventInput in;
   std::optional<std::string> kind, contact;
@@ -247,7 +192,7 @@ void ApiAddEvent(State& st, const Request& req, Response& res) {
   {
     std::lock_guard lock(st.mu);
     auto r = st.app.Record(in);
-    if (!r) return SendError(res, r.error());
+    if (!r) return SendJsonError(res, r.error());
     j = EventJson(*r);
   }
   SendJson(res, 201, j);
@@ -259,7 +204,7 @@ void ApiGetPrep(State& st, const Request& req, Response& res) {
   {
     std::lock_guard lock(st.mu);
     auto b = st.app.Prep(req.matches[1].str());
-    if (!b) return SendError(res, b.error());
+    if (!b) return SendJsonError(res, b.error());
     j = {{"contact", ContactJson(b->contact)}, {"user_zone", b->user_zone}};
     if (b->objective) j["objective"] = ObjectiveJson(*b->objective);
     int minutes = st.app.config().playbook.meeting_minutes;
@@ -321,7 +266,7 @@ void ApiListObjectives(State& st, const Request& req, Response& res) {
   {
     std::lock_guard lock(st.mu);
     auto all = st.app.ListObjectives();
-    if (!all) return SendError(res, all.error());
+    if (!all) return SendJsonError(res, all.error());
     out = Page(*all, *paging, ObjectiveJson);
   }
   SendJson(res, 200, out);
@@ -329,7 +274,7 @@ void ApiListObjectives(State& st, const Request& req, Response& res) {
 
 // POST /api/v1/objectives: {title, kind?, target?, notes?}.
 void ApiAddObjective(State& st, const Request& req, Response& res) {
-  auto body = ReadBody(st, req, res, "the objective");
+  auto body = ReadJsonObject(st, req, res);
   if (!body) return;
   ObjectiveFields o;
   Fields f;
@@ -342,7 +287,7 @@ void ApiAddObjective(State& st, const Request& req, Response& res) {
   {
     std::lock_guard lock(st.mu);
     auto r = st.app.AddObjective(o);
-    if (!r) return SendError(res, r.error());
+    if (!r) return SendJsonError(res, r.error());
     j = ObjectiveJson(*r);
   }
   SendJson(res, 201, j);
@@ -355,7 +300,7 @@ void ApiListOrganizations(State& st, const Request& req, Response& res) {
   {
     std::lock_guard lock(st.mu);
     auto all = st.app.ListOrganizations();
-    if (!all) return SendError(res, all.error());
+    if (!all) return SendJsonError(res, all.error());
     out = Page(*all, *paging, OrganizationJson);
   }
   SendJson(res, 200, out);
@@ -363,7 +308,7 @@ void ApiListOrganizations(State& st, const Request& req, Response& res) {
 
 // POST /api/v1/organizations: {name, industry?, size?, location?, website?}.
 void ApiAddOrganization(State& st, const Request& req, Response& res) {
-  auto body = ReadBody(st, req, res, "the organization");
+  auto body = ReadJsonObject(st, req, res);
   if (!body) return;
   OrgFields o;
   Fields f;
@@ -375,7 +320,7 @@ void ApiAddOrganization(State& st, const Request& req, Response& res) {
   {
     std::lock_guard lock(st.mu);
     auto r = st.app.AddOrganization(o);
-    if (!r) return SendError(res, r.error());
+    if (!r) return SendJsonError(res, r.error());
     j = OrganizationJson(*r);
   }
   SendJson(res, 201, j);

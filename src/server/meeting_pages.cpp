@@ -18,31 +18,9 @@ using httplib::Request;
 using httplib::Response;
 using kainjow::mustache::list;
 
-std::string IdText(std::int64_t id) { return std::to_string(id); }
 
-void Redirect(Response& res, const std::string& to, const std::string& flash) {
-  if (!flash.empty()) SetFlash(res, flash);
-  res.status = 303;
-  res.set_header("Location", to);
-}
 
-// A trimmed form field, or nullopt when empty.
-std::optional<std::string> Field(const Request& req, const char* name) {
-  if (!req.has_param(name)) return std::nullopt;
-  std::string v = req.get_param_value(name);
-  size_t b = v.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return std::nullopt;
-  size_t e = v.find_last_not_of(" \t\r\n");
-  return v.substr(b, e - b + 1);
-}
 
-bool CheckCsrf(const State& st, const Request& req, Response& res) {
-  if (HasCsrfToken(st, req)) return true;
-  res.status = 403;
-  res.set_content(
-      RenderErrorPage(st, 403, "the form has expired; reload the page and try again"), kHtml);
-  return false;
-}
 
 // An htmx request of its own (hx-post), not a boosted form or link: it
 // wants a fragment, not a page.

@@ -16,6 +16,7 @@
 
 #include "rapport/model/time.h"
 #include "server/internal.h"
+#include "server/json_api.h"
 
 namespace rapport::server {
 
@@ -31,37 +32,9 @@ constexpr size_t kMaxUploadBytes = 64 * 1024 * 1024;  // all of them together
 constexpr auto kUploadLife = std::chrono::minutes(30);
 constexpr size_t kMaxCardsPerColumn = 100;
 
-std::string IdText(std::int64_t id) { return std::to_string(id); }
 
-void Redirect(Response& res, const std::string& to, const std::string& flash) {
-  if (!flash.empty()) SetFlash(res, flash);
-  res.status = 303;
-  res.set_header("Location", to);
-}
 
-// A form field (url-encoded or multipart), trimmed, or nullopt when empty.
-std::optional<std::string> Field(const Request& req, const char* name) {
-  std::string v;
-  if (req.has_param(name)) {
-    v = req.get_param_value(name);
-  } else if (req.has_file(name)) {
-    v = req.get_file_value(name).content;
-  } else {
-    return std::nullopt;
-  }
-  size_t b = v.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return std::nullopt;
-  size_t e = v.find_last_not_of(" \t\r\n");
-  return v.substr(b, e - b + 1);
-}
 
-bool CheckCsrf(const State& st, const Request& req, Response& res) {
-  if (HasCsrfToken(st, req)) return true;
-  res.status = 403;
-  res.set_content(
-      RenderErrorPage(st, 403, "the form has expired; reload the page and try again"), kHtml);
-  return false;
-}
 
 // ---- the board ----------------------------------------------------------------
 
@@ -292,7 +265,7 @@ class Uploads {
       bytes -= items_.front().second.data.size();
       items_.pop_front();
     }
-    std::string token = NewToken();
+    std::string token = RandomToken();
     u.at = std::chrono::steady_clock::now();
     items_.emplace_back(token, std::move(u));
     return token;
@@ -315,19 +288,6 @@ class Uploads {
   void Expire() {
     const auto now = std::chrono::steady_clock::now();
     while (!items_.empty() && now - items_.front().second.at > kUploadLife) items_.pop_front();
-  }
-  static std::string NewToken() {
-    std::random_device rd;
-    std::string s;
-    const char* hex = "0123456789abcdef";
-    for (int i = 0; i < 8; ++i) {
-      unsigned v = rd();
-      for (int j = 0; j < 8; ++j) {
-        s += hex[v & 0xf];
-        v >>= 4;
-      }
-    }
-    return s;
   }
   std::mutex mu_;
   std::deque<std::pair<std::string, Upload>> items_;
@@ -497,19 +457,6 @@ void ImportConfirm(State& st, Uploads& uploads, const Request& req, Response& re
 
 // ---- the API ---------------------------------------------------------------------
 
-void SendJson(Response& res, int status, const json& j) {
-  res.status = status;
-  res.set_content(j.dump(), "application/json");
-}
-
-void SendApiError(Response& res, int status, const std::string& code, const std::string& message) {
-  SendJson(res, status, {{"error", {{"code", code}, {"message", message}}}});
-}
-
-void SendApiError(Response& res, const Error& e) {
-  SendApiError(res, StatusFor(e), CodeFor(e), PublicMessage(e));
-}
-
 }  // namespace
 
 void ApiGetPipeline(State& st, const Request& req, Response& res) {
@@ -518,7 +465,7 @@ void ApiGetPipeline(State& st, const Request& req, Response& res) {
   {
     std::lock_guard lock(st.mu);
     auto entries = st.app.Pipeline(filter.ForApp());
-    if (!entries) return SendApiError(res, entries.error());
+    if (!entries) return SendJsonError(res, entries.error());
     for (int s = static_cast<int>(kFirstColumn); s <= static_cast<int>(kLastColumn); ++s) {
       const Stage stage = static_cast<Stage>(s);
       json people = json::array();
@@ -543,14 +490,9 @@ void ApiGetPipeline(State& st, const Request& req, Response& res) {
 }
 
 void ApiMoveCard(State& st, const Request& req, Response& res) {
-  if (!HasCsrfToken(st, req)) return SendApiError(res, 403, "forbidden", "the request has no CSRF token");
-  if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-    return SendApiError(res, 415, "unsupported_media_type", "send the move as application/json");
-  }
-  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded() || !body.is_object()) {
-    return SendApiError(res, 400, "invalid_argument", "the body is not a JSON object");
-  }
+  auto parsed = ReadJsonObject(st, req, res);
+  if (!parsed) return;
+  const json& body = *parsed;
   MoveInput in;
   for (const auto& [key, value] : body.items()) {
     if (key == "contact") {
@@ -559,34 +501,34 @@ void ApiMoveCard(State& st, const Request& req, Response& res) {
       } else if (value.is_string()) {
         in.contact = value.get<std::string>();
       } else {
-        return SendApiError(res, 400, "invalid_argument", "contact must be an id or a string");
+        return SendJsonError(res, 400, "invalid_argument", "contact must be an id or a string");
       }
     } else if (key == "to_stage" || key == "at" || key == "meeting_at") {
       if (value.is_null()) continue;
-      if (!value.is_string()) return SendApiError(res, 400, "invalid_argument", key + " must be a string");
+      if (!value.is_string()) return SendJsonError(res, 400, "invalid_argument", key + " must be a string");
       if (key == "to_stage") in.to_stage = value.get<std::string>();
       if (key == "at") in.at = value.get<std::string>();
       if (key == "meeting_at") in.meeting_at = value.get<std::string>();
     } else if (key == "confirm") {
-      if (!value.is_boolean()) return SendApiError(res, 400, "invalid_argument", "confirm must be true or false");
+      if (!value.is_boolean()) return SendJsonError(res, 400, "invalid_argument", "confirm must be true or false");
       in.confirmed = value.get<bool>();
     } else {
-      return SendApiError(res, 400, "invalid_argument", "unknown field " + key);
+      return SendJsonError(res, 400, "invalid_argument", "unknown field " + key);
     }
   }
-  if (in.contact.empty()) return SendApiError(res, 400, "invalid_argument", "contact is required");
-  if (in.to_stage.empty()) return SendApiError(res, 400, "invalid_argument", "to_stage is required");
+  if (in.contact.empty()) return SendJsonError(res, 400, "invalid_argument", "contact is required");
+  if (in.to_stage.empty()) return SendJsonError(res, 400, "invalid_argument", "to_stage is required");
   json out;
   {
     std::lock_guard lock(st.mu);
     auto r = st.app.MoveCard(in);
-    if (!r) return SendApiError(res, r.error());
+    if (!r) return SendJsonError(res, r.error());
     if (r->needs_confirmation) {
-      return SendApiError(res, 409, "confirmation_needed",
+      return SendJsonError(res, 409, "confirmation_needed",
                           r->decision.question + " Send again with \"confirm\": true.");
     }
     if (r->needs_meeting_time) {
-      return SendApiError(res, 400, "invalid_argument",
+      return SendJsonError(res, 400, "invalid_argument",
                           "meeting_at is required to move " + r->contact.name +
                               " to scheduled: when is the meeting?");
     }

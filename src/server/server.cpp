@@ -58,21 +58,6 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// 32 random bytes as hex, from the kernel (std::random_device reads
-// /dev/urandom or getrandom on Linux with GCC).
-std::string RandomToken() {
-  std::random_device rd;
-  std::string s;
-  const char* hex = "0123456789abcdef";
-  for (int i = 0; i < 8; ++i) {
-    unsigned v = rd();
-    for (int j = 0; j < 8; ++j) {
-      s += hex[v & 0xf];
-      v >>= 4;
-    }
-  }
-  return s;
-}
 
 bool SameSecret(const std::string& a, const std::string& b) {
   if (a.size() != b.size()) return false;
@@ -146,6 +131,22 @@ void SendJsonError(httplib::Response& res, int status, const std::string& code,
 }
 
 }  // namespace
+
+// 32 random bytes as hex, from the kernel (std::random_device reads
+// /dev/urandom or getrandom on Linux with GCC).
+std::string RandomToken() {
+  std::random_device rd;
+  std::string s;
+  const char* hex = "0123456789abcdef";
+  for (int i = 0; i < 8; ++i) {
+    unsigned v = rd();
+    for (int j = 0; j < 8; ++j) {
+      s += hex[v & 0xf];
+      v >>= 4;
+    }
+  }
+  return s;
+}
 
 bool IsLoopbackHost(std::string_view host) {
   return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;

@@ -145,6 +145,37 @@ void SendErrorPage(const State& st, httplib::Response& res, const Error& e) {
   res.set_content(RenderErrorPage(st, res.status, PublicMessage(e)), kHtml);
 }
 
+std::string IdText(std::int64_t id) { return std::to_string(id); }
+
+void Redirect(httplib::Response& res, const std::string& to, const std::string& flash) {
+  if (!flash.empty()) SetFlash(res, flash);
+  res.status = 303;
+  res.set_header("Location", to);
+}
+
+std::optional<std::string> Field(const httplib::Request& req, const char* name) {
+  std::string v;
+  if (req.has_param(name)) {
+    v = req.get_param_value(name);
+  } else if (req.has_file(name)) {  // a multipart form (a file upload)
+    v = req.get_file_value(name).content;
+  } else {
+    return std::nullopt;
+  }
+  size_t b = v.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return std::nullopt;
+  size_t e = v.find_last_not_of(" \t\r\n");
+  return v.substr(b, e - b + 1);
+}
+
+bool CheckCsrf(const State& st, const httplib::Request& req, httplib::Response& res) {
+  if (HasCsrfToken(st, req)) return true;
+  res.status = 403;
+  res.set_content(RenderErrorPage(st, 403, "the form has expired; reload the page and try again"),
+                  kHtml);
+  return false;
+}
+
 void SetFlashWithUndo(httplib::Response& res, const std::string& message, std::int64_t event_id,
                       const std::string& back) {
   SetFlash(res, std::string(kUndoMarker) + std::to_string(event_id) + "@" + back + "|" + message);
