@@ -162,32 +162,41 @@ bool HasCsrfToken(const State& st, const httplib::Request& req) {
 
 Result<std::shared_ptr<const std::string>> CachedBody(State& st, const std::string& key,
                                                       const std::function<Result<std::string>()>& make) {
-  std::optional<Database::ChangeStamp> stamp;
   // App::Now reads the clock only, which is safe from any thread.
   const std::int64_t minute =
       std::chrono::duration_cast<std::chrono::minutes>(st.app.Now().time_since_epoch()).count();
-  {
+  // The current stamp, and the body kept for it if there is one.
+  auto lookup = [&st, &key, minute](std::optional<Database::ChangeStamp>& stamp)
+      -> std::shared_ptr<const std::string> {
     std::lock_guard lock(st.cache_mu);
-    if (st.watcher) stamp = st.watcher->Stamp();
-    if (stamp) {
-      auto it = st.cache.find(key);
-      if (it != st.cache.end() && it->second.stamp == *stamp && it->second.minute == minute) {
-        return it->second.body;
-      }
+    stamp = st.watcher ? st.watcher->Stamp() : std::nullopt;
+    if (!stamp) return nullptr;
+    auto it = st.cache.find(key);
+    if (it != st.cache.end() && it->second.stamp == *stamp && it->second.minute == minute) {
+      return it->second.body;
     }
-  }
-  // Made from data at least as new as `stamp`: if a write lands meanwhile,
-  // the next request sees a newer stamp and makes it again.
+    return nullptr;
+  };
+  std::optional<Database::ChangeStamp> stamp;
+  if (auto hit = lookup(stamp)) return hit;
   std::shared_ptr<const std::string> body;
   {
     std::lock_guard lock(st.mu);
+    // After a write, every waiting request missed at once; the first to
+    // get here made the body, and the others take it instead of making it
+    // again one after another.
+    if (auto hit = lookup(stamp)) return hit;
+    // Made from data at least as new as `stamp`: if a write lands
+    // meanwhile, the next request sees a newer stamp and makes it again.
     RAPPORT_ASSIGN_OR_RETURN(auto made, make());
     body = std::make_shared<const std::string>(std::move(made));
-  }
-  if (stamp) {
-    std::lock_guard lock(st.cache_mu);
-    if (st.cache.size() >= kCacheEntries && !st.cache.count(key)) st.cache.clear();
-    st.cache[key] = State::Cached{*stamp, minute, body};
+    // Kept before `mu` is released, so the next in line finds it. (Lock
+    // order: mu, then cache_mu; nothing takes them the other way round.)
+    if (stamp) {
+      std::lock_guard cache_lock(st.cache_mu);
+      if (st.cache.size() >= kCacheEntries && !st.cache.count(key)) st.cache.clear();
+      st.cache[key] = State::Cached{*stamp, minute, body};
+    }
   }
   return body;
 }
