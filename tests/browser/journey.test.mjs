@@ -321,13 +321,17 @@ test('5. ten minutes before, on a phone: meeting mode, the countdown, Finish, an
 });
 
 test('6. the calendar feed serves her meeting, and a new address retires the old one', async () => {
-  const page = await h.newPage(1280);
+  const page = await h.newPage(1280, { permissions: ['clipboard-read', 'clipboard-write'] });
   await today(page);
   await page.getByRole('link', { name: 'Put your meetings and due actions in your calendar app' }).click();
   await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor();
   const field = page.getByLabel('Calendar address');
   const address = await field.inputValue();
   assert.match(address, /^http:\/\/127\.0\.0\.1:\d+\/calendar\.ics\?token=[^&\s]{16,}$/);
+
+  await page.getByRole('button', { name: 'Copy the address' }).click();
+  await page.getByText('Copied. Paste it into your calendar app.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), address);
 
   const feed = await page.request.get(address);
   assert.equal(feed.status(), 200);

@@ -1,6 +1,9 @@
-// The Compose page's one convenience: "Copy the message" puts the message on
-// the clipboard. The button is hidden in the HTML and shown from here, so
-// with JavaScript off the page offers only what works (the mailto: link).
+// Copy buttons (Compose's "Copy the message", the Calendar page's "Copy the
+// address"): a button with data-copy="ID" puts the text of element ID (the
+// value of a form field) on the clipboard and says so in element
+// data-status, with the words of data-copied. The buttons are hidden in the
+// HTML and shown from here, so with JavaScript off a page offers only what
+// works.
 (function () {
   function show(root) {
     root.querySelectorAll('[data-copy]').forEach(function (b) { b.hidden = false; });
@@ -18,11 +21,13 @@
     var status = document.getElementById(button.dataset.status);
     var say = function (text) { if (status) status.textContent = text; };
     if (!source || !navigator.clipboard) {
-      say('Copying is not available here: select the message and copy it yourself.');
+      say('Copying is not available here: select the text and copy it yourself.');
       return;
     }
-    navigator.clipboard.writeText(source.textContent).then(
-      function () { say('Copied. Paste it into a new email.'); },
-      function () { say('Could not copy: select the message and copy it yourself.'); });
+    var field = source.tagName === 'INPUT' || source.tagName === 'TEXTAREA';
+    var text = field ? source.value : source.textContent;
+    navigator.clipboard.writeText(text).then(
+      function () { say(button.dataset.copied || 'Copied.'); },
+      function () { say('Could not copy: select the text and copy it yourself.'); });
   });
 })();
