@@ -364,6 +364,24 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     d.set("events", timeline);
     if (events->empty()) d.set("no_events", true);
 
+    // Promises still open, both ways, each with a button that marks it kept.
+    auto open = st.app.OpenPromisesOf(*events, c.name);
+    if (!open) return SendErrorPage(st, res, open.error());
+    data mine = list{}, theirs = list{};
+    for (const auto& p : *open) {
+      data x;
+      x.set("promise_id", IdText(p.promise.id));
+      x.set("text", p.promise.body.value_or("(no words given)"));
+      x.set("made", FormatFriendly(p.promise.at, st.zone, now));
+      if (p.promise.due) x.set("due", FormatFriendly(*p.promise.due, st.zone, now));
+      (p.promise.theirs ? theirs : mine).push_back(x);
+    }
+    d.set("promises_mine", mine);
+    d.set("promises_theirs", theirs);
+    if (!open->empty()) d.set("has_promises", true);
+    if (!mine.is_empty_list()) d.set("has_mine", true);
+    if (!theirs.is_empty_list()) d.set("has_theirs", true);
+
     // The log form's objective: what was typed, else the thread's (their
     // latest event with one), else the only objective there is. Every
     // request is written for one objective, and drafts need it.
@@ -458,12 +476,28 @@ void LogEvent(State& st, const Request& req, Response& res) {
   Redirect(res, "/people/" + id, "");
 }
 
+// POST /people/ID/promises/PID/kept: a promise (mine or theirs) was kept.
+void KeepPromise(State& st, const Request& req, Response& res) {
+  if (!CheckCsrf(st, req, res)) return;
+  const std::string id = req.matches[1].str();
+  Result<Event> r = Error::NotFound("");
+  {
+    std::lock_guard lock(st.mu);
+    r = st.app.KeepPromise(req.matches[2].str(), std::nullopt);
+  }
+  if (!r) return Redirect(res, "/people/" + id, "Not marked: " + PublicMessage(r.error()));
+  SetFlashWithUndo(res, "Marked kept: " + r->body.value_or("the promise") + ".", r->id, "/people/" + id);
+  Redirect(res, "/people/" + id, "");
+}
+
 }  // namespace
 
 void RegisterPages(httplib::Server& svr, State& st) {
   svr.Get("/", [&st](const Request& req, Response& res) { Today(st, req, res); });
   svr.Post("/agenda/do", [&st](const Request& req, Response& res) { DoAction(st, req, res); });
   svr.Post("/undo", [&st](const Request& req, Response& res) { Undo(st, req, res); });
+  svr.Post(R"(/people/(\d+)/promises/(\d+)/kept)",
+           [&st](const Request& req, Response& res) { KeepPromise(st, req, res); });
   svr.Get("/people", [&st](const Request& req, Response& res) {
     PeoplePage(st, req, res, "", ContactFields{});
   });

@@ -231,7 +231,7 @@ TEST_F(ComposeTest, WithoutSmtpItHandsTheMessageToTheMailClientThenLogsIt) {
       << b;
   EXPECT_NE(b.find(R"(data-copy="message-text")"), std::string::npos);
   EXPECT_NE(b.find("Copy the message</button>"), std::string::npos);
-  EXPECT_NE(b.find(R"(data-status="copy-status" hidden>)"), std::string::npos);  // JS shows it
+  EXPECT_NE(b.find(R"(data-copied="Copied. Paste it into a new email." hidden>)"), std::string::npos);  // JS shows it
   EXPECT_NE(b.find(R"(<script src="/assets/compose.js" defer>)"), std::string::npos);
   EXPECT_NE(b.find("I sent it — log it"), std::string::npos);
   EXPECT_EQ(Events(ada), 1u);  // nothing logged yet

@@ -565,6 +565,43 @@ TEST_F(ServerTest, TheMeetingIsLoggedInOneClickOnlyAfterItEnds) {
   EXPECT_NE(today->body.find("The meeting happened"), std::string::npos);
 }
 
+// The person page lists the promises still open, both ways, and marks one
+// kept in a click.
+TEST_F(ServerTest, PersonPageShowsOpenPromisesAndMarksThemKept) {
+  Id id = AddPerson("Ada Lovelace");
+  EventInput mine;
+  mine.kind = EventKind::kPromiseMade;
+  mine.contact = std::to_string(id);
+  mine.body = std::string("Send her my portfolio ") + kXss;
+  auto made = app_->Record(mine);
+  ASSERT_TRUE(made.ok()) << made.error().message();
+  EventInput theirs = mine;
+  theirs.body = "An introduction to her manager";
+  theirs.theirs = true;
+  ASSERT_TRUE(app_->Record(theirs).ok());
+  const std::string path = "/people/" + std::to_string(id);
+  auto page = client_->Get(path.c_str());
+  EXPECT_NE(page->body.find("Promises still open"), std::string::npos);
+  EXPECT_NE(page->body.find(std::string("Send her my portfolio ") + kXssEscaped), std::string::npos);
+  EXPECT_EQ(page->body.find(kXss), std::string::npos);
+  EXPECT_NE(page->body.find("An introduction to her manager"), std::string::npos);
+  EXPECT_NE(page->body.find("They did it"), std::string::npos);
+  const std::string kept = path + "/promises/" + std::to_string(made->id) + "/kept";
+  EXPECT_NE(page->body.find("action=\"" + kept + "\""), std::string::npos);
+
+  EXPECT_EQ(PostForm(kept, {}).value().status, 403);
+  auto r = PostForm(kept, {{"csrf", Token()}});
+  EXPECT_EQ(r->status, 303);
+  EXPECT_NE(FlashOf(r).find("Marked kept: Send her my portfolio"), std::string::npos);
+  page = client_->Get(path.c_str());
+  EXPECT_EQ(page->body.find(std::string("Send her my portfolio ") + kXssEscaped + " <span"), std::string::npos);
+  EXPECT_NE(page->body.find("An introduction to her manager"), std::string::npos);
+  // Twice: said plainly, nothing recorded.
+  r = PostForm(kept, {{"csrf", Token()}});
+  EXPECT_NE(FlashOf(r).find("Not marked: promise " + std::to_string(made->id) + " was already kept"),
+            std::string::npos);
+}
+
 TEST_F(ServerTest, PersonFormLogsEventsAndShowsErrors) {
   Id id = AddPerson("Ada Lovelace");
   const std::string path = "/people/" + std::to_string(id) + "/events";

@@ -380,6 +380,10 @@ class App {
   Result<Event> Record(const EventInput& in);
   // Marks a promise (a promise_made event id) kept.
   Result<Event> KeepPromise(const std::string& promise_id, const std::optional<std::string>& at);
+  // The promises made in `events` (one person's) and not yet kept, oldest
+  // first, mine and theirs.
+  Result<std::vector<OpenPromise>> OpenPromisesOf(const std::vector<Event>& events,
+                                                  const std::string& contact_name);
   // Takes back an event recorded by mistake (the web app's "Undo"):
   // removes it and re-plans the person. Only the last event recorded for
   // that person can be taken back, so no later entry loses what it
@@ -521,8 +525,6 @@ class App {
   Result<RestoreReport> RestoreJson(std::string_view json_text);
   // Adds the starter question bank once per workspace (caller's transaction).
   Status EnsureQuestionBank();
-  Result<std::vector<OpenPromise>> OpenPromisesOf(const std::vector<Event>& events,
-                                                  const std::string& contact_name);
 
   std::unique_ptr<Speller> speller_;  // loaded on first use
   Database& db_;
