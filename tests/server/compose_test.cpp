@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 
 #include "server_fixture.h"
 #include "support/files.h"
@@ -135,8 +134,13 @@ TEST_F(ComposeTest, TheLintFragmentHighlightsTheOffendingSpan) {
   EXPECT_EQ(r->body.find("<html"), std::string::npos) << "a fragment, not a page";
   EXPECT_NE(r->body.find(R"(data-rule="asks-for-job")"), std::string::npos) << r->body;
   EXPECT_NE(r->body.find("Asks for a job"), std::string::npos);
-  std::smatch m;
-  ASSERT_TRUE(std::regex_search(r->body, m, std::regex("<mark>([^<]*)</mark>"))) << r->body;
+  // A highlighted span, closed (std::regex is avoided: GCC 12 warns inside
+  // it under the sanitizer build, and warnings are errors).
+  const size_t mark = r->body.find("<mark>");
+  ASSERT_NE(mark, std::string::npos) << r->body;
+  const size_t close = r->body.find("</mark>", mark);
+  ASSERT_NE(close, std::string::npos);
+  EXPECT_EQ(r->body.substr(mark + 6, close - mark - 6).find('<'), std::string::npos);
   EXPECT_NE(r->body.find("<mark>Are you hiring"), std::string::npos) << r->body;
   EXPECT_NE(r->body.find("to fix before sending"), std::string::npos);
 
