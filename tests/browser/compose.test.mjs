@@ -6,31 +6,16 @@
 // JavaScript off, "Check again".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Harness, root, checkPage, checkTouchTargets } from './harness.mjs';
+import { Harness, startSmtpSink, checkPage, checkTouchTargets } from './harness.mjs';
 
 const h = new Harness();
 const mailDir = path.join(h.home, 'mail');
 let sink = null;
 
-// Starts the sink; resolves with its port once it has printed it.
-function startSink() {
-  mkdirSync(mailDir, { recursive: true });
-  return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/python3', [path.join(root, 'tests/support/smtp_sink.py'), mailDir], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/^(\d+)\n/);
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`the SMTP sink exited with ${code}: ${out}`)));
-  });
-}
+// The loopback SMTP sink (harness.mjs), writing what it receives to mailDir.
+const startSink = () => startSmtpSink(mailDir);
 
 function writeConfig(smtpPort) {
   const smtp = smtpPort ? `\n[smtp]\nhost = "127.0.0.1"\nport = ${smtpPort}\nsecurity = "none"\n` : '';

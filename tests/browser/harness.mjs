@@ -170,3 +170,22 @@ export async function checkTouchTargets(page) {
     .filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)));
   assert.deepEqual(small, [], page.url());
 }
+
+// A real SMTP server on loopback (tests/support/smtp_sink.py) that writes
+// each message it receives to `mailDir` as N.eml; resolves with
+// { child, port } once it has printed its port.
+export function startSmtpSink(mailDir) {
+  mkdirSync(mailDir, { recursive: true });
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/python3', [path.join(root, 'tests/support/smtp_sink.py'), mailDir], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/^(\d+)\n/);
+      if (m) resolve({ child, port: Number(m[1]) });
+    });
+    child.on('exit', (code) => reject(new Error(`the SMTP sink exited with ${code}: ${out}`)));
+  });
+}

@@ -12,10 +12,9 @@
 // axe, overflow and screenshots of the Calendar page and the final Today.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Harness, XSS, root, checkPage } from './harness.mjs';
+import { Harness, XSS, startSmtpSink, checkPage } from './harness.mjs';
 
 const h = new Harness();
 const mailDir = path.join(h.home, 'mail');
@@ -25,22 +24,8 @@ const PRIYA = 'Priya Natarajan';
 const PRIYA_EMAIL = 'priya.natarajan@example.org';
 let priyaId = '';
 
-// Starts the loopback SMTP sink; resolves with its port once printed.
-function startSink() {
-  mkdirSync(mailDir, { recursive: true });
-  return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/python3', [path.join(root, 'tests/support/smtp_sink.py'), mailDir], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/^(\d+)\n/);
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`the SMTP sink exited with ${code}: ${out}`)));
-  });
-}
+// The loopback SMTP sink (harness.mjs), writing what it receives to mailDir.
+const startSink = () => startSmtpSink(mailDir);
 
 // The messages the sink has received, oldest first.
 function mails() {
