@@ -38,6 +38,53 @@ TEST_F(StoreTest, OpenSetsWalForeignKeysAndLatestSchema) {
   EXPECT_EQ(v->at(0).Int(0), LatestSchemaVersion());
 }
 
+// A database made by the first release reached version 6 with indexes a
+// later edit took out of migration 1 (contact_name, contact_linkedin on
+// the columns migration 7 drops; contact_org and event_contact without
+// workspace_id; event_workspace_kind). It must migrate to the schema every
+// new database has, keeping its data.
+TEST_F(StoreTest, AFirstReleaseDatabaseMigratesToTheSameSchemaAsANewOne) {
+  auto schema = [](Database& db) {
+    std::string out;
+    auto rows = db.Query(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
+    for (const auto& r : *rows) out += r.Text(0) + ": " + r.Text(1) + "\n";
+    for (const char* table : {"contact", "workspace", "event"}) {
+      auto cols = db.Query(std::string("SELECT name FROM pragma_table_info('") + table + "') ORDER BY name");
+      for (const auto& c : *cols) out += std::string(table) + "." + c.Text(0) + "\n";
+    }
+    return out;
+  };
+  const std::string fresh = schema(*db_);
+  auto org = store_->AddOrganization({.name = "Acme"}, now_);
+  ASSERT_TRUE(org.ok());
+  db_.reset();
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(dir_.File("rapport.db").c_str(), &raw), SQLITE_OK);
+    const char* first_release = R"sql(
+      ALTER TABLE workspace DROP COLUMN calendar_token;
+      ALTER TABLE contact ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+      ALTER TABLE contact ADD COLUMN linkedin_key TEXT;
+      CREATE INDEX contact_name ON contact (workspace_id, name_key);
+      CREATE INDEX contact_linkedin ON contact (workspace_id, linkedin_key);
+      DROP INDEX contact_org; CREATE INDEX contact_org ON contact (org_id);
+      DROP INDEX event_contact; CREATE INDEX event_contact ON event (contact_id, at, id);
+      DROP INDEX event_kind; CREATE INDEX event_workspace_kind ON event (workspace_id, kind, at);
+      DELETE FROM schema_version WHERE version >= 7;
+    )sql";
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(raw, first_release, nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_close(raw);
+  }
+  auto again = OpenSqlite(dir_.File("rapport.db"));
+  ASSERT_TRUE(again.ok()) << again.error().message();
+  EXPECT_EQ(schema(**again), fresh);
+  Store s(**again, 1);
+  ASSERT_EQ(s.ListOrganizations()->size(), 1u);
+  EXPECT_EQ(s.ListOrganizations()->at(0).name, "Acme");
+}
+
 TEST_F(StoreTest, ReopeningDoesNotReapplyMigrations) {
   ASSERT_TRUE(store_->AddOrganization({.name = "Acme"}, now_).ok());
   db_.reset();

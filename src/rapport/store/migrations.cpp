@@ -258,14 +258,36 @@ CREATE INDEX contact_introducer ON contact (workspace_id, introducer_id)
       // contact's folded name (LIKE folds ASCII case itself, as FoldCase
       // does) and the LinkedIn key (imports compute it for every contact
       // they read anyway). Each cost every imported row ~50 bytes.
+      //
+      // Databases made by the first release carry two indexes on these
+      // columns (contact_name, contact_linkedin) that a later edit took out
+      // of migration 1, and SQLite will not drop an indexed column: this
+      // migration failed on them ("error in index contact_name after drop
+      // column"). Dropping the indexes first mends that; a database that
+      // got past 7 never runs it again.
       {7, R"sql(
+DROP INDEX IF EXISTS contact_name;
+DROP INDEX IF EXISTS contact_linkedin;
 ALTER TABLE contact DROP COLUMN name_key;
 ALTER TABLE contact DROP COLUMN linkedin_key;
 )sql"},
       // The secret in the calendar feed's address (rapport serve's
       // /calendar.ics?token=...); NULL until first asked for.
+      //
+      // Also, databases made by the first release get the indexes every
+      // later one has: theirs did not lead with workspace_id (contact_org,
+      // event_contact) or had another name (event_workspace_kind), and
+      // without ANALYZE statistics SQLite then scans every event for one
+      // person's (docs/performance.md). event_contact is rebuilt on every
+      // database, once: SQL cannot ask which definition it has.
       {8, R"sql(
 ALTER TABLE workspace ADD COLUMN calendar_token TEXT;
+DROP INDEX IF EXISTS contact_org;
+CREATE INDEX contact_org ON contact (workspace_id, org_id);
+DROP INDEX IF EXISTS event_contact;
+CREATE INDEX event_contact ON event (workspace_id, contact_id, at, id);
+DROP INDEX IF EXISTS event_workspace_kind;
+CREATE INDEX IF NOT EXISTS event_kind ON event (workspace_id, kind, at);
 )sql"},
   };
   return kMigrations;
