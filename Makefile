@@ -23,14 +23,16 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) test-asan
 
-# The same suite under AddressSanitizer and UBSan (STYLE.md): a separate
-# build folder, so the release build stays as it is.
+# The same suites under AddressSanitizer and UBSan (STYLE.md), in a separate
+# build folder so the release build stays as it is: every C++ suite, on both
+# engines; the browser suites run once, in the release build (they drive
+# the same server code through Chromium, at several times the cost).
 test-asan: deps
 	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DRAPPORT_SANITIZE=ON \
 	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" $(ASAN_FLAGS)
 	cmake --build $(BUILD)-asan -j $(JOBS)
 	cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  ctest --output-on-failure -j $(JOBS)
+	  ctest --output-on-failure -j $(JOBS) -E '^browser_'
 
 # The web app on the default database, at http://127.0.0.1:8080/ (PORT=...
 # and HOST=... change it); Ctrl-C stops it.
@@ -47,6 +49,7 @@ bench: build
 	./bench/run-import-bench $(BUILD)
 	./bench/run-search-bench $(BUILD)
 	./bench/run-web-bench $(BUILD)
+	./bench/run-postgres-bench $(BUILD)
 
 # Each parser's libFuzzer target for FUZZ_SECONDS (default 60) each; needs
 # clang, which `install-deps --fuzz` adds.

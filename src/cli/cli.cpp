@@ -32,6 +32,18 @@ Start here:
 Data lives in $XDG_DATA_HOME/rapport/rapport.db (or --db PATH); settings in
 $XDG_CONFIG_HOME/rapport/config.toml. Run 'rapport COMMAND --help' for details.)";
 
+// Owns a Database and the App over it.
+class OpenedDatabase final : public OtherDatabase {
+ public:
+  OpenedDatabase(std::unique_ptr<Database> db, const Clock& clock, Config config)
+      : db_(std::move(db)), app_(*db_, clock, std::move(config)) {}
+  App& app() override { return app_; }
+
+ private:
+  std::unique_ptr<Database> db_;
+  App app_;
+};
+
 }  // namespace
 
 int Fail(Context& ctx, const Error& e) {
@@ -49,8 +61,11 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
 
   std::optional<std::string> db_path, now_text, config_path;
   bool json = false;
-  root.add_option("--db", db_path, "Database file (default: $XDG_DATA_HOME/rapport/rapport.db)")
-      ->option_text("PATH");
+  root.add_option("--db", db_path,
+                  "Database: a SQLite file (default: $XDG_DATA_HOME/rapport/rapport.db) or a "
+                  "postgresql:// URL (also RAPPORT_DB)")
+      ->option_text("PATH|URL")
+      ->envname("RAPPORT_DB");
   root.add_flag("--json", json, "Machine-readable output (an object, or an array for lists)");
   root.add_option("--now", now_text,
                   "Fix the clock, for scripts and demos (ISO-8601; also RAPPORT_NOW)")
@@ -116,9 +131,16 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     return kExitUserError;
   }
   std::string zone = config->zone;
+  const Config config_copy = *config;
   App app(**db, *clock, std::move(*config));
   Context ctx{app, json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1),
-              zone, config_path.value_or(DefaultConfigPath())};
+              zone, config_path.value_or(DefaultConfigPath()), {}};
+  ctx.open_other = [clock, &config_copy](const std::string& location)
+      -> Result<std::unique_ptr<OtherDatabase>> {
+    RAPPORT_ASSIGN_OR_RETURN(auto other, OpenDatabase(location));
+    return std::unique_ptr<OtherDatabase>(
+        std::make_unique<OpenedDatabase>(std::move(other), *clock, config_copy));
+  };
   return selected(ctx);
 }
 

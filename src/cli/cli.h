@@ -19,6 +19,13 @@ class App;
 
 namespace rapport::cli {
 
+// A second database opened by a command, and the App over it.
+class OtherDatabase {
+ public:
+  virtual ~OtherDatabase() = default;
+  virtual App& app() = 0;
+};
+
 // What every command gets once the database is open.
 struct Context {
   App& app;
@@ -29,6 +36,10 @@ struct Context {
   std::string zone;  // the user's zone, for showing times
   // The config file: --config, else the default path (which may not exist).
   std::string config_path;
+  // Opens another database (a file path or a postgresql:// URL) with the
+  // same clock and config, for commands that write into a second one
+  // (copy-db). Wired by the composition root (cli.cpp).
+  std::function<Result<std::unique_ptr<OtherDatabase>>(const std::string& location)> open_other;
 };
 
 // Exit codes (ARCHITECTURE.md): 0 ok, 1 user error, 2 usage.

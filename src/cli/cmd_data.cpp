@@ -243,6 +243,39 @@ void RegisterDataCommands(CLI::App& root, Runner& selected) {
     };
   });
 
+  auto* copy = root.add_subcommand(
+      "copy-db", "Copy everything into another, empty database (e.g. from SQLite to PostgreSQL)");
+  copy->add_option("--to", opts->output, "The target: a SQLite file or a postgresql:// URL")
+      ->option_text("PATH|URL")
+      ->required();
+  copy->footer(
+      "\nThe target must be empty; its schema is made if needed. Ids, times and every record\n"
+      "are kept, and the counts of each kind are compared afterwards. Example:\n"
+      "  rapport copy-db --to postgresql://ada@db.example.org/rapport");
+  copy->callback([&selected, opts] {
+    selected = [opts](Context& ctx) {
+      auto target = ctx.open_other(opts->output);
+      if (!target) return Fail(ctx, Error(target.error().code(), "--to: " + target.error().message()));
+      auto r = ctx.app.CopyTo((*target)->app());
+      if (!r) return Fail(ctx, r.error());
+      if (ctx.json) {
+        PrintJson(ctx.out, {{"organizations", r->organizations},
+                            {"contacts", r->contacts},
+                            {"objectives", r->objectives},
+                            {"events", r->events},
+                            {"questions", r->questions},
+                            {"notes", r->notes},
+                            {"answers", r->answers}});
+      } else {
+        ctx.out << "Copied " << r->contacts << " contacts, " << r->organizations
+                << " organizations, " << r->objectives << " objectives, " << r->events
+                << " events, " << r->notes << " notes and " << r->answers
+                << " answers; the counts match.\n";
+      }
+      return kExitOk;
+    };
+  });
+
   auto* merge = root.add_subcommand("merge", "Merge two records of the same person (the second into the first)");
   merge->add_option("KEEP", opts->ref, "The person to keep")->required();
   merge->add_option("OTHER", opts->other, "The duplicate, removed after the merge")->required();

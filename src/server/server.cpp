@@ -236,10 +236,11 @@ std::string PublicMessage(const Error& e) {
 struct WebServer::Impl {
   Impl(App& app, std::string zone, ServeOptions o)
       : options(std::move(o)), state{app, {}, std::move(zone), RandomToken(), {}, {}, {}, {}, {}} {
+    // A second connection to the same database, whose change stamp moves
+    // with every commit (SQLite's data_version; PostgreSQL's change_stamp
+    // row, bumped by every writing transaction).
     Database& db = app.store().db();
-    if (db.Engine() == "sqlite") {
-      if (auto w = OpenSqlite(db.Location()); w.ok()) state.watcher = std::move(*w);
-    }
+    if (auto w = OpenDatabase(db.Location()); w.ok()) state.watcher = std::move(*w);
   }
 
   ServeOptions options;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/faulty_database.h"
+#include "support/postgres.h"
 #include "support/temp_dir.h"
 
 namespace rapport {
@@ -11,10 +12,10 @@ namespace {
 using testing::FaultyDatabase;
 using testing::TempDir;
 
-class AppTest : public ::testing::Test {
+class AppTest : public ::testing::TestWithParam<testing::Engine> {
  protected:
   void SetUp() override {
-    auto db = OpenSqlite(dir_.File("rapport.db"));
+    auto db = testing::OpenTestDatabase(GetParam(), dir_);
     ASSERT_TRUE(db.ok()) << db.error().message();
     db_ = std::move(*db);
     Config cfg;
@@ -38,8 +39,9 @@ class AppTest : public ::testing::Test {
   std::unique_ptr<Database> db_;
   std::unique_ptr<App> app_;
 };
+RAPPORT_ON_BOTH_ENGINES(AppTest);
 
-TEST_F(AppTest, AddContactCreatesItsOrganizationOnceAndReusesIt) {
+TEST_P(AppTest, AddContactCreatesItsOrganizationOnceAndReusesIt) {
   ContactFields f;
   f.name = "Ada Lovelace";
   f.org = "Analytical Engines";
@@ -63,7 +65,7 @@ TEST_F(AppTest, AddContactCreatesItsOrganizationOnceAndReusesIt) {
   EXPECT_EQ(Count("organization"), 1);
 }
 
-TEST_F(AppTest, BadInputIsRejectedWithAReasonAndNothingIsWritten) {
+TEST_P(AppTest, BadInputIsRejectedWithAReasonAndNothingIsWritten) {
   struct Case {
     const char* what;
     ContactFields fields;
@@ -100,7 +102,7 @@ TEST_F(AppTest, BadInputIsRejectedWithAReasonAndNothingIsWritten) {
   EXPECT_EQ(Count("organization"), 0);
 }
 
-TEST_F(AppTest, DuplicateEmailIsAConflictNamingTheOtherContact) {
+TEST_P(AppTest, DuplicateEmailIsAConflictNamingTheOtherContact) {
   Add("Ada Lovelace", "ada@example.org");
   ContactFields f;
   f.name = "Imposter";
@@ -112,7 +114,7 @@ TEST_F(AppTest, DuplicateEmailIsAConflictNamingTheOtherContact) {
   EXPECT_EQ(Count("contact"), 1);
 }
 
-TEST_F(AppTest, ReferencesResolveByIdEmailAndFragment) {
+TEST_P(AppTest, ReferencesResolveByIdEmailAndFragment) {
   auto ada = Add("Ada Lovelace", "ada@example.org");
   auto ann = Add("Ann Lee");
   auto anna = Add("Anna Leeds");
@@ -138,7 +140,7 @@ TEST_F(AppTest, ReferencesResolveByIdEmailAndFragment) {
   (void)anna;
 }
 
-TEST_F(AppTest, EditChangesClearsAndRetags) {
+TEST_P(AppTest, EditChangesClearsAndRetags) {
   ContactFields f;
   f.name = "Grace Hopper";
   f.title = "Rear Admiral";
@@ -164,7 +166,7 @@ TEST_F(AppTest, EditChangesClearsAndRetags) {
   EXPECT_FALSE(after->contact.title.has_value());
 }
 
-TEST_F(AppTest, OrganizationsAddEditRemove) {
+TEST_P(AppTest, OrganizationsAddEditRemove) {
   OrgFields f;
   f.name = "Acme";
   f.size = "Large";
@@ -189,7 +191,7 @@ TEST_F(AppTest, OrganizationsAddEditRemove) {
   EXPECT_EQ(Count("organization"), 0);
 }
 
-TEST_F(AppTest, ObjectivesNeedAKindAndASensibleTarget) {
+TEST_P(AppTest, ObjectivesNeedAKindAndASensibleTarget) {
   ObjectiveFields f;
   f.title = "UX research";
   auto no_kind = app_->AddObjective(f);
@@ -209,7 +211,7 @@ TEST_F(AppTest, ObjectivesNeedAKindAndASensibleTarget) {
   EXPECT_EQ(Count("objective"), 1);
 }
 
-TEST_F(AppTest, AWriteThatFailsHalfwayLeavesNothingBehind) {
+TEST_P(AppTest, AWriteThatFailsHalfwayLeavesNothingBehind) {
   // Each add writes: the organization, the contact, then one row per tag.
   // Fail each write in turn: the whole action must roll back every time.
   FaultyDatabase faulty(*db_);
@@ -237,7 +239,7 @@ TEST_F(AppTest, AWriteThatFailsHalfwayLeavesNothingBehind) {
 
 // The web app's "Undo": the last event recorded for a person is taken back
 // and their plan is as before; an older one cannot be, and nothing changes.
-TEST_F(AppTest, UndoTakesBackOnlyThePersonsLastEventAndReplans) {
+TEST_P(AppTest, UndoTakesBackOnlyThePersonsLastEventAndReplans) {
   Contact ada = Add("Ada Lovelace");
   auto record = [&](EventKind kind, const std::string& at) {
     EventInput in;

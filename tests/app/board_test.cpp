@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "rapport/app/app.h"
+#include "support/postgres.h"
 #include "support/temp_dir.h"
 
 namespace rapport {
@@ -11,10 +12,10 @@ namespace {
 
 using testing::TempDir;
 
-class BoardTest : public ::testing::Test {
+class BoardTest : public ::testing::TestWithParam<testing::Engine> {
  protected:
   void SetUp() override {
-    auto db = OpenSqlite(dir_.File("rapport.db"));
+    auto db = testing::OpenTestDatabase(GetParam(), dir_);
     ASSERT_TRUE(db.ok()) << db.error().message();
     db_ = std::move(*db);
     Config cfg;
@@ -53,8 +54,9 @@ class BoardTest : public ::testing::Test {
   std::unique_ptr<Database> db_;
   std::unique_ptr<App> app_;
 };
+RAPPORT_ON_BOTH_ENGINES(BoardTest);
 
-TEST_F(BoardTest, FiltersByTagAndOrganization) {
+TEST_P(BoardTest, FiltersByTagAndOrganization) {
   Id ada = Add("Ada", "Analytical Engines", "math");
   Id bo = Add("Bo", "Navy Labs", "math");
   Id cy = Add("Cy", "Analytical Engines");
@@ -70,7 +72,7 @@ TEST_F(BoardTest, FiltersByTagAndOrganization) {
   EXPECT_EQ(unknown.error().code(), ErrorCode::kNotFound);
 }
 
-TEST_F(BoardTest, AnObviousMoveRecordsItsEventAndLands) {
+TEST_P(BoardTest, AnObviousMoveRecordsItsEventAndLands) {
   Id ada = Add("Ada", "");
   Log(ada, EventKind::kTargeted);
   auto r = app_->MoveCard({.contact = "Ada", .to_stage = "requested"});
@@ -83,7 +85,7 @@ TEST_F(BoardTest, AnObviousMoveRecordsItsEventAndLands) {
   EXPECT_EQ(StageOf(ada), Stage::kRequested);
 }
 
-TEST_F(BoardTest, ANonObviousMoveWaitsForTheConfirmation) {
+TEST_P(BoardTest, ANonObviousMoveWaitsForTheConfirmation) {
   Id ada = Add("Ada", "");
   Log(ada, EventKind::kTargeted);
   auto ask = app_->MoveCard({.contact = "Ada", .to_stage = "met"});
@@ -98,7 +100,7 @@ TEST_F(BoardTest, ANonObviousMoveWaitsForTheConfirmation) {
   EXPECT_EQ(StageOf(ada), Stage::kMet);
 }
 
-TEST_F(BoardTest, SchedulingAsksForTheMeetingTime) {
+TEST_P(BoardTest, SchedulingAsksForTheMeetingTime) {
   Id ada = Add("Ada", "");
   Log(ada, EventKind::kRequestSent);
   auto ask = app_->MoveCard({.contact = "Ada", .to_stage = "scheduled"});
@@ -114,7 +116,7 @@ TEST_F(BoardTest, SchedulingAsksForTheMeetingTime) {
   EXPECT_EQ(StageOf(ada), Stage::kScheduled);
 }
 
-TEST_F(BoardTest, RefusedMovesWriteNothing) {
+TEST_P(BoardTest, RefusedMovesWriteNothing) {
   Id ada = Add("Ada", "");
   Log(ada, EventKind::kRequestSent);
   Log(ada, EventKind::kFollowUpSent);
@@ -128,7 +130,7 @@ TEST_F(BoardTest, RefusedMovesWriteNothing) {
   EXPECT_EQ(Events(ada), 2u);
 }
 
-TEST_F(BoardTest, AMoveTheLogWouldNotFollowIsRefused) {
+TEST_P(BoardTest, AMoveTheLogWouldNotFollowIsRefused) {
   // Three tries and the week after them passed: no_response without a
   // `closed`. `targeted` does not reopen that thread, so the move is
   // refused instead of recorded.

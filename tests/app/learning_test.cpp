@@ -6,6 +6,7 @@
 #include <set>
 
 #include "rapport/app/app.h"
+#include "support/postgres.h"
 #include "support/temp_dir.h"
 
 namespace rapport {
@@ -13,11 +14,12 @@ namespace {
 
 using testing::TempDir;
 
-class LearningTest : public ::testing::Test {
+class LearningTest : public ::testing::TestWithParam<testing::Engine> {
  protected:
   void SetUp() override { Open(dir_.File("rapport.db")); }
-  void Open(const std::string& path) {
-    auto db = OpenSqlite(path);
+  // A new, empty database (a file at `sqlite_path` on SQLite).
+  void Open(const std::string& sqlite_path) {
+    auto db = testing::OpenTestDatabase(GetParam(), sqlite_path);
     ASSERT_TRUE(db.ok()) << db.error().message();
     db_ = std::move(*db);
     Config cfg;
@@ -75,8 +77,9 @@ class LearningTest : public ::testing::Test {
   std::unique_ptr<Database> db_;
   std::unique_ptr<App> app_;
 };
+RAPPORT_ON_BOTH_ENGINES(LearningTest);
 
-TEST_F(LearningTest, TheStarterBankArrivesOnceAndStaysEdited) {
+TEST_P(LearningTest, TheStarterBankArrivesOnceAndStaysEdited) {
   auto all = app_->ListQuestions({});
   ASSERT_TRUE(all.ok()) << all.error().message();
   ASSERT_EQ(all->size(), StarterQuestions().size());
@@ -103,7 +106,7 @@ TEST_F(LearningTest, TheStarterBankArrivesOnceAndStaysEdited) {
       << bad.error().message();
 }
 
-TEST_F(LearningTest, PrepSharesTheObjectivesQuestionsOutAcrossItsInterviewees) {
+TEST_P(LearningTest, PrepSharesTheObjectivesQuestionsOutAcrossItsInterviewees) {
   AddObjective("UX research");
   QuestionFields only_ux;
   std::vector<Contact> people = {Add("Ana"), Add("Ben"), Add("Cara")};
@@ -137,7 +140,7 @@ TEST_F(LearningTest, PrepSharesTheObjectivesQuestionsOutAcrossItsInterviewees) {
   }
 }
 
-TEST_F(LearningTest, PrepGathersWhatToReread) {
+TEST_P(LearningTest, PrepGathersWhatToReread) {
   auto bea = Add("Bea Jones");
   ContactFields f;
   f.name = "Carl Berg";
@@ -179,7 +182,7 @@ TEST_F(LearningTest, PrepGathersWhatToReread) {
   EXPECT_TRUE(asks_introducer);
 }
 
-TEST_F(LearningTest, SearchFindsNotesAnswersAndMessagesAndFollowsEdits) {
+TEST_P(LearningTest, SearchFindsNotesAnswersAndMessagesAndFollowsEdits) {
   auto ana = Add("Ana Silva");
   NoteInput note;
   note.contact = "ana";
@@ -224,7 +227,7 @@ TEST_F(LearningTest, SearchFindsNotesAnswersAndMessagesAndFollowsEdits) {
   EXPECT_EQ(SearchKinds("diary").size(), 0u);
 }
 
-TEST_F(LearningTest, SearchTreatsPunctuationAsTextAndSupportsPhrasesAndPrefixes) {
+TEST_P(LearningTest, SearchTreatsPunctuationAsTextAndSupportsPhrasesAndPrefixes) {
   Add("Ana Silva");
   NoteInput note;
   note.contact = "ana";
@@ -246,7 +249,7 @@ TEST_F(LearningTest, SearchTreatsPunctuationAsTextAndSupportsPhrasesAndPrefixes)
   EXPECT_NE(empty.error().message().find("no words"), std::string::npos);
 }
 
-TEST_F(LearningTest, SearchKeepsToItsWorkspace) {
+TEST_P(LearningTest, SearchKeepsToItsWorkspace) {
   ASSERT_TRUE(db_->Execute("INSERT INTO workspace (id, name, created_at) VALUES (2, 'bo', 0)").ok());
   App other(*db_, clock_, app_->config(), 2);
   ContactFields f;
@@ -270,7 +273,7 @@ TEST_F(LearningTest, SearchKeepsToItsWorkspace) {
   EXPECT_EQ(theirs->results[0].contact_name, "Zed");
 }
 
-TEST_F(LearningTest, AVeryCommonWordIsRankedAmongTheNewestMatches) {
+TEST_P(LearningTest, AVeryCommonWordIsRankedAmongTheNewestMatches) {
   auto ana = Add("Ana");
   ASSERT_TRUE(db_->Begin().ok());
   Note n;
@@ -295,7 +298,7 @@ TEST_F(LearningTest, AVeryCommonWordIsRankedAmongTheNewestMatches) {
   ASSERT_EQ(narrow->results.size(), 1u);
 }
 
-TEST_F(LearningTest, AReferralBringsAReportBackAfterTheReferredMeeting) {
+TEST_P(LearningTest, AReferralBringsAReportBackAfterTheReferredMeeting) {
   auto bea = Add("Bea Jones");
   ContactFields f;
   f.name = "Carl Berg";
@@ -320,7 +323,7 @@ TEST_F(LearningTest, AReferralBringsAReportBackAfterTheReferredMeeting) {
   EXPECT_EQ(it->action.about_id, carl->contact.id);
 }
 
-TEST_F(LearningTest, TheWarmestPathStartsWithSomeoneYouHaveMet) {
+TEST_P(LearningTest, TheWarmestPathStartsWithSomeoneYouHaveMet) {
   auto ana = Add("Ana", "Acme");      // first degree
   auto bo = Add("Bo", "Initech");     // first degree, and met
   Do(EventKind::kMeetingHeld, bo, "2026-03-01T10:00");
@@ -353,7 +356,7 @@ TEST_F(LearningTest, TheWarmestPathStartsWithSomeoneYouHaveMet) {
   EXPECT_EQ(graph->nodes.size(), 5u);
 }
 
-TEST_F(LearningTest, InsightsLineAnswersUpAndCountsConversations) {
+TEST_P(LearningTest, InsightsLineAnswersUpAndCountsConversations) {
   AddObjective("UX research");
   auto ana = Add("Ana");
   auto ben = Add("Ben");
@@ -395,7 +398,7 @@ TEST_F(LearningTest, InsightsLineAnswersUpAndCountsConversations) {
   EXPECT_TRUE(in->matrix[1].answers[0].empty());
 }
 
-TEST_F(LearningTest, NotesAndAnswersRejectBadInputAndWriteNothing) {
+TEST_P(LearningTest, NotesAndAnswersRejectBadInputAndWriteNothing) {
   Add("Ana");
   NoteInput none;
   none.body = "x";
@@ -418,7 +421,7 @@ TEST_F(LearningTest, NotesAndAnswersRejectBadInputAndWriteNothing) {
   EXPECT_EQ(db_->Query("SELECT COUNT(*) FROM answer")->at(0).Int(0), 0);
 }
 
-TEST_F(LearningTest, BackupCarriesQuestionsNotesAnswersAndFitByteForByte) {
+TEST_P(LearningTest, BackupCarriesQuestionsNotesAnswersAndFitByteForByte) {
   AddObjective("UX research");
   auto ana = Add("Ana");
   EventInput met;
@@ -460,7 +463,7 @@ TEST_F(LearningTest, BackupCarriesQuestionsNotesAnswersAndFitByteForByte) {
 namespace rapport {
 namespace {
 
-TEST_F(LearningTest, StatsTotalIsEveryoneAskedOnce) {
+TEST_P(LearningTest, StatsTotalIsEveryoneAskedOnce) {
   auto ana = Add("Ana");
   auto ben = Add("Ben");
   Add("Cara");  // never asked

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "rapport/app/app.h"
+#include "support/postgres.h"
 #include "support/temp_dir.h"
 
 namespace rapport {
@@ -10,10 +11,10 @@ namespace {
 
 using testing::TempDir;
 
-class FinishMeetingTest : public ::testing::Test {
+class FinishMeetingTest : public ::testing::TestWithParam<testing::Engine> {
  protected:
   void SetUp() override {
-    auto db = OpenSqlite(dir_.File("rapport.db"));
+    auto db = testing::OpenTestDatabase(GetParam(), dir_);
     ASSERT_TRUE(db.ok()) << db.error().message();
     db_ = std::move(*db);
     Config cfg;
@@ -45,8 +46,9 @@ class FinishMeetingTest : public ::testing::Test {
   std::unique_ptr<App> app_;
   std::string id_;
 };
+RAPPORT_ON_BOTH_ENGINES(FinishMeetingTest);
 
-TEST_F(FinishMeetingTest, LogsTheMeetingHeldNowWithItsFitAndNote) {
+TEST_P(FinishMeetingTest, LogsTheMeetingHeldNowWithItsFitAndNote) {
   clock_.Set(*ParseTime("2026-03-10T11:25Z", "UTC"));
   auto r = app_->FinishMeeting(id_, 4, std::string("She suggested talking to Ben."));
   ASSERT_TRUE(r.ok()) << r.error().message();
@@ -61,7 +63,7 @@ TEST_F(FinishMeetingTest, LogsTheMeetingHeldNowWithItsFitAndNote) {
   EXPECT_EQ(detail->stage, Stage::kMet);
 }
 
-TEST_F(FinishMeetingTest, DoesNotLogTheSameDaysMeetingTwice) {
+TEST_P(FinishMeetingTest, DoesNotLogTheSameDaysMeetingTwice) {
   clock_.Set(*ParseTime("2026-03-10T11:25Z", "UTC"));
   auto first = app_->FinishMeeting(id_, 4, std::nullopt);
   ASSERT_TRUE(first.ok());
@@ -74,7 +76,7 @@ TEST_F(FinishMeetingTest, DoesNotLogTheSameDaysMeetingTwice) {
   EXPECT_EQ(HeldCount(), 1);
 }
 
-TEST_F(FinishMeetingTest, LogsANewMeetingOnAnotherDayOrAfterANewSchedule) {
+TEST_P(FinishMeetingTest, LogsANewMeetingOnAnotherDayOrAfterANewSchedule) {
   clock_.Set(*ParseTime("2026-03-10T11:25Z", "UTC"));
   ASSERT_TRUE(app_->FinishMeeting(id_, 4, std::nullopt).ok());
   // Scheduled again the same day: the next Finish is a new meeting.
@@ -97,7 +99,7 @@ TEST_F(FinishMeetingTest, LogsANewMeetingOnAnotherDayOrAfterANewSchedule) {
   EXPECT_EQ(HeldCount(), 3);
 }
 
-TEST_F(FinishMeetingTest, RefusesAFitOutsideOneToFiveAndUnknownPeople) {
+TEST_P(FinishMeetingTest, RefusesAFitOutsideOneToFiveAndUnknownPeople) {
   auto r = app_->FinishMeeting(id_, 6, std::nullopt);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);

@@ -27,10 +27,24 @@ export const artifacts = process.env.RAPPORT_ARTIFACTS || path.join(root, 'build
 export const shots = path.join(artifacts, 'screenshots');
 export const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>"\'&';
 
+// A new, empty schema in the tests' PostgreSQL cluster, as
+// tests/support/postgres.cpp makes for the C++ suites.
+function freshPostgresUrl() {
+  const file = process.env.RAPPORT_TEST_PG_FILE;
+  if (!file) throw new Error('RAPPORT_BROWSER_ENGINE=postgresql needs RAPPORT_TEST_PG_FILE (CTest sets it)');
+  const base = readFileSync(file, 'utf8').trim();
+  const schema = `b${process.pid}_${Math.floor(Math.random() * 1e9)}`;
+  execFileSync('/usr/lib/postgresql/15/bin/psql', [base, '-qAt', '-c', `CREATE SCHEMA ${schema}`]);
+  return `${base}&options=-csearch_path%3D${schema}`;
+}
+
 export class Harness {
   constructor() {
     this.home = mkdtempSync(path.join(tmpdir(), 'rapport-browser-'));
-    this.db = path.join(this.home, 'rapport.db');
+    // RAPPORT_BROWSER_ENGINE=postgresql: a fresh schema in the test cluster
+    // (its URL in $RAPPORT_TEST_PG_FILE), else a SQLite file.
+    this.db = process.env.RAPPORT_BROWSER_ENGINE === 'postgresql'
+      ? freshPostgresUrl() : path.join(this.home, 'rapport.db');
     this.server = null;
     this.base = '';
     this.serverNow = '';

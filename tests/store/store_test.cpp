@@ -2,15 +2,18 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include <sqlite3.h>
 
+#include "support/postgres.h"
 #include "support/temp_dir.h"
 
 namespace rapport {
 namespace {
 
+using testing::Engine;
 using testing::TempDir;
 
 class StoreTest : public ::testing::Test {
@@ -140,13 +143,33 @@ TEST_F(StoreTest, CreatesMissingFolders) {
   EXPECT_TRUE(std::filesystem::exists(dir_.File("a/b/c/rapport.db")));
 }
 
-TEST_F(StoreTest, PostgresUrlGetsAClearError) {
-  auto db = OpenDatabase("postgresql://localhost/rapport");
+TEST_F(StoreTest, AnUnreachablePostgresGetsAClearErrorWithoutItsPassword) {
+  // A socket folder with no server in it: refused at once, no network.
+  auto db = OpenDatabase("postgresql://ada:s3cret@/rapport?host=" + dir_.File("nowhere"));
   ASSERT_FALSE(db.ok());
-  EXPECT_NE(db.error().message().find("PostgreSQL"), std::string::npos);
+  EXPECT_EQ(db.error().code(), ErrorCode::kIo);
+  EXPECT_NE(db.error().message().find("cannot connect to PostgreSQL"), std::string::npos)
+      << db.error().message();
+  EXPECT_EQ(db.error().message().find("s3cret"), std::string::npos) << db.error().message();
 }
 
-TEST_F(StoreTest, ContactRoundTripWithTagsAndJoins) {
+// The conformance suite: what follows runs on SQLite and on PostgreSQL.
+class StoreConformance : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    auto db = testing::OpenTestDatabase(GetParam(), dir_);
+    ASSERT_TRUE(db.ok()) << db.error().message();
+    db_ = std::move(*db);
+    store_ = std::make_unique<Store>(*db_, 1);
+  }
+  Instant now_ = FromUnix(1'770'000'000);
+  TempDir dir_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<Store> store_;
+};
+RAPPORT_ON_BOTH_ENGINES(StoreConformance);
+
+TEST_P(StoreConformance, ContactRoundTripWithTagsAndJoins) {
   auto org = store_->AddOrganization({.name = "Analytical Engines", .industry = "Computing"}, now_);
   ASSERT_TRUE(org.ok());
   Contact intro;
@@ -185,7 +208,7 @@ TEST_F(StoreTest, ContactRoundTripWithTagsAndJoins) {
   EXPECT_EQ(store_->ListIntroducedBy(i->id)->size(), 1u);
 }
 
-TEST_F(StoreTest, DuplicateEmailIsAConflict) {
+TEST_P(StoreConformance, DuplicateEmailIsAConflict) {
   Contact a;
   a.name = "A";
   a.email = "same@example.org";
@@ -197,7 +220,7 @@ TEST_F(StoreTest, DuplicateEmailIsAConflict) {
   EXPECT_EQ(again.error().code(), ErrorCode::kConflict);
 }
 
-TEST_F(StoreTest, RemovingAnOrganizationKeepsItsContacts) {
+TEST_P(StoreConformance, RemovingAnOrganizationKeepsItsContacts) {
   auto org = store_->AddOrganization({.name = "Acme"}, now_);
   Contact c;
   c.name = "Wile";
@@ -209,7 +232,7 @@ TEST_F(StoreTest, RemovingAnOrganizationKeepsItsContacts) {
   EXPECT_FALSE((*got)->org_id.has_value());
 }
 
-TEST_F(StoreTest, RemovingAContactRemovesItsEventsAndTags) {
+TEST_P(StoreConformance, RemovingAContactRemovesItsEventsAndTags) {
   Contact c;
   c.name = "Gone";
   c.tags = {"x"};
@@ -227,7 +250,7 @@ TEST_F(StoreTest, RemovingAContactRemovesItsEventsAndTags) {
   EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
 }
 
-TEST_F(StoreTest, EventRoundTripKeepsEveryField) {
+TEST_P(StoreConformance, EventRoundTripKeepsEveryField) {
   Contact c;
   c.name = "Grace";
   auto added = store_->AddContact(c, now_);
@@ -257,7 +280,7 @@ TEST_F(StoreTest, EventRoundTripKeepsEveryField) {
   EXPECT_EQ(g.meeting_place, "Cafe");
 }
 
-TEST_F(StoreTest, WorkspacesDoNotSeeEachOther) {
+TEST_P(StoreConformance, WorkspacesDoNotSeeEachOther) {
   ASSERT_TRUE(db_->Execute("INSERT INTO workspace (id, name, created_at) VALUES (2, 'other', 0)").ok());
   Store other(*db_, 2);
   ASSERT_TRUE(store_->AddOrganization({.name = "Mine"}, now_).ok());
@@ -275,7 +298,7 @@ TEST_F(StoreTest, WorkspacesDoNotSeeEachOther) {
   EXPECT_TRUE(other.AddContact(c, now_).ok());
 }
 
-TEST_F(StoreTest, ContactStateIndexesTheEarliestDue) {
+TEST_P(StoreConformance, ContactStateIndexesTheEarliestDue) {
   std::vector<Id> ids;
   for (int i = 0; i < 5; ++i) {
     Contact c;
@@ -299,13 +322,199 @@ TEST_F(StoreTest, ContactStateIndexesTheEarliestDue) {
   EXPECT_EQ(*store_->CountContactsDueBy(now_ + days{3}), 2);
 }
 
-TEST_F(StoreTest, TransactionRollsBackUnlessCommitted) {
+TEST_P(StoreConformance, TransactionRollsBackUnlessCommitted) {
   {
     Transaction tx(*db_);
     ASSERT_TRUE(tx.Begin().ok());
     ASSERT_TRUE(store_->AddOrganization({.name = "Temporary"}, now_).ok());
   }
   EXPECT_TRUE(store_->ListOrganizations()->empty());
+}
+
+
+TEST_P(StoreConformance, OpensAtTheLatestSchema) {
+  auto v = db_->Query("SELECT MAX(version) FROM schema_version");
+  ASSERT_TRUE(v.ok()) << v.error().message();
+  EXPECT_EQ(v->at(0).Int(0), LatestSchemaVersion());
+}
+
+TEST_P(StoreConformance, InstantsAndIdsAre64Bits) {
+  Contact c;
+  c.name = "Far Future";
+  auto added = store_->AddContact(c, now_);
+  ASSERT_TRUE(added.ok()) << added.error().message();
+  Event e;
+  e.contact_id = added->id;
+  e.kind = EventKind::kTouch;
+  e.at = FromUnix(4'102'444'800);  // 2100-01-01: past int32's 2038
+  auto ev = store_->AddEvent(e, now_);
+  ASSERT_TRUE(ev.ok()) << ev.error().message();
+  auto back = store_->GetEvent(ev->id);
+  ASSERT_TRUE(back.ok() && back->has_value());
+  EXPECT_EQ(ToUnix((*back)->at), 4'102'444'800);
+}
+
+TEST_P(StoreConformance, IdsChosenByABulkWriteAreNotGivenAgain) {
+  Transaction tx(*db_);
+  ASSERT_TRUE(tx.Begin().ok());
+  auto next = store_->NextContactId();
+  ASSERT_TRUE(next.ok()) << next.error().message();
+  EXPECT_EQ(*next, 1);
+  std::vector<Contact> batch(3);
+  for (int i = 0; i < 3; ++i) {
+    batch[i].id = *next + i;
+    batch[i].name = "Bulk " + std::to_string(i);
+  }
+  ASSERT_TRUE(store_->InsertContacts(batch, now_).ok());
+  ASSERT_TRUE(db_->SyncIds().ok());
+  ASSERT_TRUE(tx.Commit().ok());
+  Contact c;
+  c.name = "After the bulk";
+  auto added = store_->AddContact(c, now_);
+  ASSERT_TRUE(added.ok()) << added.error().message();
+  EXPECT_EQ(added->id, 4);
+}
+
+TEST_P(StoreConformance, NameLookupsFoldAsciiCaseOnly) {
+  for (const char* name : {"Emily Dickinson", "\xC3\x89mile Zola"}) {
+    Contact c;
+    c.name = name;
+    ASSERT_TRUE(store_->AddContact(c, now_).ok());
+  }
+  EXPECT_EQ(store_->FindContacts("emily")->size(), 1u);
+  EXPECT_EQ(store_->FindContacts("DICKINSON")->size(), 1u);
+  EXPECT_EQ(store_->FindContacts("dickinson")->size(), 1u);
+  // FoldCase leaves É alone, and so does the engine, on both.
+  EXPECT_EQ(store_->FindContacts("\xC3\xA9mile")->size(), 0u);
+  EXPECT_EQ(store_->FindContacts("\xC3\x89mile")->size(), 1u);
+}
+
+TEST_P(StoreConformance, ACommitElsewhereMovesTheChangeStamp) {
+  std::string location;
+  TempDir dir;
+  auto opened = testing::OpenTestDatabase(GetParam(), dir, &location);
+  ASSERT_TRUE(opened.ok());
+  auto watcher = OpenDatabase(location);
+  ASSERT_TRUE(watcher.ok()) << watcher.error().message();
+  auto before = (*watcher)->Stamp();
+  ASSERT_TRUE(before.has_value());
+  EXPECT_EQ((*watcher)->Stamp(), before) << "nothing was written";
+  Store writer(**opened, 1);
+  ASSERT_TRUE(writer.AddOrganization({.name = "Acme"}, now_).ok());
+  EXPECT_NE((*watcher)->Stamp(), before);
+  // An uncommitted write is not seen yet.
+  auto seen = (*watcher)->Stamp();
+  {
+    Transaction tx(**opened);
+    ASSERT_TRUE(tx.Begin().ok());
+    ASSERT_TRUE(writer.AddOrganization({.name = "Rolled back"}, now_).ok());
+  }
+  EXPECT_EQ((*watcher)->Stamp(), seen);
+}
+
+class SearchConformance : public StoreConformance {
+ protected:
+  Id AddNote(Id contact, const std::string& body) {
+    Note n;
+    n.contact_id = contact;
+    n.body = body;
+    auto r = store_->AddNote(n, now_);
+    EXPECT_TRUE(r.ok()) << r.error().message();
+    return r->id;
+  }
+  std::vector<Id> Find(std::string_view typed) {
+    auto q = ParseSearchQuery(typed);
+    EXPECT_TRUE(q.ok()) << typed;
+    if (!q.ok()) return {};
+    auto hits = store_->Search(*q, 50);
+    EXPECT_TRUE(hits.ok()) << hits.error().message();
+    std::vector<Id> ids;
+    if (hits.ok()) {
+      for (const auto& h : hits->hits) ids.push_back(h.source_id);
+    }
+    return ids;
+  }
+  std::vector<Id> Sorted(std::vector<Id> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  }
+};
+RAPPORT_ON_BOTH_ENGINES(SearchConformance);
+
+TEST_P(SearchConformance, WordsPhrasesPrefixesAndOr) {
+  Contact c;
+  c.name = "Ana Silva";
+  const Id ana = store_->AddContact(c, now_)->id;
+  const Id a = AddNote(ana, "Design systems need an owner; the research team shares one.");
+  const Id b = AddNote(ana, "She moved from research to design last spring.");
+  const Id d = AddNote(ana, "Diary studies beat surveys for onboarding questions.");
+  EXPECT_EQ(Sorted(Find("design research")), Sorted({a, b}));  // all words, any order
+  EXPECT_EQ(Find("\"design systems\""), std::vector<Id>{a});   // a phrase
+  EXPECT_EQ(Find("surv*"), std::vector<Id>{d});                // a prefix
+  EXPECT_EQ(Sorted(Find("diary OR spring")), Sorted({b, d}));
+  EXPECT_EQ(Sorted(Find("DESIGN")), Sorted({a, b}));           // case folded
+  EXPECT_TRUE(Find("systems spring").empty());
+  // Punctuation and the engines' own operators are plain text.
+  EXPECT_EQ(Find("owner; (team) & !shares:"), std::vector<Id>{a});
+}
+
+TEST_P(SearchConformance, AccentsAndCaseFoldTheSameOnBothEngines) {
+  Contact c;
+  c.name = "Ana Silva";
+  const Id ana = store_->AddContact(c, now_)->id;
+  const Id n = AddNote(ana, "Met at the Caf\xC3\xA9 Na\xC3\xAFve on Tuesday.");
+  EXPECT_EQ(Find("cafe"), std::vector<Id>{n});
+  EXPECT_EQ(Find("CAF\xC3\x89 naive"), std::vector<Id>{n});
+}
+
+TEST_P(SearchConformance, SnippetsMarkTheMatchedWords) {
+  Contact c;
+  c.name = "Ana Silva";
+  const Id ana = store_->AddContact(c, now_)->id;
+  AddNote(ana, "Ask about the onboarding research before the call.");
+  auto q = ParseSearchQuery("onboarding");
+  auto hits = store_->Search(*q, 5);
+  ASSERT_TRUE(hits.ok()) << hits.error().message();
+  ASSERT_EQ(hits->hits.size(), 1u);
+  EXPECT_NE(hits->hits[0].snippet.find("\x02onboarding\x03"), std::string::npos)
+      << hits->hits[0].snippet;
+  EXPECT_EQ(hits->hits[0].kind, "note");
+  EXPECT_EQ(hits->hits[0].contact_id, ana);
+}
+
+TEST_P(SearchConformance, TheTextThatSaysItMostComesFirstThenTheNewest) {
+  Contact c;
+  c.name = "Ana Silva";
+  const Id ana = store_->AddContact(c, now_)->id;
+  const Id once = AddNote(ana, "Mentoring came up once, among other things we covered today.");
+  const Id thrice = AddNote(ana, "Mentoring, mentoring and more mentoring in this short note.");
+  const Id again = AddNote(ana, "Mentoring came up once, among other things we covered today.");
+  EXPECT_EQ(Find("mentoring"), (std::vector<Id>{thrice, again, once}));
+}
+
+TEST_P(SearchConformance, AnotherWorkspacesTextsAreNotFound) {
+  ASSERT_TRUE(db_->Execute("INSERT INTO workspace (id, name, created_at) VALUES (2, 'other', 0)").ok());
+  Store other(*db_, 2);
+  Contact c;
+  c.name = "Private Person";
+  const Id them = other.AddContact(c, now_)->id;
+  Note n;
+  n.contact_id = them;
+  n.body = "A confidential salary figure.";
+  ASSERT_TRUE(other.AddNote(n, now_).ok());
+  EXPECT_TRUE(Find("salary").empty());
+}
+
+TEST_P(SearchConformance, EditedAndRemovedTextsFollow) {
+  Contact c;
+  c.name = "Ana Silva";
+  const Id ana = store_->AddContact(c, now_)->id;
+  const Id n = AddNote(ana, "First draft about portfolios.");
+  ASSERT_TRUE(store_->UpdateNote(n, "Now about interviews.", now_).ok());
+  EXPECT_TRUE(Find("portfolios").empty());
+  EXPECT_EQ(Find("interviews"), std::vector<Id>{n});
+  ASSERT_TRUE(store_->RemoveNote(n).ok());
+  EXPECT_TRUE(Find("interviews").empty());
 }
 
 }  // namespace

@@ -22,6 +22,11 @@ class FaultyDatabase final : public Database {
   std::string_view Engine() const override { return real_.Engine(); }
   std::string Location() const override { return real_.Location(); }
   std::string_view IdColumnType() const override { return real_.IdColumnType(); }
+  std::string FoldAsciiCase(std::string_view expr) const override {
+    return real_.FoldAsciiCase(expr);
+  }
+  Result<std::int64_t> NextId(std::string_view table) override { return real_.NextId(table); }
+  Status SyncIds() override { return real_.SyncIds(); }
   Result<std::vector<IndexDefinition>> ListIndexes(std::string_view table) override {
     return real_.ListIndexes(table);
   }

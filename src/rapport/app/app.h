@@ -503,6 +503,11 @@ class App {
   // Restores a Backup() into this workspace, which must be empty; all or
   // nothing.
   Result<RestoreReport> Restore(std::string_view json_text);
+  // Copies this workspace, everything in it, into `target`'s, which must be
+  // empty (another database: SQLite to PostgreSQL, say), then checks that
+  // the target holds as many rows of each kind as this one. All or nothing
+  // in the target, as Restore.
+  Result<RestoreReport> CopyTo(App& target);
 
   // ---- references ----
   Result<Organization> ResolveOrganization(const std::string& ref);

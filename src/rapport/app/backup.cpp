@@ -448,6 +448,8 @@ Result<RestoreReport> App::RestoreJson(std::string_view text) {
   for (const auto& a : answers) {
     if (auto s = store_.RestoreAnswer(a); !s) return located(s.error(), "answer", a.id);
   }
+  // The rows kept their ids: new ones continue after them.
+  RAPPORT_RETURN_IF_ERROR(db_.SyncIds());
   RAPPORT_ASSIGN_OR_RETURN(int replanned, ReplanAll());
   (void)replanned;
   RAPPORT_RETURN_IF_ERROR(tx.Commit());
@@ -459,6 +461,30 @@ Result<RestoreReport> App::RestoreJson(std::string_view text) {
   report.questions = static_cast<int>(questions.size());
   report.notes = static_cast<int>(notes.size());
   report.answers = static_cast<int>(answers.size());
+  return report;
+}
+
+Result<RestoreReport> App::CopyTo(App& target) {
+  // Through the backup's shape: one reader and writer of every record,
+  // already held to all or nothing, ids and timestamps kept.
+  RAPPORT_ASSIGN_OR_RETURN(auto here, store_.CountRows());
+  RAPPORT_ASSIGN_OR_RETURN(auto json_text, Backup());
+  RAPPORT_ASSIGN_OR_RETURN(auto report, target.Restore(json_text));
+  RAPPORT_ASSIGN_OR_RETURN(auto there, target.store_.CountRows());
+  if (!(here == there)) {
+    auto diff = [](const char* what, std::int64_t a, std::int64_t b) {
+      return a == b ? std::string() : "; " + std::to_string(a) + " " + what + " here, " +
+                                          std::to_string(b) + " there";
+    };
+    return Error::Storage(
+        "the copy in " + target.db_.Location() + " does not match" +
+        diff("organizations", here.organizations, there.organizations) +
+        diff("people", here.contacts, there.contacts) + diff("tags", here.tags, there.tags) +
+        diff("objectives", here.objectives, there.objectives) +
+        diff("events", here.events, there.events) +
+        diff("questions", here.questions, there.questions) +
+        diff("notes", here.notes, there.notes) + diff("answers", here.answers, there.answers));
+  }
   return report;
 }
 

@@ -651,6 +651,9 @@ Result<ImportReport> App::Import(std::string_view data, const ImportOptions& opt
   }
   RAPPORT_RETURN_IF_ERROR(flush());
   if (dropped) RAPPORT_RETURN_IF_ERROR(store_.CreateIndexes(*dropped));
+  // New people and organizations got ids of ours: the engine's own
+  // numbering continues after them.
+  RAPPORT_RETURN_IF_ERROR(db_.SyncIds());
   std::sort(report.rejected.begin(), report.rejected.end(),
             [](const ImportRow& a, const ImportRow& b) { return a.line < b.line; });
   std::sort(report.skipped.begin(), report.skipped.end(),

@@ -73,72 +73,6 @@ std::optional<Id> LatestObjective(const std::vector<Event>& events) {
   return std::nullopt;
 }
 
-bool IsWordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
-
-// The user's words as an FTS5 query: each word or "quoted phrase" becomes a
-// quoted string (so punctuation and FTS5's operators are plain text), a
-// trailing * keeps its prefix meaning, and OR between words is kept.
-Result<std::string> ToFtsQuery(std::string_view raw) {
-  // Control characters (a NUL ends FTS5's reading of a string) are spaces.
-  std::string cleaned(raw);
-  for (char& c : cleaned) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-  }
-  const std::string_view typed = cleaned;
-  std::vector<std::string> parts;
-  size_t i = 0;
-  auto quote = [](std::string_view s) {
-    std::string q = "\"";
-    for (char c : s) {
-      if (c == '"') q += '"';
-      q += c;
-    }
-    return q + "\"";
-  };
-  auto has_word = [](std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return IsWordChar(c); });
-  };
-  while (i < typed.size()) {
-    if (std::isspace(static_cast<unsigned char>(typed[i]))) {
-      ++i;
-      continue;
-    }
-    if (typed[i] == '"') {
-      size_t end = typed.find('"', i + 1);
-      if (end == std::string_view::npos) end = typed.size();
-      std::string_view phrase = typed.substr(i + 1, end - i - 1);
-      if (has_word(phrase)) parts.push_back(quote(phrase));
-      i = end + 1;
-      continue;
-    }
-    size_t end = i;
-    while (end < typed.size() && !std::isspace(static_cast<unsigned char>(typed[end])) &&
-           typed[end] != '"') {
-      ++end;
-    }
-    std::string_view word = typed.substr(i, end - i);
-    i = end;
-    if (word == "OR" && !parts.empty() && parts.back() != "OR") {
-      parts.emplace_back("OR");
-      continue;
-    }
-    bool prefix = word.size() > 1 && word.back() == '*';
-    if (prefix) word.remove_suffix(1);
-    if (!has_word(word)) continue;
-    parts.push_back(quote(word) + (prefix ? "*" : ""));
-  }
-  while (!parts.empty() && parts.back() == "OR") parts.pop_back();
-  if (parts.empty()) {
-    return Error::InvalidArgument("the search has no words; try e.g. rapport search \"design systems\"");
-  }
-  std::string q;
-  for (const auto& p : parts) {
-    if (!q.empty()) q += ' ';
-    q += p;
-  }
-  return q;
-}
-
 }  // namespace
 
 std::string ConversationVerdict(int conversations, int target, const Playbook& pb) {
@@ -481,8 +415,8 @@ Result<SearchResults> App::Search(const std::string& query, int limit) {
   if (limit < 1 || limit > 500) {
     return Error::InvalidArgument("--limit must be between 1 and 500");
   }
-  RAPPORT_ASSIGN_OR_RETURN(auto fts, ToFtsQuery(query));
-  auto hits = store_.Search(fts, limit);
+  RAPPORT_ASSIGN_OR_RETURN(auto parsed, ParseSearchQuery(query));
+  auto hits = store_.Search(parsed, limit);
   if (!hits) {
     return Error::InvalidArgument("cannot search for '" + query +
                                   "'; use plain words, \"a phrase\" or word* (" +

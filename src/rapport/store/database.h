@@ -93,6 +93,23 @@ class Database {
   // Dialect: the column type of an auto-numbered primary key.
   virtual std::string_view IdColumnType() const = 0;
 
+  // Dialect: SQL that folds the ASCII letters of `expr` to lower case and
+  // leaves every other character as it is, as FoldCase does (SQLite's
+  // lower(); PostgreSQL's lower() folds every script, so it uses translate).
+  virtual std::string FoldAsciiCase(std::string_view expr) const = 0;
+
+  // For rows written with ids the caller chooses (bulk imports): the id
+  // after the largest in `table` (a table numbered by `id`). PostgreSQL
+  // also locks the table against other writers until the caller's
+  // transaction ends, so nobody else takes those ids meanwhile.
+  virtual Result<std::int64_t> NextId(std::string_view table) = 0;
+
+  // After rows were written with ids of the caller's (imports, restores,
+  // copies): the engine's own numbering continues after the largest id of
+  // every numbered table. SQLite's does so by itself; PostgreSQL's
+  // sequences are set.
+  virtual Status SyncIds() { return {}; }
+
   // The secondary indexes of `table` that can be dropped and created again:
   // not those that back a PRIMARY KEY or UNIQUE constraint of the table
   // itself. `sql` is the statement that creates the index as it is now
@@ -171,8 +188,17 @@ class BulkWrite {
 // file cannot be opened, or it was written by a newer Rapport.
 Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path);
 
-// Opens `location`: a file path, or a postgresql:// URL (not built yet: a
-// clear error says so).
+// Connects to the PostgreSQL database at `url` (a libpq connection URI:
+// postgresql://user@host/db, or postgresql:///db?host=/run/socket-dir) and
+// brings its schema up to date. Errors: no connection, or a schema written
+// by a newer Rapport.
+Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url);
+
+// True when `location` names a PostgreSQL database (postgresql:// or
+// postgres://) rather than a SQLite file.
+bool IsPostgresUrl(std::string_view location);
+
+// Opens `location`: a file path (SQLite), or a postgresql:// URL.
 Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location);
 
 // The schema version this binary writes.

@@ -12,7 +12,13 @@
 // sorted in C++, and each index costs every import.
 //
 // `{ID}` stands for the engine's auto-numbered primary key type. Instants are
-// INTEGER seconds since the Unix epoch, UTC.
+// INTEGER seconds since the Unix epoch, UTC; on PostgreSQL every INTEGER is
+// a BIGINT (its INTEGER has 32 bits: instants past 2038 and large ids need
+// 64, which SQLite's INTEGER always has).
+//
+// One list for both engines: `sql` runs on both, and where the dialects
+// differ (full-text search) a migration adds `sqlite` or `postgresql` SQL
+// that runs on that engine only, after `sql`.
 #include <string>
 #include <vector>
 
@@ -24,7 +30,9 @@ namespace {
 
 struct Migration {
   int version;
-  const char* sql;
+  const char* sql;                   // both engines
+  const char* sqlite = nullptr;      // then, on SQLite only
+  const char* postgresql = nullptr;  // then, on PostgreSQL only
 };
 
 const std::vector<Migration>& Migrations() {
@@ -194,6 +202,8 @@ CREATE INDEX answer_contact ON answer (workspace_id, contact_id);
 CREATE INDEX answer_objective ON answer (workspace_id, objective_id);
 CREATE INDEX answer_question ON answer (question_id);
 
+)sql",
+       R"sql(
 CREATE VIRTUAL TABLE search_text USING fts5(
   body, kind UNINDEXED, workspace_id UNINDEXED, contact_id UNINDEXED,
   tokenize = 'unicode61 remove_diacritics 2'
@@ -240,6 +250,86 @@ CREATE TRIGGER event_search_delete AFTER DELETE ON event WHEN old.body IS NOT NU
 END;
 
 INSERT INTO search_text (rowid, body, kind, workspace_id, contact_id)
+SELECT id * 4 + 3, body, kind, workspace_id, contact_id FROM event WHERE body IS NOT NULL;
+)sql",
+       R"sql(
+-- Words as FTS5's unicode61 tokenizer with remove_diacritics makes them:
+-- no stemming, case and accents folded (café = cafe). The accents go
+-- through the unaccent extension, which Debian's postgresql-15 ships and
+-- a database owner may install (it is trusted); without it, search does
+-- not fold accents, and nothing else changes.
+DO $$
+BEGIN
+  CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;
+EXCEPTION WHEN OTHERS THEN
+  RAISE NOTICE 'the unaccent extension is not available: search will not fold accents';
+END $$;
+CREATE TEXT SEARCH CONFIGURATION rapport_search (COPY = pg_catalog.simple);
+DO $$
+DECLARE
+  home TEXT := (SELECT n.nspname FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace
+                WHERE d.dictname = 'unaccent' LIMIT 1);
+BEGIN
+  IF home IS NOT NULL THEN
+    EXECUTE format('ALTER TEXT SEARCH CONFIGURATION rapport_search ALTER MAPPING FOR '
+                   'asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, '
+                   'numhword, hword_numpart WITH %I.unaccent, simple', home);
+  END IF;
+END $$;
+
+-- The full-text index: a copy of each searchable text with its words as a
+-- tsvector, under a GIN index. id encodes the source row as SQLite's rowid
+-- does: id*4 + 1 note, + 2 answer, + 3 event.
+CREATE TABLE search_text (
+  id BIGINT PRIMARY KEY,
+  body TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  workspace_id BIGINT NOT NULL,
+  contact_id BIGINT,
+  words tsvector GENERATED ALWAYS AS (to_tsvector('rapport_search', body)) STORED
+);
+CREATE INDEX search_text_words ON search_text USING GIN (words);
+CREATE INDEX search_text_workspace ON search_text (workspace_id, id);
+
+CREATE FUNCTION note_search() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN DELETE FROM search_text WHERE id = OLD.id * 4 + 1; END IF;
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO search_text (id, body, kind, workspace_id, contact_id)
+    VALUES (NEW.id * 4 + 1, NEW.body, 'note', NEW.workspace_id, NEW.contact_id);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER note_search AFTER INSERT OR DELETE OR UPDATE OF body, contact_id ON note
+  FOR EACH ROW EXECUTE FUNCTION note_search();
+
+CREATE FUNCTION answer_search() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN DELETE FROM search_text WHERE id = OLD.id * 4 + 2; END IF;
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO search_text (id, body, kind, workspace_id, contact_id)
+    VALUES (NEW.id * 4 + 2, NEW.body, 'answer', NEW.workspace_id, NEW.contact_id);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER answer_search AFTER INSERT OR DELETE OR UPDATE OF body, contact_id ON answer
+  FOR EACH ROW EXECUTE FUNCTION answer_search();
+
+CREATE FUNCTION event_search() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' AND OLD.body IS NOT NULL THEN
+    DELETE FROM search_text WHERE id = OLD.id * 4 + 3;
+  END IF;
+  IF TG_OP <> 'DELETE' AND NEW.body IS NOT NULL THEN
+    INSERT INTO search_text (id, body, kind, workspace_id, contact_id)
+    VALUES (NEW.id * 4 + 3, NEW.body, NEW.kind, NEW.workspace_id, NEW.contact_id);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER event_search AFTER INSERT OR DELETE OR UPDATE OF body, contact_id ON event
+  FOR EACH ROW EXECUTE FUNCTION event_search();
+
+INSERT INTO search_text (id, body, kind, workspace_id, contact_id)
 SELECT id * 4 + 3, body, kind, workspace_id, contact_id FROM event WHERE body IS NOT NULL;
 )sql"},
       // Partial indexes on the contact columns most people leave empty: a
@@ -293,11 +383,30 @@ CREATE INDEX IF NOT EXISTS event_kind ON event (workspace_id, kind, at);
   return kMigrations;
 }
 
-std::string Expand(std::string sql, std::string_view id_type) {
-  const std::string token = "{ID}";
-  for (size_t pos; (pos = sql.find(token)) != std::string::npos;) {
-    sql.replace(pos, token.size(), id_type);
+bool IsWordChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Replaces each whole word `from` of `sql` with `to`.
+void ReplaceWord(std::string& sql, std::string_view from, std::string_view to) {
+  for (size_t pos = 0; (pos = sql.find(from, pos)) != std::string::npos;) {
+    const size_t end = pos + from.size();
+    if ((pos > 0 && IsWordChar(sql[pos - 1])) || (end < sql.size() && IsWordChar(sql[end]))) {
+      pos = end;
+      continue;
+    }
+    sql.replace(pos, from.size(), to);
+    pos += to.size();
   }
+}
+
+// The migration's SQL for `db`'s engine.
+std::string Expand(const Migration& m, const Database& db) {
+  const bool pg = db.Engine() == "postgresql";
+  std::string sql = m.sql;
+  if (const char* own = pg ? m.postgresql : m.sqlite) sql += own;
+  if (pg) ReplaceWord(sql, "INTEGER", "BIGINT");
+  ReplaceWord(sql, "{ID}", db.IdColumnType());
   return sql;
 }
 
@@ -321,9 +430,11 @@ Status Migrate(Database& db) {
     if (m.version <= current) continue;
     Transaction tx(db);
     RAPPORT_RETURN_IF_ERROR(tx.Begin());
-    RAPPORT_RETURN_IF_ERROR(db.ExecScript(Expand(m.sql, db.IdColumnType())));
+    RAPPORT_RETURN_IF_ERROR(db.ExecScript(Expand(m, db)));
     RAPPORT_RETURN_IF_ERROR(db.Execute("INSERT INTO schema_version (version) VALUES ($1)",
                                        {Value{std::int64_t{m.version}}}));
+    // Migration 1 writes the default workspace with its id.
+    RAPPORT_RETURN_IF_ERROR(db.SyncIds());
     RAPPORT_RETURN_IF_ERROR(tx.Commit());
   }
   return {};

@@ -12,38 +12,6 @@
 
 namespace rapport {
 
-std::int64_t Row::Int(size_t i) const {
-  const auto& v = cols_.at(i);
-  if (const auto* p = std::get_if<std::int64_t>(&v)) return *p;
-  if (const auto* d = std::get_if<double>(&v)) return static_cast<std::int64_t>(*d);
-  return 0;
-}
-
-std::string Row::Text(size_t i) const {
-  const auto& v = cols_.at(i);
-  if (const auto* p = std::get_if<std::string>(&v)) return *p;
-  if (const auto* sv = std::get_if<std::string_view>(&v)) return std::string(*sv);
-  if (const auto* n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
-  return "";
-}
-
-std::optional<std::int64_t> Row::OptInt(size_t i) const {
-  if (IsNull(i)) return std::nullopt;
-  return Int(i);
-}
-
-std::optional<std::string> Row::OptText(size_t i) const {
-  if (IsNull(i)) return std::nullopt;
-  return Text(i);
-}
-
-double Row::Double(size_t i) const {
-  const auto& v = cols_.at(i);
-  if (const auto* d = std::get_if<double>(&v)) return *d;
-  if (const auto* p = std::get_if<std::int64_t>(&v)) return static_cast<double>(*p);
-  return 0;
-}
-
 namespace {
 
 // How long a statement waits for another connection's lock.
@@ -60,6 +28,16 @@ class SqliteDatabase final : public Database {
   std::string_view Engine() const override { return "sqlite"; }
   std::string Location() const override { return path_; }
   std::string_view IdColumnType() const override { return "INTEGER PRIMARY KEY"; }
+  std::string FoldAsciiCase(std::string_view expr) const override {
+    return "lower(" + std::string(expr) + ")";
+  }
+  Result<std::int64_t> NextId(std::string_view table) override {
+    // The id SQLite would give: the largest rowid plus one.
+    RAPPORT_ASSIGN_OR_RETURN(auto rows, Query("SELECT COALESCE(MAX(id), 0) + 1 FROM " +
+                                                  std::string(table),
+                                              std::span<const Value>{}));
+    return rows.at(0).Int(0);
+  }
 
   // Rows this connection changed, and PRAGMA data_version, which moves when
   // another connection commits (it ignores this connection's own writes).
@@ -353,14 +331,6 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path) {
   }
   RAPPORT_RETURN_IF_ERROR(Migrate(*db));
   return std::unique_ptr<Database>(std::move(db));
-}
-
-Result<std::unique_ptr<Database>> OpenDatabase(const std::string& location) {
-  if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
-    return Error::InvalidArgument(
-        "PostgreSQL is not supported by this build yet; use a SQLite file path with --db");
-  }
-  return OpenSqlite(location);
 }
 
 }  // namespace rapport

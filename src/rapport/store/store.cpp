@@ -381,9 +381,10 @@ Result<std::optional<Contact>> Store::GetContactByEmail(std::string_view email) 
 }
 
 Result<std::vector<Contact>> Store::FindContacts(std::string_view name_fragment) {
-  // lower() folds ASCII case as FoldCase does, in SQLite and PostgreSQL
-  // alike (SQLite's LIKE would fold by itself; PostgreSQL's does not).
-  return QueryContacts("lower(c.name) LIKE $2 ESCAPE '\\'",
+  // The engine folds ASCII case as FoldCase does (SQLite's LIKE would fold
+  // by itself; PostgreSQL's does not, and its lower() folds every script).
+  const std::string where = db_.FoldAsciiCase("c.name") + " LIKE $2 ESCAPE '\\'";
+  return QueryContacts(where,
                        {Int(ws_), ContainsPattern(name_fragment)});
 }
 
@@ -415,10 +416,7 @@ Result<std::vector<ContactKeys>> Store::ListContactKeys() {
   return out;
 }
 
-Result<Id> Store::NextContactId() {
-  RAPPORT_ASSIGN_OR_RETURN(auto rows, db_.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM contact"));
-  return rows.at(0).Int(0);
-}
+Result<Id> Store::NextContactId() { return db_.NextId("contact"); }
 
 namespace {
 
@@ -538,11 +536,7 @@ Status Store::InsertContacts(std::span<const Contact> contacts, Instant now) {
   return {};
 }
 
-Result<Id> Store::NextOrganizationId() {
-  RAPPORT_ASSIGN_OR_RETURN(auto rows,
-                           db_.Query("SELECT COALESCE(MAX(id), 0) + 1 FROM organization"));
-  return rows.at(0).Int(0);
-}
+Result<Id> Store::NextOrganizationId() { return db_.NextId("organization"); }
 
 Status Store::InsertOrganizations(std::span<const Organization> orgs, Instant now) {
   // $1 the workspace, $2 the time, then 7 per row.
@@ -919,6 +913,23 @@ Result<bool> Store::IsEmpty() {
   return rows.at(0).Int(0) == 0;
 }
 
+Result<Store::Counts> Store::CountRows() {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query("SELECT (SELECT COUNT(*) FROM organization WHERE workspace_id = $1), "
+                "(SELECT COUNT(*) FROM contact WHERE workspace_id = $1), "
+                "(SELECT COUNT(*) FROM contact_tag t JOIN contact c ON c.id = t.contact_id "
+                "WHERE c.workspace_id = $1), "
+                "(SELECT COUNT(*) FROM objective WHERE workspace_id = $1), "
+                "(SELECT COUNT(*) FROM event WHERE workspace_id = $1), "
+                "(SELECT COUNT(*) FROM question WHERE workspace_id = $1), "
+                "(SELECT COUNT(*) FROM note WHERE workspace_id = $1), "
+                "(SELECT COUNT(*) FROM answer WHERE workspace_id = $1)",
+                {Int(ws_)}));
+  const Row& r = rows.at(0);
+  return Counts{r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5), r.Int(6), r.Int(7)};
+}
+
 // ===========================================================================
 // What is learned: questions, notes, answers, search
 
@@ -1133,46 +1144,6 @@ Result<std::vector<Event>> Store::ListObjectiveEvents(Id objective_id) {
                                       " FROM event WHERE workspace_id = $1 AND objective_id = $2 "
                                       "ORDER BY at, id",
                                   {Int(ws_), Int(objective_id)}));
-}
-
-Result<SearchHits> Store::Search(std::string_view fts_query, int limit) {
-  // FTS5 walks matches in rowid order cheaply and takes a rowid bound into
-  // its index walk, so the window costs one short scan and then ranks only
-  // the rows above it. rapport_rank (sqlite_database.cpp) is bm25 without
-  // the IDF factor. The workspace filter reads each match's stored row (a
-  // page read per match: 12 to 35 ms for 2,000 matches in a new process),
-  // so it is left out when the database holds one workspace only.
-  RAPPORT_ASSIGN_OR_RETURN(auto spaces, db_.Query("SELECT COUNT(*) FROM workspace"));
-  const bool shared = spaces.at(0).Int(0) > 1;
-  const std::string scope = shared ? " AND workspace_id = $1" : "";
-  SearchHits out;
-  RAPPORT_ASSIGN_OR_RETURN(
-      auto edge,
-      db_.Query("SELECT rowid FROM search_text WHERE search_text MATCH $2" + scope +
-                    " ORDER BY rowid DESC LIMIT 1 OFFSET $3",
-                {Int(ws_), Value{fts_query}, Int(kSearchRankWindow)}));
-  std::int64_t lowest = 0;
-  if (!edge.empty()) {
-    out.windowed = true;
-    lowest = edge[0].Int(0) + 1;
-  }
-  RAPPORT_ASSIGN_OR_RETURN(
-      auto rows,
-      db_.Query("SELECT rowid, kind, contact_id, snippet(search_text, 0, char(2), char(3), "
-                "'…', 16), rapport_rank(search_text) AS score FROM search_text WHERE "
-                "search_text MATCH $2 AND rowid >= $4" + scope + " ORDER BY score LIMIT $3",
-                {Int(ws_), Value{fts_query}, Int(limit), Int(lowest)}));
-  out.hits.reserve(rows.size());
-  for (const auto& r : rows) {
-    SearchHit h;
-    h.source_id = r.Int(0) / 4;
-    h.kind = r.Text(1);
-    h.contact_id = r.OptInt(2);
-    h.snippet = r.Text(3);
-    h.rank = r.Double(4);
-    out.hits.push_back(std::move(h));
-  }
-  return out;
 }
 
 Status Store::RestoreQuestion(const Question& q) {

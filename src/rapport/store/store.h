@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rapport/model/search_query.h"
 #include "rapport/model/types.h"
 #include "rapport/store/database.h"
 
@@ -202,7 +203,10 @@ class Store {
 
   // ---- full-text search (FTS5 over notes, answers and event bodies) ----
   // `fts_query` is FTS5 query syntax (the caller quotes the user's words).
-  Result<SearchHits> Search(std::string_view fts_query, int limit);
+  // The best `limit` texts matching `query`, best first (ties: the most
+  // recent first), ranked among the kSearchRankWindow most recent matches.
+  // Each engine renders the query in its own syntax (store/search.cpp).
+  Result<SearchHits> Search(const SearchQuery& query, int limit);
 
   // ---- restoring a backup: rows keep their ids and timestamps ----
   Status RestoreOrganization(const Organization& o);
@@ -219,6 +223,14 @@ class Store {
   // True when the workspace holds no records (the starter question bank
   // does not count).
   Result<bool> IsEmpty();
+
+  // How many rows of each kind the workspace holds (copies check these).
+  struct Counts {
+    std::int64_t organizations = 0, contacts = 0, tags = 0, objectives = 0, events = 0,
+                 questions = 0, notes = 0, answers = 0;
+    bool operator==(const Counts&) const = default;
+  };
+  Result<Counts> CountRows();
 
  private:
   Result<std::vector<Contact>> QueryContacts(std::string_view where,
