@@ -76,9 +76,18 @@ class EngineScenario : public ::testing::Test {
     out["timeline"] = Json(db, {"timeline", "cy"});
     out["stats"] = Json(db, {"stats"});
     out["contacts"] = Json(db, {"contact", "list"});
-    for (const char* q : {"research", "\"design systems\"", "surv*", "diary OR mentoring",
-                          "research ops"}) {
-      out["search"][q] = Json(db, {"search", q});
+    // As a shell passes them: one argument with a space is a phrase.
+    const std::vector<std::vector<std::string>> queries = {
+        {"research"}, {"design systems"}, {"design", "systems"}, {"surv*"},
+        {"diary", "OR", "mentoring"}, {"research", "ops"}, {"growing"}};
+    for (const auto& q : queries) {
+      std::vector<std::string> args = {"search"};
+      args.insert(args.end(), q.begin(), q.end());
+      json found = Json(db, args);
+      // Scores are each engine's own (bm25 or ts_rank); their order is
+      // what must agree.
+      for (auto& r : found["results"]) r.erase("rank");
+      out["search"][json(q).dump()] = found;
     }
     return out;
   }

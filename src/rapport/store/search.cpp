@@ -10,6 +10,7 @@
 // order best first with the most recent first among equals, and mark the
 // matched words of a snippet between \x02 and \x03.
 #include <string>
+#include <vector>
 
 #include "rapport/store/store.h"
 
@@ -74,9 +75,76 @@ constexpr const char* kHeadlineOptions =
     "StartSel=\x02, StopSel=\x03, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, "
     "FragmentDelimiter=\" \xE2\x80\xA6 \"";
 
-// The snippet as FTS5 gives it: "…" where the passage starts after the
-// text's start or ends before its end.
-std::string WithEllipses(std::string headline, std::string_view body) {
+bool HasWord(std::string_view s) {
+  for (char c : s) {
+    if (IsSearchWordByte(static_cast<unsigned char>(c))) return true;
+  }
+  return false;
+}
+
+std::string FoldAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The snippet as FTS5 gives it: ts_headline marks each matched word, FTS5
+// a phrase's words as one span ("\x02design systems\x03"), so marks
+// around the consecutive words of a quoted phrase of the query are joined;
+// and "…" where the passage starts after the text's first word or ends
+// before its last, as FTS5's snippet() does.
+std::string AsFts5Snippet(std::string headline, std::string_view body, const SearchQuery& q) {
+  std::vector<std::vector<std::string>> phrases;
+  for (const auto& group : q.any_of) {
+    for (const auto& t : group) {
+      auto words = SearchWords(t.text);
+      if (words.size() < 2 || t.prefix) continue;
+      std::vector<std::string> folded;
+      for (auto w : words) folded.push_back(FoldAscii(w));
+      phrases.push_back(std::move(folded));
+    }
+  }
+  if (!phrases.empty()) {
+    struct Mark {
+      size_t open, close;  // offsets of \x02 and \x03
+      std::string word;
+    };
+    std::vector<Mark> marks;
+    for (size_t i = headline.find('\x02'); i != std::string::npos;
+         i = headline.find('\x02', i + 1)) {
+      const size_t close = headline.find('\x03', i);
+      if (close == std::string::npos) break;
+      marks.push_back({i, close, FoldAscii(std::string_view(headline).substr(i + 1, close - i - 1))});
+    }
+    std::vector<bool> join(marks.size(), false);  // join mark k with k + 1
+    for (size_t k = 0; k < marks.size(); ++k) {
+      for (const auto& p : phrases) {
+        if (k + p.size() > marks.size()) continue;
+        bool match = true;
+        for (size_t j = 0; j < p.size() && match; ++j) {
+          match = marks[k + j].word == p[j] &&
+                  (j == 0 || !HasWord(std::string_view(headline).substr(
+                                 marks[k + j - 1].close + 1,
+                                 marks[k + j].open - marks[k + j - 1].close - 1)));
+        }
+        if (!match) continue;
+        for (size_t j = 0; j + 1 < p.size(); ++j) join[k + j] = true;
+      }
+    }
+    std::string joined;
+    joined.reserve(headline.size());
+    size_t from = 0;
+    for (size_t k = 0; k + 1 < marks.size(); ++k) {
+      if (!join[k]) continue;
+      joined.append(headline, from, marks[k].close - from);  // up to the \x03
+      joined.append(headline, marks[k].close + 1, marks[k + 1].open - marks[k].close - 1);
+      from = marks[k + 1].open + 1;  // after the next \x02
+    }
+    joined.append(headline, from, std::string::npos);
+    headline = std::move(joined);
+  }
   std::string plain;
   plain.reserve(headline.size());
   for (char c : headline) {
@@ -84,11 +152,21 @@ std::string WithEllipses(std::string headline, std::string_view body) {
   }
   const size_t at = body.find(plain);
   if (plain.empty() || at == std::string_view::npos) return headline;
-  if (body.substr(0, at).find_first_not_of(" \t\r\n") != std::string_view::npos) {
+  // ts_headline leaves out the punctuation before the first word and after
+  // the last, which FTS5 keeps when its passage reaches the text's ends.
+  const std::string_view before = body.substr(0, at);
+  const std::string_view after = body.substr(at + plain.size());
+  if (HasWord(before)) {
     headline.insert(0, "\xE2\x80\xA6");
+  } else {
+    headline.insert(0, before.substr(before.find_first_not_of(" \t\r\n") == std::string_view::npos
+                                         ? before.size()
+                                         : before.find_first_not_of(" \t\r\n")));
   }
-  if (body.substr(at + plain.size()).find_first_not_of(" \t\r\n") != std::string_view::npos) {
+  if (HasWord(after)) {
     headline += "\xE2\x80\xA6";
+  } else {
+    headline += after.substr(0, after.find_last_not_of(" \t\r\n") + 1);
   }
   return headline;
 }
@@ -123,7 +201,7 @@ Result<SearchHits> Store::Search(const SearchQuery& query, int limit) {
       h.source_id = r.Int(0) / 4;
       h.kind = r.Text(1);
       h.contact_id = r.OptInt(2);
-      h.snippet = WithEllipses(r.Text(3), r.Text(5));
+      h.snippet = AsFts5Snippet(r.Text(3), r.Text(5), query);
       h.rank = r.Double(4);
       out.hits.push_back(std::move(h));
     }
