@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "rapport/store/database.h"
@@ -31,6 +32,9 @@ Result<std::unique_ptr<Database>> OpenTestDatabase(Engine engine, const std::str
 
 // "sqlite" / "postgresql", for test names.
 std::string EngineName(Engine engine);
+
+// How GoogleTest prints an Engine parameter (instead of its bytes).
+inline void PrintTo(Engine engine, std::ostream* os) { *os << EngineName(engine); }
 
 }  // namespace rapport::testing
 
