@@ -1,4 +1,5 @@
 #include "rapport/store/store.h"
+#include "rapport/store/search_syntax.h"
 
 #include <gtest/gtest.h>
 
@@ -410,6 +411,18 @@ TEST_P(StoreConformance, ACommitElsewhereMovesTheChangeStamp) {
     ASSERT_TRUE(writer.AddOrganization({.name = "Rolled back"}, now_).ok());
   }
   EXPECT_EQ((*watcher)->Stamp(), seen);
+}
+
+TEST(SearchSyntax, EachEngineGetsTheSameQueryInItsOwnSyntax) {
+  auto q = ParseSearchQuery("ux-design \"remote work\" onboard* OR c++ & !x");
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(ToFts5(*q), "\"ux-design\" \"remote work\" \"onboard\"* OR \"c++\" \"!x\"");
+  EXPECT_EQ(ToTsquery(*q),
+            "((ux <-> design) & (remote <-> work) & (onboard:*)) | ((c) & (x))");
+  // Quotes inside a term are doubled for FTS5.
+  auto quoted = ParseSearchQuery("it's");
+  EXPECT_EQ(ToFts5(*quoted), "\"it's\"");
+  EXPECT_EQ(ToTsquery(*quoted), "((it <-> s))");
 }
 
 class SearchConformance : public StoreConformance {

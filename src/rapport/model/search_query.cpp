@@ -20,12 +20,51 @@ std::vector<std::string_view> SearchWords(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at s[i], or 0.
+size_t Utf8Length(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  size_t n = 0;
+  unsigned min = 0;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2, min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3, min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  unsigned cp = c & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+}  // namespace
+
 Result<SearchQuery> ParseSearchQuery(std::string_view raw) {
   // Control characters (a NUL would end an engine's reading of a string)
-  // are spaces.
+  // are spaces, and so is each byte that is not part of well-formed UTF-8
+  // (PostgreSQL refuses a query holding one; SQLite would match nothing).
   std::string cleaned(raw);
-  for (char& c : cleaned) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  for (size_t i = 0; i < cleaned.size();) {
+    const size_t n = Utf8Length(cleaned, i);
+    if (n == 0) {
+      cleaned[i++] = ' ';
+      continue;
+    }
+    if (n == 1 && (static_cast<unsigned char>(cleaned[i]) < 0x20 || cleaned[i] == 0x7f)) {
+      cleaned[i] = ' ';
+    }
+    i += n;
   }
   const std::string_view typed = cleaned;
   auto has_word = [](std::string_view s) {

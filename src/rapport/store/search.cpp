@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "rapport/store/search_syntax.h"
 #include "rapport/store/store.h"
 
 namespace rapport {
@@ -19,56 +20,6 @@ namespace rapport {
 namespace {
 
 Value Int(std::int64_t v) { return Value{v}; }
-
-// FTS5's syntax: each term a quoted string (so punctuation and FTS5's own
-// operators are plain text), a prefix's * after the quote, terms side by
-// side (AND), alternatives joined by OR (which binds loosest in FTS5 too).
-std::string ToFts5(const SearchQuery& q) {
-  std::string out;
-  for (const auto& group : q.any_of) {
-    if (!out.empty()) out += " OR ";
-    bool first = true;
-    for (const auto& t : group) {
-      if (!first) out += ' ';
-      first = false;
-      out += '"';
-      for (char c : t.text) {
-        if (c == '"') out += '"';
-        out += c;
-      }
-      out += '"';
-      if (t.prefix) out += '*';
-    }
-  }
-  return out;
-}
-
-// tsquery syntax: each term's words joined by <-> (followed by), so a
-// phrase stays a phrase; a prefix's last word gets :*; terms joined by &,
-// alternatives by |. The words hold only letters, digits and non-ASCII
-// bytes, never an operator of tsquery's. Empty when no term has a word.
-std::string ToTsquery(const SearchQuery& q) {
-  std::string out;
-  for (const auto& group : q.any_of) {
-    std::string terms;
-    for (const auto& t : group) {
-      const auto words = SearchWords(t.text);
-      if (words.empty()) continue;
-      if (!terms.empty()) terms += " & ";
-      terms += '(';
-      for (size_t i = 0; i < words.size(); ++i) {
-        if (i) terms += " <-> ";
-        terms += words[i];
-      }
-      if (t.prefix) terms += ":*";
-      terms += ')';
-    }
-    if (terms.empty()) continue;
-    if (!out.empty()) out += " | ";
-    out += '(' + terms + ')';
-  }
-  return out;
-}
 
 // ts_headline's options: the markers, and about FTS5's 16 words.
 constexpr const char* kHeadlineOptions =
@@ -172,6 +123,55 @@ std::string AsFts5Snippet(std::string headline, std::string_view body, const Sea
 }
 
 }  // namespace
+
+// Quoted, so punctuation and FTS5's own operators are plain text; OR binds
+// loosest in FTS5 too.
+std::string ToFts5(const SearchQuery& q) {
+  std::string out;
+  for (const auto& group : q.any_of) {
+    if (!out.empty()) out += " OR ";
+    bool first = true;
+    for (const auto& t : group) {
+      if (!first) out += ' ';
+      first = false;
+      out += '"';
+      for (char c : t.text) {
+        if (c == '"') out += '"';
+        out += c;
+      }
+      out += '"';
+      if (t.prefix) out += '*';
+    }
+  }
+  return out;
+}
+
+// tsquery syntax: each term's words joined by <-> (followed by), so a
+// phrase stays a phrase; a prefix's last word gets :*; terms joined by &,
+// alternatives by |. The words hold only letters, digits and non-ASCII
+// bytes, never an operator of tsquery's. Empty when no term has a word.
+std::string ToTsquery(const SearchQuery& q) {
+  std::string out;
+  for (const auto& group : q.any_of) {
+    std::string terms;
+    for (const auto& t : group) {
+      const auto words = SearchWords(t.text);
+      if (words.empty()) continue;
+      if (!terms.empty()) terms += " & ";
+      terms += '(';
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (i) terms += " <-> ";
+        terms += words[i];
+      }
+      if (t.prefix) terms += ":*";
+      terms += ')';
+    }
+    if (terms.empty()) continue;
+    if (!out.empty()) out += " | ";
+    out += '(' + terms + ')';
+  }
+  return out;
+}
 
 Result<SearchHits> Store::Search(const SearchQuery& query, int limit) {
   SearchHits out;
