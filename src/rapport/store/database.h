@@ -104,6 +104,18 @@ class Database {
   // transaction ends, so nobody else takes those ids meanwhile.
   virtual Result<std::int64_t> NextId(std::string_view table) = 0;
 
+  // Bulk loading through the engine's fastest path (PostgreSQL's COPY):
+  // writes `values`, row after row of columns.size() values each, into
+  // `table`, inside the caller's transaction. Plain new rows: no conflict
+  // handling, no ids returned. Only asked of an engine whose CanCopy() is
+  // true (SQLite's multi-row INSERTs are its fastest path already).
+  virtual bool CanCopy() const { return false; }
+  virtual Status CopyRows(std::string_view table, std::span<const std::string_view> columns,
+                          std::span<const Value> values) {
+    (void)table, (void)columns, (void)values;
+    return Error::Storage("this engine has no bulk copy");
+  }
+
   // After rows were written with ids of the caller's (imports, restores,
   // copies): the engine's own numbering continues after the largest id of
   // every numbered table. SQLite's does so by itself; PostgreSQL's

@@ -461,7 +461,58 @@ std::string TagInsertSql(size_t rows) {
 
 }  // namespace
 
+// The bulk path through the engine's COPY: the same rows InsertContacts
+// writes, and each contact's tags once.
+Status Store::CopyContacts(std::span<const Contact> contacts, Instant now) {
+  if (contacts.empty()) return {};
+  static constexpr std::string_view kColumns[] = {
+      "id",       "workspace_id", "name",       "org_id",        "title",        "email",
+      "email_key", "phone",       "linkedin",   "location",      "tz",           "source",
+      "degree",   "introducer_id", "connected_at", "note",       "created_at",   "updated_at"};
+  std::vector<std::string> keys(contacts.size());
+  std::vector<Value> values;
+  values.reserve(contacts.size() * std::size(kColumns));
+  for (size_t i = 0; i < contacts.size(); ++i) {
+    const Contact& c = contacts[i];
+    if (c.email) AppendFoldCase(*c.email, keys[i]);
+    values.push_back(Int(c.id));
+    values.push_back(Int(ws_));
+    values.push_back(View(c.name));
+    values.push_back(OptId(c.org_id));
+    values.push_back(Opt(c.title));
+    values.push_back(Opt(c.email));
+    values.push_back(c.email ? View(keys[i]) : Value{});
+    values.push_back(Opt(c.phone));
+    values.push_back(Opt(c.linkedin));
+    values.push_back(Opt(c.location));
+    values.push_back(Opt(c.tz));
+    values.push_back(c.source ? Value{ToString(*c.source)} : Value{});
+    values.push_back(c.degree ? Value{ToString(*c.degree)} : Value{});
+    values.push_back(OptId(c.introducer_id));
+    values.push_back(OptTime(c.connected_at));
+    values.push_back(Opt(c.note));
+    values.push_back(Int(ToUnix(now)));
+    values.push_back(Int(ToUnix(now)));
+  }
+  RAPPORT_RETURN_IF_ERROR(db_.CopyRows("contact", kColumns, values));
+  static constexpr std::string_view kTagColumns[] = {"contact_id", "tag"};
+  values.clear();
+  std::vector<std::string_view> seen;
+  for (const Contact& c : contacts) {
+    seen.clear();
+    for (const auto& t : c.tags) {
+      if (std::find(seen.begin(), seen.end(), t) != seen.end()) continue;
+      seen.push_back(t);
+      values.push_back(Int(c.id));
+      values.push_back(View(t));
+    }
+  }
+  if (values.empty()) return {};
+  return db_.CopyRows("contact_tag", kTagColumns, values);
+}
+
 Status Store::InsertContacts(std::span<const Contact> contacts, Instant now) {
+  if (db_.CanCopy()) return CopyContacts(contacts, now);
   static const std::string kMany = ContactInsertSql(kContactsPerInsert);
   static const std::string kOne = ContactInsertSql(1);
   // The keys of one statement's rows, in one buffer: views are taken once
@@ -539,6 +590,29 @@ Status Store::InsertContacts(std::span<const Contact> contacts, Instant now) {
 Result<Id> Store::NextOrganizationId() { return db_.NextId("organization"); }
 
 Status Store::InsertOrganizations(std::span<const Organization> orgs, Instant now) {
+  if (db_.CanCopy()) {
+    static constexpr std::string_view kColumns[] = {"id",       "workspace_id", "name",
+                                                    "name_key", "industry",     "size",
+                                                    "location", "website",      "created_at"};
+    std::vector<std::string> keys(orgs.size());
+    std::vector<Value> values;
+    values.reserve(orgs.size() * std::size(kColumns));
+    for (size_t i = 0; i < orgs.size(); ++i) {
+      const Organization& o = orgs[i];
+      AppendFoldCase(o.name, keys[i]);
+      values.push_back(Int(o.id));
+      values.push_back(Int(ws_));
+      values.push_back(View(o.name));
+      values.push_back(View(keys[i]));
+      values.push_back(Opt(o.industry));
+      values.push_back(OptEnum(o.size));
+      values.push_back(Opt(o.location));
+      values.push_back(Opt(o.website));
+      values.push_back(Int(ToUnix(now)));
+    }
+    if (values.empty()) return {};
+    return db_.CopyRows("organization", kColumns, values);
+  }
   // $1 the workspace, $2 the time, then 7 per row.
   auto sql_for = [](size_t rows) {
     std::string sql =

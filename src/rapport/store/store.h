@@ -237,6 +237,7 @@ class Store {
                                              std::initializer_list<Value> params);
   Status LoadTags(std::vector<Contact>& contacts);
   Status WriteTags(Id contact_id, const std::vector<std::string>& tags);
+  Status CopyContacts(std::span<const Contact> contacts, Instant now);
 
   Database& db_;
   Id ws_;
