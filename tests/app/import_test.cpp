@@ -215,6 +215,9 @@ TEST_P(ImportTest, ALargeImportLeavesWhatSmallOnesWould) {
   ASSERT_TRUE(indexes.ok());
   EXPECT_EQ(indexes->size(), (*other_db)->ListIndexes("contact")->size());
   EXPECT_EQ(indexes->size(), 3u);
+  // PostgreSQL's foreign keys, dropped for the load, are back and checked.
+  EXPECT_EQ(db_->ListForeignKeys("contact")->size(),
+            GetParam() == testing::Engine::kPostgres ? 3u : 0u);
   if (GetParam() == testing::Engine::kSqlite) {
     EXPECT_EQ(db_->Query("PRAGMA journal_mode")->at(0).Text(0), "wal");
     EXPECT_EQ(db_->Query("PRAGMA foreign_keys")->at(0).Int(0), 1);

@@ -27,6 +27,9 @@ class FaultyDatabase final : public Database {
   }
   Result<std::int64_t> NextId(std::string_view table) override { return real_.NextId(table); }
   Status SyncIds() override { return real_.SyncIds(); }
+  Result<std::vector<IndexDefinition>> ListForeignKeys(std::string_view table) override {
+    return real_.ListForeignKeys(table);
+  }
   Result<std::vector<IndexDefinition>> ListIndexes(std::string_view table) override {
     return real_.ListIndexes(table);
   }

@@ -128,8 +128,18 @@ class Database {
   // (SQLite keeps it in sqlite_schema; PostgreSQL in pg_indexes.indexdef).
   struct IndexDefinition {
     std::string name, sql;
+    std::string drop;  // the statement that drops it; empty: DROP INDEX name
   };
   virtual Result<std::vector<IndexDefinition>> ListIndexes(std::string_view table) = 0;
+
+  // The foreign keys of `table` that a bulk load inside one transaction may
+  // drop and add back, so they are checked once, by one join, instead of
+  // row by row (each name, `sql` adding it back, `drop` dropping it).
+  // SQLite has none to give: BeginBulkWrite stops its checks instead.
+  virtual Result<std::vector<IndexDefinition>> ListForeignKeys(std::string_view table) {
+    (void)table;
+    return std::vector<IndexDefinition>{};
+  }
 
   // A value that changes whenever the data may have changed, through this
   // connection or any other (another process's `rapport` command), for

@@ -164,7 +164,25 @@ class PostgresDatabase final : public Database {
               "ORDER BY 1",
               params));
     std::vector<IndexDefinition> out;
-    for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1)});
+    for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), {}});
+    return out;
+  }
+
+  Result<std::vector<IndexDefinition>> ListForeignKeys(std::string_view table) override {
+    // A foreign key is checked by a trigger per row (a lookup and a row
+    // lock in the parent): two thirds of a large import's time. Added back
+    // at the end, it is validated by one scan instead.
+    const Value params[] = {Value{table}};
+    RAPPORT_ASSIGN_OR_RETURN(
+        auto rows, Query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                         "WHERE conrelid = to_regclass($1) AND contype = 'f' ORDER BY 1",
+                         params));
+    std::vector<IndexDefinition> out;
+    const std::string t(table);
+    for (const auto& r : rows) {
+      out.push_back({r.Text(0), "ALTER TABLE " + t + " ADD CONSTRAINT \"" + r.Text(0) + "\" " + r.Text(1),
+                     "ALTER TABLE " + t + " DROP CONSTRAINT \"" + r.Text(0) + "\""});
+    }
     return out;
   }
 

@@ -115,7 +115,7 @@ class SqliteDatabase final : public Database {
                          "tbl_name = $1 AND sql IS NOT NULL ORDER BY name",
                          params));
     std::vector<IndexDefinition> out;
-    for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1)});
+    for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), {}});
     return out;
   }
 

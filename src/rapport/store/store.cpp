@@ -666,8 +666,13 @@ Status Store::InsertOrganizations(std::span<const Organization> orgs, Instant no
 
 Result<std::vector<Database::IndexDefinition>> Store::DropContactIndexes() {
   RAPPORT_ASSIGN_OR_RETURN(auto indexes, db_.ListIndexes("contact"));
+  // And the foreign keys an engine checks row by row (PostgreSQL's), which
+  // come back after the indexes.
+  RAPPORT_ASSIGN_OR_RETURN(auto keys, db_.ListForeignKeys("contact"));
+  indexes.insert(indexes.end(), keys.begin(), keys.end());
   for (const auto& ix : indexes) {
-    RAPPORT_RETURN_IF_ERROR(db_.ExecScript("DROP INDEX \"" + ix.name + "\""));
+    RAPPORT_RETURN_IF_ERROR(
+        db_.ExecScript(ix.drop.empty() ? "DROP INDEX \"" + ix.name + "\"" : ix.drop));
   }
   return indexes;
 }
