@@ -11,8 +11,8 @@
 
 #include "cli/cli.h"
 #include "cli/json.h"
+#include "rapport/app/presentation.h"
 #include "rapport/app/validate.h"
-#include "rapport/messages/templates.h"
 
 namespace rapport::cli {
 
@@ -341,7 +341,7 @@ struct DraftOptions {
 
 void AddDraftOptions(CLI::App* cmd, DraftOptions& o) {
   std::string kinds = "request (picks first/second/cold by degree)";
-  for (const auto& t : Templates()) kinds += ", " + std::string(t.name);
+  for (const auto& t : MessageTemplates()) kinds += ", " + std::string(t.name);
   cmd->add_option("KIND", o.in.kind, "Which message: " + kinds)->required();
   cmd->add_option("CONTACT", o.in.contact, "Whom it is about (id, email or part of the name)")
       ->required();

@@ -17,7 +17,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "rapport/messages/templates.h"
+#include "rapport/app/presentation.h"
 #include "server/internal.h"
 #include "server/json_api.h"
 
@@ -193,7 +193,7 @@ data TemplateOptions(const std::string& chosen) {
   any.set("label", "Request (chosen by how well you know them)");
   if (chosen == "request") any.set("selected", true);
   opts.push_back(any);
-  for (const auto& t : Templates()) {
+  for (const auto& t : MessageTemplates()) {
     data o;
     o.set("value", std::string(t.name));
     o.set("label", Humanize(t.name) + ": " + std::string(t.description));
@@ -509,7 +509,7 @@ void ApiLint(State& st, const Request& req, Response& res) {
   // A message kind, or a template's name (read as that template is).
   std::optional<MessageKind> lint_kind = ParseMessageKind(kind.value_or("request"));
   if (!lint_kind && kind) {
-    if (const TemplateInfo* t = FindTemplate(*kind)) lint_kind = t->lint_kind;
+    if (const MessageTemplate* t = FindMessageTemplate(*kind)) lint_kind = t->lint_kind;
   }
   if (!lint_kind) {
     return SendJsonError(res, 400, "invalid_argument",

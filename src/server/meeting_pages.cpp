@@ -6,7 +6,7 @@
 // FinishMeeting). Every form posts with a CSRF field and answers 303 with a
 // flash, so it works without JavaScript; an answer posted by htmx gets back
 // just its question's block. The countdown is web/static/meeting.js.
-#include "rapport/formats/markdown.h"
+#include "rapport/app/presentation.h"
 #include "rapport/model/time.h"
 #include "server/internal.h"
 
@@ -159,7 +159,7 @@ void MeetingPage(State& st, const Request& req, Response& res) {
     for (auto it = b->notes.rbegin(); it != b->notes.rend(); ++it) {
       data n;
       n.set("when", FormatFriendly(it->created_at, st.zone, now));
-      n.set("html", MarkdownToHtml(it->body));  // cmark, raw HTML dropped
+      n.set("html", NoteHtml(it->body));  // cmark, raw HTML dropped
       notes.push_back(n);
     }
     d.set("notes", notes);

@@ -7,7 +7,7 @@
 // (hx-boost in the layout) only spares the full reload.
 #include <map>
 
-#include "rapport/formats/markdown.h"
+#include "rapport/app/presentation.h"
 #include "rapport/model/time.h"
 #include "server/internal.h"
 
@@ -409,7 +409,7 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     for (auto it = notes->rbegin(); it != notes->rend(); ++it) {
       data n;
       n.set("when", FormatFriendly(it->created_at, st.zone, now));
-      n.set("html", MarkdownToHtml(it->body));  // cmark, raw HTML dropped
+      n.set("html", NoteHtml(it->body));  // cmark, raw HTML dropped
       note_list.push_back(n);
     }
     d.set("notes", note_list);
