@@ -11,6 +11,7 @@
 #include <string>
 
 #include "rapport/app/app.h"
+#include "rapport/store/database.h"
 
 namespace {
 

@@ -110,15 +110,23 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     fixed = std::make_unique<FixedClock>(*t);
     clock = fixed.get();
   }
-  auto db = OpenDatabase(db_path.value_or(DefaultDatabasePath()));
+  // The composition root: the only place in the CLI that opens a database.
+  const std::string location = db_path.value_or(DefaultDatabasePath());
+  auto db = OpenDatabase(location);
   if (!db) {
     err << "error: " << db.error().message() << '\n';
     return kExitUserError;
   }
   std::string zone = config->zone;
   App app(**db, *clock, std::move(*config));
-  Context ctx{app, json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1),
-              zone, config_path.value_or(DefaultConfigPath())};
+  // `rapport serve` watches for writes through a second connection to the
+  // same location (any engine: OpenDatabase, like the App's).
+  auto watch_changes = [location]() -> std::unique_ptr<ChangeWatcher> {
+    auto connection = OpenDatabase(location);
+    return connection.ok() ? WatchDatabase(std::move(*connection)) : nullptr;
+  };
+  Context ctx{app,  json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1),
+              zone, config_path.value_or(DefaultConfigPath()), watch_changes};
   return selected(ctx);
 }
 

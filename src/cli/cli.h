@@ -12,6 +12,7 @@
 
 #include "cli/output.h"
 #include "rapport/app/app.h"
+#include "rapport/app/change_watcher.h"
 
 namespace CLI {
 class App;
@@ -29,6 +30,9 @@ struct Context {
   std::string zone;  // the user's zone, for showing times
   // The config file: --config, else the default path (which may not exist).
   std::string config_path;
+  // Opens a watcher of the database the App was opened from (a connection
+  // of its own), for `rapport serve`'s read cache; null when it cannot.
+  std::function<std::unique_ptr<ChangeWatcher>()> watch_changes;
 };
 
 // Exit codes (ARCHITECTURE.md): 0 ok, 1 user error, 2 usage.

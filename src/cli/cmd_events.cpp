@@ -23,8 +23,8 @@ int Report(Context& ctx, const Result<Event>& r) {
     PrintJson(ctx.out, ToJson(*r));
     return kExitOk;
   }
-  auto c = ctx.app.store().GetContact(r->contact_id);
-  std::string who = c && *c ? (*c)->name : "#" + std::to_string(r->contact_id);
+  auto c = ctx.app.ResolveContact(std::to_string(r->contact_id));
+  std::string who = c ? c->name : "#" + std::to_string(r->contact_id);
   const Instant now = ctx.app.Now();
   ctx.out << "Logged " << ToString(r->kind) << " for " << who;
   if (r->meeting_at && r->kind != EventKind::kMeetingHeld) {
@@ -39,7 +39,7 @@ int Report(Context& ctx, const Result<Event>& r) {
   }
   if (r->kind == EventKind::kPromiseMade) ctx.out << " (promise #" << r->id << ")";
   ctx.out << '\n';
-  if (c && *c) {
+  if (c) {
     auto detail = ctx.app.ShowContact(std::to_string(r->contact_id));
     if (detail) {
       ctx.out << "Stage: " << ToString(detail->stage);

@@ -351,12 +351,12 @@ void RegisterPrep(CLI::App& root, Runner& selected) {
 
 std::string NoteAbout(Context& ctx, const Note& n) {
   if (n.contact_id) {
-    auto c = ctx.app.store().GetContact(*n.contact_id);
-    if (c && *c) return (*c)->name;
+    auto c = ctx.app.ResolveContact(std::to_string(*n.contact_id));
+    if (c) return c->name;
   }
   if (n.objective_id) {
-    auto o = ctx.app.store().GetObjective(*n.objective_id);
-    if (o && *o) return "objective: " + (*o)->title;
+    auto o = ctx.app.ResolveObjective(std::to_string(*n.objective_id));
+    if (o) return "objective: " + o->title;
   }
   return "";
 }
@@ -481,9 +481,9 @@ void RegisterNotes(CLI::App& root, Runner& selected) {
       if (ctx.json) {
         PrintJson(ctx.out, AnswerJson(*r));
       } else {
-        auto q = ctx.app.store().GetQuestion(r->question_id);
+        auto q = ctx.app.ResolveQuestion(std::to_string(r->question_id));
         ctx.out << "Recorded answer #" << r->id << " to \""
-                << (q && *q ? (*q)->text : "#" + std::to_string(r->question_id)) << "\"\n";
+                << (q ? q->text : "#" + std::to_string(r->question_id)) << "\"\n";
       }
       return kExitOk;
     };

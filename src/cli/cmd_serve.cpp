@@ -15,7 +15,8 @@ namespace rapport::cli {
 namespace {
 
 int Serve(Context& ctx, const server::ServeOptions& options) {
-  server::WebServer web(ctx.app, ctx.zone, options);
+  server::WebServer web(ctx.app, ctx.zone, options,
+                        ctx.watch_changes ? ctx.watch_changes() : nullptr);
   if (auto bound = web.Bind(); !bound) return Fail(ctx, bound.error());
 
   // SIGINT and SIGTERM are blocked in every thread (httplib's workers

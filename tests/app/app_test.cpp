@@ -1,4 +1,5 @@
 #include "rapport/app/app.h"
+#include "rapport/store/database.h"
 
 #include <gtest/gtest.h>
 

@@ -7,6 +7,7 @@
 
 #include "rapport/app/app.h"
 #include "rapport/messages/templates.h"
+#include "rapport/store/database.h"
 #include "support/temp_dir.h"
 
 namespace rapport {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "rapport/app/app.h"
+#include "rapport/store/database.h"
 #include "support/temp_dir.h"
 
 namespace rapport {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "rapport/app/app.h"
+#include "rapport/store/store.h"
 #include "support/temp_dir.h"
 
 namespace rapport {
@@ -276,11 +277,11 @@ TEST_F(LearningTest, AVeryCommonWordIsRankedAmongTheNewestMatches) {
   Note n;
   n.contact_id = ana.id;
   n.body = "survey survey survey survey: the best match for survey, and the oldest";
-  ASSERT_TRUE(app_->store().AddNote(n, clock_.Now()).ok());
+  ASSERT_TRUE(Store(*db_, 1).AddNote(n, clock_.Now()).ok());
   for (int i = 0; i < kSearchRankWindow; ++i) {
     n.body = "a long note that mentions the survey once among many other words " +
              std::to_string(i);
-    ASSERT_TRUE(app_->store().AddNote(n, clock_.Now()).ok());
+    ASSERT_TRUE(Store(*db_, 1).AddNote(n, clock_.Now()).ok());
   }
   ASSERT_TRUE(db_->Commit().ok());
   auto r = app_->Search("survey", 5);

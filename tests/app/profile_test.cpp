@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "rapport/app/app.h"
+#include "rapport/store/database.h"
 #include "support/files.h"
 #include "support/temp_dir.h"
 

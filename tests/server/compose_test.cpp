@@ -376,8 +376,8 @@ class ComposeSmtpTest : public ComposeTest {
     cfg.smtp.port = sink_->port();
     cfg.smtp.security = "none";
     app_ = std::make_unique<App>(*db_, clock_, cfg);
-    server_ =
-        std::make_unique<server::WebServer>(*app_, "UTC", server::ServeOptions{"127.0.0.1", 0});
+    server_ = std::make_unique<server::WebServer>(*app_, "UTC", server::ServeOptions{"127.0.0.1", 0},
+                                                  Watcher());
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());

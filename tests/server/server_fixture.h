@@ -11,6 +11,8 @@
 #include <string>
 #include <thread>
 
+#include "rapport/app/change_watcher.h"
+#include "rapport/store/database.h"
 #include "server/server.h"
 #include "support/temp_dir.h"
 
@@ -34,7 +36,8 @@ class ServerTest : public ::testing::Test {
     Config cfg;
     cfg.zone = "UTC";
     app_ = std::make_unique<App>(*db_, clock_, cfg);
-    server_ = std::make_unique<server::WebServer>(*app_, "UTC", server::ServeOptions{"127.0.0.1", 0});
+    server_ = std::make_unique<server::WebServer>(*app_, "UTC", server::ServeOptions{"127.0.0.1", 0},
+                                                  Watcher());
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
@@ -42,6 +45,14 @@ class ServerTest : public ::testing::Test {
   void TearDown() override {
     server_->Stop();
     if (thread_.joinable()) thread_.join();
+  }
+
+  // What `rapport serve`'s composition root passes in: a second connection
+  // to the same database file, for the read cache's change stamp.
+  std::unique_ptr<ChangeWatcher> Watcher() {
+    auto w = OpenDatabase(dir_.File("rapport.db"));
+    EXPECT_TRUE(w.ok()) << w.error().message();
+    return w.ok() ? WatchDatabase(std::move(*w)) : nullptr;
   }
 
   std::string Host() const { return "127.0.0.1:" + std::to_string(server_->port()); }

@@ -512,7 +512,8 @@ TEST_F(ServerTest, AgendaApiPagesLikeToday) {
 // httplib's default SO_REUSEPORT would let a second server share the port
 // and take half the requests; Rapport's says the port is taken.
 TEST_F(ServerTest, ASecondServerOnTheSamePortIsRefused) {
-  server::WebServer second(*app_, "UTC", server::ServeOptions{"127.0.0.1", server_->port()});
+  server::WebServer second(*app_, "UTC", server::ServeOptions{"127.0.0.1", server_->port()},
+                           Watcher());
   auto bound = second.Bind();
   ASSERT_FALSE(bound.ok());
   EXPECT_NE(bound.error().message().find("is another server using that port?"), std::string::npos);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "rapport/app/validate.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 
@@ -63,7 +64,13 @@ Result<std::string> CleanLine(std::string_view text, std::string_view field) {
 }  // namespace
 
 App::App(Database& db, const Clock& clock, Config config, Id workspace_id)
-    : db_(db), clock_(clock), config_(std::move(config)), store_(db, workspace_id) {}
+    : db_(db),
+      clock_(clock),
+      config_(std::move(config)),
+      owned_store_(std::make_unique<Store>(db, workspace_id)),
+      store_(*owned_store_) {}
+
+App::~App() = default;
 
 Result<Instant> App::ParseUserTime(const std::string& text) const {
   return ParseTime(text, config_.zone);

@@ -20,13 +20,16 @@
 
 #include "rapport/app/config.h"
 #include "rapport/messages/lint.h"
+#include "rapport/model/search.h"
 #include "rapport/model/types.h"
 #include "rapport/playbook/agenda.h"
 #include "rapport/playbook/move.h"
 #include "rapport/playbook/questions.h"
-#include "rapport/store/store.h"
 
 namespace rapport {
+
+class Database;
+class Store;
 
 struct OrgFields {
   std::optional<std::string> name, industry, size, location, website;
@@ -348,10 +351,12 @@ class App {
  public:
   // `db` and `clock` must outlive the App.
   App(Database& db, const Clock& clock, Config config, Id workspace_id = 1);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
 
   const Config& config() const { return config_; }
   Instant Now() const { return clock_.Now(); }
-  Store& store() { return store_; }
 
   // ---- organizations ----
   Result<Organization> AddOrganization(const OrgFields& f);
@@ -530,7 +535,10 @@ class App {
   Database& db_;
   const Clock& clock_;
   Config config_;
-  Store store_;
+  // The records, held behind a pointer so this header (which both faces
+  // include) does not bring in store/: a face asks a use case, never a table.
+  std::unique_ptr<Store> owned_store_;
+  Store& store_;
 };
 
 }  // namespace rapport

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "rapport/app/app.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 

@@ -10,6 +10,7 @@
 
 #include "rapport/app/app.h"
 #include "rapport/formats/people.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 

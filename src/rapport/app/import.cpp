@@ -12,6 +12,7 @@
 #include "rapport/app/app.h"
 #include "rapport/app/validate.h"
 #include "rapport/formats/people.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 

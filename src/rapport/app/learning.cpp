@@ -22,6 +22,7 @@
 #include "rapport/app/app.h"
 #include "rapport/app/validate.h"
 #include "rapport/model/time.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 

@@ -2,6 +2,7 @@
 // double tap, a re-sent form, or `rapport met` earlier the same day) must
 // not count a second conversation, so the rule lives here, once.
 #include "rapport/app/app.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 

@@ -7,6 +7,7 @@
 
 #include "rapport/app/app.h"
 #include "rapport/messages/spelling.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 

@@ -7,6 +7,7 @@
 
 #include "rapport/app/app.h"
 #include "rapport/app/validate.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 
