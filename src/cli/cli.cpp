@@ -16,7 +16,7 @@ namespace {
 constexpr RegisterFn kCommandGroups[] = {
     RegisterOrgCommands,   RegisterContactCommands, RegisterObjectiveCommands,
     RegisterEventCommands, RegisterViewCommands,    RegisterDataCommands, RegisterMessageCommands, RegisterDraftCommands,
-    RegisterLearningCommands,
+    RegisterLearningCommands, RegisterInsightCommands,
     RegisterProfileCommands,
     RegisterServeCommands,
 };

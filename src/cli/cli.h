@@ -56,6 +56,7 @@ void RegisterDataCommands(CLI::App& root, Runner& selected);
 void RegisterMessageCommands(CLI::App& root, Runner& selected);
 void RegisterDraftCommands(CLI::App& root, Runner& selected);
 void RegisterLearningCommands(CLI::App& root, Runner& selected);
+void RegisterInsightCommands(CLI::App& root, Runner& selected);
 void RegisterProfileCommands(CLI::App& root, Runner& selected);
 void RegisterServeCommands(CLI::App& root, Runner& selected);
 
