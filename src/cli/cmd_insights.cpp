@@ -74,7 +74,7 @@ void RegisterSearch(CLI::App& root, Runner& selected) {
         if (!query.empty()) query += ' ';
         query += w.find(' ') != std::string::npos ? "\"" + w + "\"" : w;
       }
-      auto r = ctx.app.Search(query, opts->limit);
+      auto r = ctx.app.learning().Search(query, opts->limit);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         json arr = json::array();
@@ -151,7 +151,7 @@ void RegisterNetwork(CLI::App& root, Runner& selected) {
   cmd->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
       if (opts->to) {
-        auto r = ctx.app.WarmestPaths(*opts->to, opts->limit);
+        auto r = ctx.app.learning().WarmestPaths(*opts->to, opts->limit);
         if (!r) return Fail(ctx, r.error());
         if (ctx.json) {
           json arr = json::array();
@@ -177,7 +177,7 @@ void RegisterNetwork(CLI::App& root, Runner& selected) {
         }
         return kExitOk;
       }
-      auto g = ctx.app.Network();
+      auto g = ctx.app.learning().Network();
       if (!g) return Fail(ctx, g.error());
       std::unordered_map<Id, std::string> name;
       for (const auto& n : g->nodes) name[n.contact.id] = n.contact.name;
@@ -307,7 +307,7 @@ void RegisterInsights(CLI::App& root, Runner& selected) {
   cmd->add_flag("--markdown", opts->markdown, "Print it as Markdown (the matrix as a table)");
   cmd->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.GetInsights(opts->objective);
+      auto r = ctx.app.learning().GetInsights(opts->objective);
       if (!r) return Fail(ctx, r.error());
       if (!ctx.json) {
         PrintInsights(ctx, *r, opts->markdown);

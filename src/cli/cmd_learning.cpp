@@ -130,7 +130,7 @@ void RegisterQuestion(CLI::App& root, Runner& selected) {
     selected = [opts](Context& ctx) {
       opts->fields.text = opts->text;
       if (opts->referral) opts->fields.referral = true;
-      return Reply(ctx, ctx.app.AddQuestion(opts->fields), QuestionJson, [](const Question& x) {
+      return Reply(ctx, ctx.app.learning().AddQuestion(opts->fields), QuestionJson, [](const Question& x) {
         return "Added question #" + std::to_string(x.id) + " (" + Category(x) + ")";
       });
     };
@@ -143,7 +143,7 @@ void RegisterQuestion(CLI::App& root, Runner& selected) {
   list->add_option("--category", opts->filter.category, categories)->option_text("C");
   list->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.ListQuestions(opts->filter);
+      auto r = ctx.app.learning().ListQuestions(opts->filter);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         json arr = json::array();
@@ -179,7 +179,7 @@ void RegisterQuestion(CLI::App& root, Runner& selected) {
     selected = [opts](Context& ctx) {
       if (opts->referral) opts->fields.referral = true;
       if (opts->not_referral) opts->fields.referral = false;
-      return Reply(ctx, ctx.app.EditQuestion(opts->ref, opts->fields), QuestionJson,
+      return Reply(ctx, ctx.app.learning().EditQuestion(opts->ref, opts->fields), QuestionJson,
                    [](const Question& x) {
                      return "Updated question #" + std::to_string(x.id) + ": " + x.text;
                    });
@@ -190,7 +190,7 @@ void RegisterQuestion(CLI::App& root, Runner& selected) {
   rm->add_option("REF", opts->ref, "Id or part of the question")->required();
   rm->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      return Reply(ctx, ctx.app.RemoveQuestion(opts->ref), QuestionJson, [](const Question& x) {
+      return Reply(ctx, ctx.app.learning().RemoveQuestion(opts->ref), QuestionJson, [](const Question& x) {
         return "Removed question #" + std::to_string(x.id) + ": " + x.text;
       });
     };
@@ -313,7 +313,7 @@ void RegisterPrep(CLI::App& root, Runner& selected) {
   cmd->add_flag("--markdown", opts->markdown, "Print it as a one-page Markdown brief");
   cmd->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.Prep(opts->contact);
+      auto r = ctx.app.learning().Prep(opts->contact);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, BriefJson(*r));
@@ -329,11 +329,11 @@ void RegisterPrep(CLI::App& root, Runner& selected) {
 
 std::string NoteAbout(Context& ctx, const Note& n) {
   if (n.contact_id) {
-    auto c = ctx.app.ResolveContact(std::to_string(*n.contact_id));
+    auto c = ctx.app.records().ResolveContact(std::to_string(*n.contact_id));
     if (c) return c->name;
   }
   if (n.objective_id) {
-    auto o = ctx.app.ResolveObjective(std::to_string(*n.objective_id));
+    auto o = ctx.app.records().ResolveObjective(std::to_string(*n.objective_id));
     if (o) return "objective: " + o->title;
   }
   return "";
@@ -380,7 +380,7 @@ void RegisterNotes(CLI::App& root, Runner& selected) {
         }
         if (auto e = ReadTextFile(*opts->file, in.body)) return Fail(ctx, *e);
       }
-      return Reply(ctx, ctx.app.AddNote(in), NoteJson, [&ctx](const Note& n) {
+      return Reply(ctx, ctx.app.learning().AddNote(in), NoteJson, [&ctx](const Note& n) {
         return "Added note #" + std::to_string(n.id) + " about " + NoteAbout(ctx, n);
       });
     };
@@ -395,7 +395,7 @@ void RegisterNotes(CLI::App& root, Runner& selected) {
   notes->callback([&selected, opts, notes] {
     if (notes->get_subcommands().size() > 0 && selected) return;
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.ListNotes(opts->contact, opts->objective);
+      auto r = ctx.app.learning().ListNotes(opts->contact, opts->objective);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         json arr = json::array();
@@ -430,7 +430,7 @@ void RegisterNotes(CLI::App& root, Runner& selected) {
         }
         if (auto e = ReadTextFile(*opts->file, body)) return Fail(ctx, *e);
       }
-      return Reply(ctx, ctx.app.EditNote(opts->id, body), NoteJson,
+      return Reply(ctx, ctx.app.learning().EditNote(opts->id, body), NoteJson,
                    [](const Note& n) { return "Updated note #" + std::to_string(n.id); });
     };
   });
@@ -438,7 +438,7 @@ void RegisterNotes(CLI::App& root, Runner& selected) {
   rm->add_option("ID", opts->id, "The note's number")->required();
   rm->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      return Reply(ctx, ctx.app.RemoveNote(opts->id), NoteJson,
+      return Reply(ctx, ctx.app.learning().RemoveNote(opts->id), NoteJson,
                    [](const Note& n) { return "Removed note #" + std::to_string(n.id); });
     };
   });
@@ -454,12 +454,12 @@ void RegisterNotes(CLI::App& root, Runner& selected) {
   answer->add_option("TEXT", ao->text, "What they said, in your words")->required();
   answer->callback([&selected, ao] {
     selected = [ao](Context& ctx) {
-      auto r = ctx.app.RecordAnswer(ao->contact, ao->question, ao->text);
+      auto r = ctx.app.learning().RecordAnswer(ao->contact, ao->question, ao->text);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, AnswerJson(*r));
       } else {
-        auto q = ctx.app.ResolveQuestion(std::to_string(r->question_id));
+        auto q = ctx.app.learning().ResolveQuestion(std::to_string(r->question_id));
         ctx.out << "Recorded answer #" << r->id << " to \""
                 << (q ? q->text : "#" + std::to_string(r->question_id)) << "\"\n";
       }

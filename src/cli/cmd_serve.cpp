@@ -51,7 +51,7 @@ int Serve(Context& ctx, const server::ServeOptions& options) {
 }
 
 int CalendarFeed(Context& ctx, bool rotate, const server::ServeOptions& options) {
-  auto token = ctx.app.CalendarToken(rotate);
+  auto token = ctx.app.data().CalendarToken(rotate);
   if (!token) return Fail(ctx, token.error());
   std::string host = options.host;
   if (host == "0.0.0.0" || host == "::") host = "127.0.0.1";

@@ -62,7 +62,7 @@ class ServerTest : public ::testing::Test {
     ContactFields f;
     f.name = name;
     if (!email.empty()) f.email = email;
-    auto r = app_->AddContact(f);
+    auto r = app_->records().AddContact(f);
     EXPECT_TRUE(r.ok()) << r.error().message();
     return r->contact.id;
   }
@@ -71,7 +71,7 @@ class ServerTest : public ::testing::Test {
     in.kind = kind;
     in.contact = std::to_string(id);
     in.at = at;
-    auto r = app_->Record(in);
+    auto r = app_->pipeline().Record(in);
     ASSERT_TRUE(r.ok()) << r.error().message();
   }
   Id AddObjective(const std::string& title, int target = 3) {
@@ -79,7 +79,7 @@ class ServerTest : public ::testing::Test {
     f.title = title;
     f.kind = "role";
     f.target = target;
-    auto r = app_->AddObjective(f);
+    auto r = app_->records().AddObjective(f);
     if (!r.ok()) ADD_FAILURE() << r.error().message();
     return r.ok() ? r->id : 0;
   }
@@ -93,14 +93,14 @@ class ServerTest : public ::testing::Test {
     met.objective = std::to_string(objective);
     met.at = at;
     met.fit = fit;
-    auto r = app_->Record(met);
+    auto r = app_->pipeline().Record(met);
     ASSERT_TRUE(r.ok()) << r.error().message();
     QuestionFields q;
     q.text = question;
     q.objective = std::to_string(objective);
-    auto added = app_->AddQuestion(q);
+    auto added = app_->learning().AddQuestion(q);
     ASSERT_TRUE(added.ok()) << added.error().message();
-    auto a = app_->RecordAnswer(std::to_string(person), std::to_string(added->id), answer);
+    auto a = app_->learning().RecordAnswer(std::to_string(person), std::to_string(added->id), answer);
     ASSERT_TRUE(a.ok()) << a.error().message();
   }
   httplib::Result PostForm(const std::string& path, const httplib::Params& params,

@@ -6,7 +6,7 @@
 
 namespace rapport {
 
-Result<MeetingFinished> App::FinishMeeting(const std::string& contact_ref, std::optional<int> fit,
+Result<MeetingFinished> Pipeline::FinishMeeting(const std::string& contact_ref, std::optional<int> fit,
                                            const std::optional<std::string>& note) {
   if (fit && (*fit < 1 || *fit > 5)) {
     return Error::InvalidArgument("the fit must be 1 (not my tribe) to 5 (very much my tribe)");
