@@ -118,7 +118,8 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     return kExitUserError;
   }
   std::string zone = config->zone;
-  App app(**db, *clock, std::move(*config));
+  SmtpMailer mailer;
+  App app(**db, *clock, std::move(*config), 1, &mailer);
   // `rapport serve` watches for writes through a second connection to the
   // same location (any engine: OpenDatabase, like the App's).
   auto watch_changes = [location]() -> std::unique_ptr<ChangeWatcher> {

@@ -1,11 +1,15 @@
 // Drafts sent from the web app's Compose page: which template an agenda
 // action opens, the refusal to send a template field, and logging a
-// message the user sent from their own mail client.
+// message the user sent from their own mail client; sending through the
+// mailer the App is given.
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "rapport/app/app.h"
+#include "rapport/app/mail.h"
 #include "rapport/messages/templates.h"
 #include "rapport/store/database.h"
 #include "support/temp_dir.h"
@@ -169,6 +173,54 @@ TEST_F(DraftsTest, LogSentRecordsTheDraftsEventWithTheBody) {
   auto script = app_->messaging().DraftMessage({.kind = "voicemail", .contact = std::to_string(zoe_)});
   ASSERT_TRUE(script.ok());
   EXPECT_FALSE(app_->messaging().LogSent(*script, script->body).ok());
+}
+
+// A mailer that keeps what it is given, or refuses it: the App sends
+// through whatever its composition root passes in.
+class FakeMailer : public Mailer {
+ public:
+  Status Send(const Config::Smtp& smtp, const Email& email, Instant date) override {
+    if (refuse) return Error::Io("the SMTP server refused the connection");
+    hosts.push_back(smtp.host);
+    sent.push_back(email);
+    dates.push_back(date);
+    return {};
+  }
+  bool refuse = false;
+  std::vector<std::string> hosts;
+  std::vector<Email> sent;
+  std::vector<Instant> dates;
+};
+
+TEST_F(DraftsTest, SendGoesThroughTheMailerPassedInAndLogsTheEvent) {
+  FakeMailer mailer;
+  Config cfg = app_->config();
+  cfg.smtp.host = "smtp.example.org";
+  cfg.user_email = "sam@example.org";
+  App app(*db_, clock_, cfg, 1, &mailer);
+  auto draft = app.messaging().DraftMessage({.kind = "request", .contact = std::to_string(zoe_)});
+  ASSERT_TRUE(draft.ok()) << draft.error().message();
+
+  mailer.refuse = true;
+  auto refused = app.messaging().SendMessage(*draft, "Hi Zoe,\nA short question.\n", "", false);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message(), "the SMTP server refused the connection");
+  EXPECT_EQ(EventCount(), 1u);  // nothing logged for a message not sent
+
+  mailer.refuse = false;
+  auto sent = app.messaging().SendMessage(*draft, "Hi Zoe,\nA short question.\n", "", false);
+  ASSERT_TRUE(sent.ok()) << sent.error().message();
+  EXPECT_TRUE(sent->sent);
+  ASSERT_EQ(mailer.sent.size(), 1u);
+  EXPECT_EQ(mailer.hosts[0], "smtp.example.org");
+  EXPECT_EQ(mailer.sent[0].from_address, "sam@example.org");
+  EXPECT_EQ(mailer.sent[0].to_address, "zoe@example.org");
+  EXPECT_EQ(mailer.sent[0].subject, draft->subject);
+  EXPECT_EQ(mailer.sent[0].body, "Hi Zoe,\nA short question.\n");
+  EXPECT_EQ(mailer.dates[0], clock_.Now());
+  ASSERT_TRUE(sent->logged);
+  EXPECT_EQ(sent->logged->kind, EventKind::kRequestSent);
+  EXPECT_EQ(EventCount(), 2u);
 }
 
 }  // namespace

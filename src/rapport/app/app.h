@@ -10,11 +10,13 @@
 //   data()       import, merge, export, calendar feed, backup, restore, sheet
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "rapport/app/config.h"
 #include "rapport/app/data_in_out.h"
 #include "rapport/app/learning.h"
+#include "rapport/app/mail.h"
 #include "rapport/app/messaging.h"
 #include "rapport/app/pipeline.h"
 #include "rapport/app/records.h"
@@ -24,8 +26,10 @@ namespace rapport {
 
 class App {
  public:
-  // `db` and `clock` must outlive the App.
-  App(Database& db, const Clock& clock, Config config, Id workspace_id = 1);
+  // `db`, `clock` and `mailer` must outlive the App. Without a mailer, the
+  // App sends with its own SmtpMailer (libcurl).
+  App(Database& db, const Clock& clock, Config config, Id workspace_id = 1,
+      Mailer* mailer = nullptr);
   ~App();
   App(const App&) = delete;
   App& operator=(const App&) = delete;
@@ -44,6 +48,7 @@ class App {
   DataInOut& data() { return data_; }
 
  private:
+  std::unique_ptr<Mailer> own_mailer_;  // when none was passed in
   AppContext ctx_;
   Records records_;
   Pipeline pipeline_;

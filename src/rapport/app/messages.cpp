@@ -295,7 +295,7 @@ Result<SendResult> Messaging::SendMessage(const DraftResult& draft, const std::s
   SendResult result;
   const Instant now = Now();
   if (!config_.smtp.host.empty()) {
-    RAPPORT_RETURN_IF_ERROR(SendEmail(config_.smtp, mail, now));
+    RAPPORT_RETURN_IF_ERROR(mailer_.Send(config_.smtp, mail, now));
     result.sent = true;
   } else {
     if (mail.from_address.empty()) mail.from_address = "you@example.invalid";

@@ -51,6 +51,8 @@ struct SendResult {
 
 // Messages: the etiquette linter, drafts from templates, sending by SMTP
 // (or a file and a mailto: link) and logging what was sent.
+class Mailer;
+
 class Messaging : public UseCase {
  public:
   Messaging(App& app, AppContext& ctx);
@@ -82,6 +84,7 @@ class Messaging : public UseCase {
   // In Pipeline (forwarded).
   Result<Event> Record(const EventInput& in);
 
+  Mailer& mailer_;
   std::unique_ptr<Speller> speller_;  // loaded on first use
 };
 

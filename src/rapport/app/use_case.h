@@ -26,13 +26,14 @@ namespace rapport {
 
 class App;
 class Database;
+class Mailer;
 class Store;
 
 // What every use case works over. Made by App from what its composition
-// root passes in; `db` and `clock` outlive it. Not thread-safe (one
-// connection, cached statements): callers serialize their calls.
+// root passes in; `db`, `clock` and `mailer` outlive it. Not thread-safe
+// (one connection, cached statements): callers serialize their calls.
 struct AppContext {
-  AppContext(Database& db, const Clock& clock, Config config, Id workspace_id);
+  AppContext(Database& db, const Clock& clock, Config config, Id workspace_id, Mailer& mailer);
   ~AppContext();
   AppContext(const AppContext&) = delete;
   AppContext& operator=(const AppContext&) = delete;
@@ -40,6 +41,7 @@ struct AppContext {
   Database& db;
   const Clock& clock;
   Config config;
+  Mailer& mailer;
   // Held behind a pointer so that no header of app/ includes store/: a face
   // asks a use case, never a table.
   std::unique_ptr<Store> store;

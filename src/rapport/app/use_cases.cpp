@@ -6,10 +6,12 @@
 
 namespace rapport {
 
-AppContext::AppContext(Database& db, const Clock& clock, Config config, Id workspace_id)
+AppContext::AppContext(Database& db, const Clock& clock, Config config, Id workspace_id,
+                       Mailer& mailer)
     : db(db),
       clock(clock),
       config(std::move(config)),
+      mailer(mailer),
       store(std::make_unique<Store>(db, workspace_id)) {}
 
 AppContext::~AppContext() = default;
@@ -17,8 +19,9 @@ AppContext::~AppContext() = default;
 UseCase::UseCase(App& app, AppContext& ctx)
     : app_(app), db_(ctx.db), clock_(ctx.clock), config_(ctx.config), store_(*ctx.store) {}
 
-App::App(Database& db, const Clock& clock, Config config, Id workspace_id)
-    : ctx_(db, clock, std::move(config), workspace_id),
+App::App(Database& db, const Clock& clock, Config config, Id workspace_id, Mailer* mailer)
+    : own_mailer_(mailer ? nullptr : std::make_unique<SmtpMailer>()),
+      ctx_(db, clock, std::move(config), workspace_id, mailer ? *mailer : *own_mailer_),
       records_(*this, ctx_),
       pipeline_(*this, ctx_),
       learning_(*this, ctx_),
@@ -27,7 +30,7 @@ App::App(Database& db, const Clock& clock, Config config, Id workspace_id)
 
 App::~App() = default;
 
-Messaging::Messaging(App& app, AppContext& ctx) : UseCase(app, ctx) {}
+Messaging::Messaging(App& app, AppContext& ctx) : UseCase(app, ctx), mailer_(ctx.mailer) {}
 Messaging::~Messaging() = default;
 
 // ---- calls across areas --------------------------------------------------------
