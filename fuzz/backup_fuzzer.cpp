@@ -1,4 +1,4 @@
-// libFuzzer target for the JSON backup reader: App::Restore must never
+// libFuzzer target for the JSON backup reader: DataInOut::Restore must never
 // crash, hang or throw on any input, and must leave the database empty
 // whenever it refuses the file (all or nothing).
 //
@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "rapport/app/app.h"
+#include "rapport/store/store.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto db = rapport::OpenSqlite(":memory:");
@@ -17,9 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   rapport::Config config;
   config.zone = "UTC";
   rapport::App app(**db, clock, config);
-  auto r = app.Restore(std::string_view(reinterpret_cast<const char*>(data), size));
+  auto r = app.data().Restore(std::string_view(reinterpret_cast<const char*>(data), size));
   if (!r.ok()) {
-    auto empty = app.store().IsEmpty();
+    auto empty = rapport::Store(**db, 1).IsEmpty();
     if (!empty.ok() || !*empty) std::abort();  // a refused restore left rows behind
   }
   return 0;

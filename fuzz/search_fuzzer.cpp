@@ -1,5 +1,5 @@
 // libFuzzer target for the search query reader: whatever a seeker types,
-// App::Search must turn it into valid FTS5 syntax. The only refusal allowed
+// Learning::Search must turn it into valid FTS5 syntax. The only refusal allowed
 // is "the search has no words"; an FTS5 syntax error (reported by SQLite)
 // means the quoting let an operator or a stray quote through.
 //
@@ -11,6 +11,7 @@
 #include <string>
 
 #include "rapport/app/app.h"
+#include "rapport/store/database.h"
 
 namespace {
 
@@ -31,13 +32,13 @@ World& TheWorld() {
     world->app = std::make_unique<rapport::App>(*world->db, world->clock, config);
     rapport::ContactFields f;
     f.name = "Ana Silva";
-    if (!world->app->AddContact(f).ok()) std::abort();
+    if (!world->app->records().AddContact(f).ok()) std::abort();
     for (const char* body : {"Diary studies are back; C++ teams at NEAR-field labs.",
                              "\"Research ops\" AND (usability) OR NOT survey* — café naïve"}) {
       rapport::NoteInput n;
       n.contact = "ana";
       n.body = body;
-      if (!world->app->AddNote(n).ok()) std::abort();
+      if (!world->app->learning().AddNote(n).ok()) std::abort();
     }
     return world;
   }();
@@ -49,7 +50,7 @@ World& TheWorld() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 4096) return 0;
   std::string query(reinterpret_cast<const char*>(data), size);
-  auto r = TheWorld().app->Search(query, 20);
+  auto r = TheWorld().app->learning().Search(query, 20);
   if (!r.ok() && r.error().message().find("the search has no words") == std::string::npos) {
     std::abort();  // the query reached FTS5 in a form it could not parse
   }

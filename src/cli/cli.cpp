@@ -16,7 +16,7 @@ namespace {
 constexpr RegisterFn kCommandGroups[] = {
     RegisterOrgCommands,   RegisterContactCommands, RegisterObjectiveCommands,
     RegisterEventCommands, RegisterViewCommands,    RegisterDataCommands, RegisterMessageCommands, RegisterDraftCommands,
-    RegisterLearningCommands,
+    RegisterLearningCommands, RegisterInsightCommands,
     RegisterProfileCommands,
     RegisterServeCommands,
 };
@@ -125,16 +125,25 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     fixed = std::make_unique<FixedClock>(*t);
     clock = fixed.get();
   }
-  auto db = OpenDatabase(db_path.value_or(DefaultDatabasePath()));
+  // The composition root: the only place in the CLI that opens a database.
+  const std::string location = db_path.value_or(DefaultDatabasePath());
+  auto db = OpenDatabase(location);
   if (!db) {
     err << "error: " << db.error().message() << '\n';
     return kExitUserError;
   }
   std::string zone = config->zone;
   const Config config_copy = *config;
-  App app(**db, *clock, std::move(*config));
-  Context ctx{app, json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1),
-              zone, config_path.value_or(DefaultConfigPath()), {}};
+  SmtpMailer mailer;
+  App app(**db, *clock, std::move(*config), 1, &mailer);
+  // `rapport serve` watches for writes through a second connection to the
+  // same location (any engine: OpenDatabase, like the App's).
+  auto watch_changes = [location]() -> std::unique_ptr<ChangeWatcher> {
+    auto connection = OpenDatabase(location);
+    return connection.ok() ? WatchDatabase(std::move(*connection)) : nullptr;
+  };
+  Context ctx{app,  json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1),
+              zone, config_path.value_or(DefaultConfigPath()), {}, watch_changes};
   ctx.open_other = [clock, &config_copy](const std::string& location)
       -> Result<std::unique_ptr<OtherDatabase>> {
     RAPPORT_ASSIGN_OR_RETURN(auto other, OpenDatabase(location));

@@ -12,6 +12,7 @@
 
 #include "cli/output.h"
 #include "rapport/app/app.h"
+#include "rapport/app/change_watcher.h"
 
 namespace CLI {
 class App;
@@ -40,6 +41,9 @@ struct Context {
   // same clock and config, for commands that write into a second one
   // (copy-db). Wired by the composition root (cli.cpp).
   std::function<Result<std::unique_ptr<OtherDatabase>>(const std::string& location)> open_other;
+  // Opens a watcher of the database the App was opened from (a connection
+  // of its own), for `rapport serve`'s read cache; null when it cannot.
+  std::function<std::unique_ptr<ChangeWatcher>()> watch_changes;
 };
 
 // Exit codes (ARCHITECTURE.md): 0 ok, 1 user error, 2 usage.
@@ -63,6 +67,7 @@ void RegisterDataCommands(CLI::App& root, Runner& selected);
 void RegisterMessageCommands(CLI::App& root, Runner& selected);
 void RegisterDraftCommands(CLI::App& root, Runner& selected);
 void RegisterLearningCommands(CLI::App& root, Runner& selected);
+void RegisterInsightCommands(CLI::App& root, Runner& selected);
 void RegisterProfileCommands(CLI::App& root, Runner& selected);
 void RegisterServeCommands(CLI::App& root, Runner& selected);
 

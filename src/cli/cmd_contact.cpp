@@ -116,7 +116,7 @@ void RegisterContactCommands(CLI::App& root, Runner& selected) {
   add->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
       opts->fields.name = opts->name;
-      auto r = ctx.app.AddContact(opts->fields);
+      auto r = ctx.app.records().AddContact(opts->fields);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, ToJson(r->contact));
@@ -142,7 +142,7 @@ void RegisterContactCommands(CLI::App& root, Runner& selected) {
   refer->callback([&selected, refer_opts] {
     selected = [opts = refer_opts](Context& ctx) {
       opts->fields.name = opts->name;
-      auto r = ctx.app.Refer(opts->ref, opts->fields);
+      auto r = ctx.app.records().Refer(opts->ref, opts->fields);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, ToJson(r->contact));
@@ -161,7 +161,7 @@ void RegisterContactCommands(CLI::App& root, Runner& selected) {
   list->add_option("--tag", opts->tag_filter, "Only people with this tag");
   list->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.ListContacts(opts->org_filter, opts->tag_filter);
+      auto r = ctx.app.records().ListContacts(opts->org_filter, opts->tag_filter);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         json arr = json::array();
@@ -190,7 +190,7 @@ void RegisterContactCommands(CLI::App& root, Runner& selected) {
   show->add_option("REF", opts->ref, "Id, email or part of the name")->required();
   show->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.ShowContact(opts->ref);
+      auto r = ctx.app.records().ShowContact(opts->ref);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, DetailJson(*r));
@@ -210,7 +210,7 @@ void RegisterContactCommands(CLI::App& root, Runner& selected) {
       ->option_text("T");
   edit->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.EditContact(opts->ref, opts->fields);
+      auto r = ctx.app.records().EditContact(opts->ref, opts->fields);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, ToJson(r->contact));
@@ -227,7 +227,7 @@ void RegisterContactCommands(CLI::App& root, Runner& selected) {
   rm->add_option("REF", opts->ref, "Id, email or part of the name")->required();
   rm->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.RemoveContact(opts->ref);
+      auto r = ctx.app.records().RemoveContact(opts->ref);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, ToJson(*r));

@@ -11,8 +11,8 @@
 
 #include "cli/cli.h"
 #include "cli/json.h"
+#include "rapport/app/presentation.h"
 #include "rapport/app/validate.h"
-#include "rapport/messages/templates.h"
 
 namespace rapport::cli {
 
@@ -179,7 +179,7 @@ void RegisterDataCommands(CLI::App& root, Runner& selected) {
                   << total << std::flush;
         };
       }
-      auto r = ctx.app.Import(*data, io);
+      auto r = ctx.app.data().Import(*data, io);
       if (bar) ctx.err << "\r\x1b[K" << std::flush;
       if (!r) {
         return Fail(ctx, Error(r.error().code(),
@@ -207,13 +207,13 @@ void RegisterDataCommands(CLI::App& root, Runner& selected) {
     selected = [opts](Context& ctx) {
       Result<std::string> data = std::string();
       if (opts->format == "vcard") {
-        data = ctx.app.ExportVCard(opts->filter);
+        data = ctx.app.data().ExportVCard(opts->filter);
       } else if (opts->format == "csv") {
-        data = opts->events ? ctx.app.ExportEventsCsv() : ctx.app.ExportPeopleCsv(opts->filter);
+        data = opts->events ? ctx.app.data().ExportEventsCsv() : ctx.app.data().ExportPeopleCsv(opts->filter);
       } else if (opts->format == "ics") {
-        data = ctx.app.ExportIcs(opts->days);
+        data = ctx.app.data().ExportIcs(opts->days);
       } else {
-        data = ctx.app.Backup();
+        data = ctx.app.data().Backup();
       }
       if (!data) return Fail(ctx, data.error());
       if (auto s = WriteOutput(opts->output, *data, ctx.out); !s) return Fail(ctx, s.error());
@@ -227,7 +227,7 @@ void RegisterDataCommands(CLI::App& root, Runner& selected) {
     selected = [opts](Context& ctx) {
       auto data = ReadInput(opts->file);
       if (!data) return Fail(ctx, data.error());
-      auto r = ctx.app.Restore(*data);
+      auto r = ctx.app.data().Restore(*data);
       if (!r) return Fail(ctx, Error(r.error().code(), opts->file + ": " + r.error().message()));
       if (ctx.json) {
         PrintJson(ctx.out, {{"organizations", r->organizations},
@@ -256,7 +256,7 @@ void RegisterDataCommands(CLI::App& root, Runner& selected) {
     selected = [opts](Context& ctx) {
       auto target = ctx.open_other(opts->output);
       if (!target) return Fail(ctx, Error(target.error().code(), "--to: " + target.error().message()));
-      auto r = ctx.app.CopyTo((*target)->app());
+      auto r = ctx.app.data().CopyTo((*target)->app().data());
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, {{"organizations", r->organizations},
@@ -281,7 +281,7 @@ void RegisterDataCommands(CLI::App& root, Runner& selected) {
   merge->add_option("OTHER", opts->other, "The duplicate, removed after the merge")->required();
   merge->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.Merge(opts->ref, opts->other);
+      auto r = ctx.app.data().Merge(opts->ref, opts->other);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         json j = ToJson(r->survivor);
@@ -323,7 +323,7 @@ void RegisterMessageCommands(CLI::App& root, Runner& selected) {
     selected = [opts](Context& ctx) {
       auto text = ReadInput(opts->file);
       if (!text) return Fail(ctx, text.error());
-      auto findings = ctx.app.Lint(*text, *ParseMessageKind(opts->kind));
+      auto findings = ctx.app.messaging().Lint(*text, *ParseMessageKind(opts->kind));
       if (!findings) return Fail(ctx, findings.error());
       const std::string where = opts->file == "-" ? "stdin" : opts->file;
       if (ctx.json) {
@@ -374,7 +374,7 @@ struct DraftOptions {
 
 void AddDraftOptions(CLI::App* cmd, DraftOptions& o) {
   std::string kinds = "request (picks first/second/cold by degree)";
-  for (const auto& t : Templates()) kinds += ", " + std::string(t.name);
+  for (const auto& t : MessageTemplates()) kinds += ", " + std::string(t.name);
   cmd->add_option("KIND", o.in.kind, "Which message: " + kinds)->required();
   cmd->add_option("CONTACT", o.in.contact, "Whom it is about (id, email or part of the name)")
       ->required();
@@ -419,9 +419,9 @@ void RegisterDraftCommands(CLI::App& root, Runner& selected) {
       "Override a template with $XDG_CONFIG_HOME/rapport/templates/KIND.mustache.");
   draft->callback([&selected, d] {
     selected = [d](Context& ctx) {
-      auto r = ctx.app.DraftMessage(d->in);
+      auto r = ctx.app.messaging().DraftMessage(d->in);
       if (!r) return Fail(ctx, r.error());
-      auto findings = ctx.app.Lint(r->body, r->lint_kind, r->about.id);
+      auto findings = ctx.app.messaging().Lint(r->body, r->lint_kind, r->about.id);
       if (ctx.json) {
         json j = {{"template", r->template_name},
                   {"to", r->to.name},
@@ -466,7 +466,7 @@ void RegisterDraftCommands(CLI::App& root, Runner& selected) {
                  "Without [smtp]: log it as sent (you sent it from your mail client)");
   send->callback([&selected, d] {
     selected = [d](Context& ctx) {
-      auto r = ctx.app.DraftMessage(d->in);
+      auto r = ctx.app.messaging().DraftMessage(d->in);
       if (!r) return Fail(ctx, r.error());
       std::string body = r->body;
       if (!d->file.empty()) {
@@ -493,7 +493,7 @@ void RegisterDraftCommands(CLI::App& root, Runner& selected) {
           body += line + "\n";
         }
       }
-      auto findings = ctx.app.Lint(body, r->lint_kind, r->about.id);
+      auto findings = ctx.app.messaging().Lint(body, r->lint_kind, r->about.id);
       if (!findings) return Fail(ctx, findings.error());
       if (HasErrors(*findings) && !d->force) {
         PrintFindings(ctx, *findings);
@@ -504,7 +504,7 @@ void RegisterDraftCommands(CLI::App& root, Runner& selected) {
       std::string eml = d->eml.empty()
                             ? "rapport-" + r->template_name + "-" + std::to_string(r->about.id) + ".eml"
                             : d->eml;
-      auto s = ctx.app.SendMessage(*r, body, eml, d->mark_sent);
+      auto s = ctx.app.messaging().SendMessage(*r, body, eml, d->mark_sent);
       if (!s) return Fail(ctx, s.error());
       if (ctx.json) {
         json j = {{"sent", s->sent}};

@@ -23,8 +23,8 @@ int Report(Context& ctx, const Result<Event>& r) {
     PrintJson(ctx.out, ToJson(*r));
     return kExitOk;
   }
-  auto c = ctx.app.store().GetContact(r->contact_id);
-  std::string who = c && *c ? (*c)->name : "#" + std::to_string(r->contact_id);
+  auto c = ctx.app.records().ResolveContact(std::to_string(r->contact_id));
+  std::string who = c ? c->name : "#" + std::to_string(r->contact_id);
   const Instant now = ctx.app.Now();
   ctx.out << "Logged " << ToString(r->kind) << " for " << who;
   if (r->meeting_at && r->kind != EventKind::kMeetingHeld) {
@@ -39,8 +39,8 @@ int Report(Context& ctx, const Result<Event>& r) {
   }
   if (r->kind == EventKind::kPromiseMade) ctx.out << " (promise #" << r->id << ")";
   ctx.out << '\n';
-  if (c && *c) {
-    auto detail = ctx.app.ShowContact(std::to_string(r->contact_id));
+  if (c) {
+    auto detail = ctx.app.records().ShowContact(std::to_string(r->contact_id));
     if (detail) {
       ctx.out << "Stage: " << ToString(detail->stage);
       if (!detail->actions.empty()) {
@@ -67,7 +67,7 @@ CLI::App* Verb(CLI::App& root, Runner& selected, const char* name, const char* h
   cmd->callback([&selected, opts, kind] {
     selected = [opts, kind](Context& ctx) {
       opts->in.kind = kind;
-      return Report(ctx, ctx.app.Record(opts->in));
+      return Report(ctx, ctx.app.pipeline().Record(opts->in));
     };
   });
   return cmd;
@@ -125,7 +125,7 @@ void RegisterEventCommands(CLI::App& root, Runner& selected) {
           return kExitUsage;
         }
         opts->in.kind = opts->yes ? EventKind::kRepliedYes : EventKind::kRepliedNo;
-        return Report(ctx, ctx.app.Record(opts->in));
+        return Report(ctx, ctx.app.pipeline().Record(opts->in));
       };
     });
   }
@@ -152,7 +152,7 @@ void RegisterEventCommands(CLI::App& root, Runner& selected) {
     cmd->callback([&selected, opts] {
       selected = [opts](Context& ctx) {
         opts->in.kind = EventKind::kMeetingScheduled;
-        return Report(ctx, ctx.app.Record(opts->in));
+        return Report(ctx, ctx.app.pipeline().Record(opts->in));
       };
     });
   }
@@ -177,7 +177,7 @@ void RegisterEventCommands(CLI::App& root, Runner& selected) {
       selected = [opts](Context& ctx) {
         opts->in.kind =
             opts->introducer ? EventKind::kIntroducerThanked : EventKind::kThanksSent;
-        return Report(ctx, ctx.app.Record(opts->in));
+        return Report(ctx, ctx.app.pipeline().Record(opts->in));
       };
     });
   }
@@ -203,7 +203,7 @@ void RegisterEventCommands(CLI::App& root, Runner& selected) {
       selected = [opts](Context& ctx) {
         opts->in.kind = EventKind::kPromiseMade;
         opts->in.body = opts->promise_text;
-        return Report(ctx, ctx.app.Record(opts->in));
+        return Report(ctx, ctx.app.pipeline().Record(opts->in));
       };
     });
   }
@@ -215,7 +215,7 @@ void RegisterEventCommands(CLI::App& root, Runner& selected) {
     cmd->add_option("--at", opts->in.at, "When (default: now)")->option_text("TIME");
     cmd->callback([&selected, opts] {
       selected = [opts](Context& ctx) {
-        return Report(ctx, ctx.app.KeepPromise(opts->promise_id, opts->in.at));
+        return Report(ctx, ctx.app.pipeline().KeepPromise(opts->promise_id, opts->in.at));
       };
     });
   }

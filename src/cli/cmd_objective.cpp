@@ -39,7 +39,7 @@ void RegisterObjectiveCommands(CLI::App& root, Runner& selected) {
   add->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
       opts->fields.title = opts->title;
-      auto r = ctx.app.AddObjective(opts->fields);
+      auto r = ctx.app.records().AddObjective(opts->fields);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, ToJson(*r));
@@ -53,7 +53,7 @@ void RegisterObjectiveCommands(CLI::App& root, Runner& selected) {
   auto* list = obj->add_subcommand("list", "List objectives");
   list->callback([&selected] {
     selected = [](Context& ctx) {
-      auto r = ctx.app.ListObjectives();
+      auto r = ctx.app.records().ListObjectives();
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         json arr = json::array();
@@ -79,7 +79,7 @@ void RegisterObjectiveCommands(CLI::App& root, Runner& selected) {
   show->add_option("REF", opts->ref, "Id or part of the title")->required();
   show->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.ShowObjective(opts->ref);
+      auto r = ctx.app.records().ShowObjective(opts->ref);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, ToJson(*r));
@@ -99,7 +99,7 @@ void RegisterObjectiveCommands(CLI::App& root, Runner& selected) {
   edit->add_option("--notes", opts->fields.notes, "Research notes (empty clears)");
   edit->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.EditObjective(opts->ref, opts->fields);
+      auto r = ctx.app.records().EditObjective(opts->ref, opts->fields);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, ToJson(*r));
@@ -114,7 +114,7 @@ void RegisterObjectiveCommands(CLI::App& root, Runner& selected) {
   rm->add_option("REF", opts->ref, "Id or part of the title")->required();
   rm->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.RemoveObjective(opts->ref);
+      auto r = ctx.app.records().RemoveObjective(opts->ref);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, ToJson(*r));

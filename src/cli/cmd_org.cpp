@@ -45,7 +45,7 @@ void RegisterOrgCommands(CLI::App& root, Runner& selected) {
   add->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
       opts->fields.name = opts->name;
-      auto r = ctx.app.AddOrganization(opts->fields);
+      auto r = ctx.app.records().AddOrganization(opts->fields);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, ToJson(*r));
@@ -59,7 +59,7 @@ void RegisterOrgCommands(CLI::App& root, Runner& selected) {
   auto* list = org->add_subcommand("list", "List organizations");
   list->callback([&selected] {
     selected = [](Context& ctx) {
-      auto r = ctx.app.ListOrganizations();
+      auto r = ctx.app.records().ListOrganizations();
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         json arr = json::array();
@@ -86,7 +86,7 @@ void RegisterOrgCommands(CLI::App& root, Runner& selected) {
   show->add_option("REF", opts->ref, "Id or name")->required();
   show->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.ShowOrganization(opts->ref);
+      auto r = ctx.app.records().ShowOrganization(opts->ref);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, ToJson(*r));
@@ -103,7 +103,7 @@ void RegisterOrgCommands(CLI::App& root, Runner& selected) {
   AddFieldOptions(edit, opts->fields);
   edit->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.EditOrganization(opts->ref, opts->fields);
+      auto r = ctx.app.records().EditOrganization(opts->ref, opts->fields);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, ToJson(*r));
@@ -118,7 +118,7 @@ void RegisterOrgCommands(CLI::App& root, Runner& selected) {
   rm->add_option("REF", opts->ref, "Id or name")->required();
   rm->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.RemoveOrganization(opts->ref);
+      auto r = ctx.app.records().RemoveOrganization(opts->ref);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, ToJson(*r));

@@ -179,7 +179,7 @@ and print it (Save as PDF, headers and footers off), or run:
   chromium --headless --no-pdf-header-footer --print-to-pdf=sheet.pdf sheet.html)");
   sheet->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto html = ctx.app.Sheet();
+      auto html = ctx.app.data().Sheet();
       if (!html) return Fail(ctx, html.error());
       if (auto s = WriteOutput(opts->output, *html, ctx.out); !s) return Fail(ctx, s.error());
       if (opts->output.empty() || opts->output == "-") return kExitOk;

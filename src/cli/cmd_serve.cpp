@@ -15,7 +15,8 @@ namespace rapport::cli {
 namespace {
 
 int Serve(Context& ctx, const server::ServeOptions& options) {
-  server::WebServer web(ctx.app, ctx.zone, options);
+  server::WebServer web(ctx.app, ctx.zone, options,
+                        ctx.watch_changes ? ctx.watch_changes() : nullptr);
   if (auto bound = web.Bind(); !bound) return Fail(ctx, bound.error());
 
   // SIGINT and SIGTERM are blocked in every thread (httplib's workers
@@ -50,7 +51,7 @@ int Serve(Context& ctx, const server::ServeOptions& options) {
 }
 
 int CalendarFeed(Context& ctx, bool rotate, const server::ServeOptions& options) {
-  auto token = ctx.app.CalendarToken(rotate);
+  auto token = ctx.app.data().CalendarToken(rotate);
   if (!token) return Fail(ctx, token.error());
   std::string host = options.host;
   if (host == "0.0.0.0" || host == "::") host = "127.0.0.1";

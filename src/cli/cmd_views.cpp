@@ -25,7 +25,7 @@ std::string WhoOf(const AgendaItem& item) {
 }
 
 int ShowAgenda(Context& ctx, const ViewOptions& o) {
-  auto r = ctx.app.GetAgenda(o.days, o.limit);
+  auto r = ctx.app.pipeline().GetAgenda(o.days, o.limit);
   if (!r) return Fail(ctx, r.error());
   if (ctx.json) {
     json arr = json::array();
@@ -80,7 +80,7 @@ void RegisterViewCommands(CLI::App& root, Runner& selected) {
   pipeline->add_option("--objective", opts->objective, "Only this objective")->option_text("REF");
   pipeline->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.Pipeline(opts->objective);
+      auto r = ctx.app.pipeline().Board(opts->objective);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         json arr = json::array();
@@ -114,7 +114,7 @@ void RegisterViewCommands(CLI::App& root, Runner& selected) {
   timeline->add_option("CONTACT", opts->contact, "Id, email or part of the name")->required();
   timeline->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
-      auto r = ctx.app.Timeline(opts->contact);
+      auto r = ctx.app.pipeline().Timeline(opts->contact);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         json arr = json::array();
@@ -150,7 +150,7 @@ void RegisterViewCommands(CLI::App& root, Runner& selected) {
   auto* stats = root.add_subcommand("stats", "Meetings per week, response rates, objectives");
   stats->callback([&selected] {
     selected = [](Context& ctx) {
-      auto r = ctx.app.GetStats();
+      auto r = ctx.app.pipeline().GetStats();
       if (!r) return Fail(ctx, r.error());
       auto rate_json = [](const std::vector<Stats::Rate>& rates) {
         json arr = json::array();
@@ -250,7 +250,7 @@ void RegisterViewCommands(CLI::App& root, Runner& selected) {
   auto* reindex = root.add_subcommand("reindex", "Recompute every person's stage and next action");
   reindex->callback([&selected] {
     selected = [](Context& ctx) {
-      auto r = ctx.app.Reindex();
+      auto r = ctx.app.pipeline().Reindex();
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
         PrintJson(ctx.out, {{"contacts", *r}});

@@ -78,7 +78,7 @@ void GetAgenda(State& st, const Request& req, Response& res) {
   if (!limit) return SendJsonError(res, 400, "invalid_argument", bad);
   const std::string key = "api/agenda?days=" + std::to_string(*days) + "&limit=" + std::to_string(*limit);
   auto body = CachedBody(st, key, [&]() -> Result<std::string> {
-    RAPPORT_ASSIGN_OR_RETURN(auto agenda, st.app.GetAgenda(*days, *limit));
+    RAPPORT_ASSIGN_OR_RETURN(auto agenda, st.app.pipeline().GetAgenda(*days, *limit));
     json items = json::array();
     for (const auto& item : agenda.items) {
       json j = ActionJson(item.action);
@@ -109,7 +109,7 @@ void ListPeople(State& st, const Request& req, Response& res) {
   size_t total = 0;
   {
     std::lock_guard lock(st.mu);
-    auto contacts = st.app.ListContacts(std::nullopt, std::nullopt);
+    auto contacts = st.app.records().ListContacts(std::nullopt, std::nullopt);
     if (!contacts) return SendJsonError(res, contacts.error());
     total = contacts->size();
     for (size_t i = static_cast<size_t>(*offset); i < total && items.size() < static_cast<size_t>(*limit); ++i) {
@@ -123,9 +123,9 @@ void GetPerson(State& st, const Request& req, Response& res) {
   json j;
   {
     std::lock_guard lock(st.mu);
-    auto detail = st.app.ShowContact(req.matches[1].str());
+    auto detail = st.app.records().ShowContact(req.matches[1].str());
     if (!detail) return SendJsonError(res, detail.error());
-    auto events = st.app.Timeline(req.matches[1].str());
+    auto events = st.app.pipeline().Timeline(req.matches[1].str());
     if (!events) return SendJsonError(res, events.error());
     j = PersonJson(detail->contact);
     j["stage"] = std::string(ToString(detail->stage));
@@ -175,7 +175,7 @@ void AddPerson(State& st, const Request& req, Response& res) {
   json j;
   {
     std::lock_guard lock(st.mu);
-    auto r = st.app.AddContact(f);
+    auto r = st.app.records().AddContact(f);
     if (!r) return SendJsonError(res, r.error());
     j = PersonJson(r->contact);
   }
@@ -212,7 +212,7 @@ void Search(State& st, const Request& req, Response& res) {
   // cannot use are the App's error.
   if (q.find_first_not_of(" \t\r\n") != std::string::npos) {
     std::lock_guard lock(st.mu);
-    auto r = st.app.Search(q, *limit);
+    auto r = st.app.learning().Search(q, *limit);
     if (!r) return SendJsonError(res, r.error());
     windowed = r->windowed;
     for (const auto& x : r->results) {
@@ -245,7 +245,7 @@ void GetInsights(State& st, const Request& req, Response& res) {
   json j;
   {
     std::lock_guard lock(st.mu);
-    auto in = st.app.GetInsights(req.matches[1].str());
+    auto in = st.app.learning().GetInsights(req.matches[1].str());
     if (!in) return SendJsonError(res, in.error());
     json objective = {{"id", in->objective.id},
                       {"title", in->objective.title},
@@ -297,7 +297,7 @@ void GetStats(State& st, const Request&, Response& res) {
   json j;
   {
     std::lock_guard lock(st.mu);
-    auto s = st.app.GetStats();
+    auto s = st.app.pipeline().GetStats();
     if (!s) return SendJsonError(res, s.error());
     json weeks = json::array();
     for (const auto& w : s->weeks) {

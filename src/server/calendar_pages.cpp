@@ -19,7 +19,7 @@ void Feed(State& st, const Request& req, Response& res) {
   Result<std::string> ics = Error::NotFound("");
   {
     std::lock_guard lock(st.mu);
-    ics = st.app.CalendarFeed(token, kFeedDays);
+    ics = st.app.data().CalendarFeed(token, kFeedDays);
   }
   if (!ics) {
     // A calendar app shows little of a body; the status says it all. No
@@ -37,7 +37,7 @@ void CalendarPage(State& st, const Request& req, Response& res) {
   Result<std::string> token = Error::NotFound("");
   {
     std::lock_guard lock(st.mu);
-    token = st.app.CalendarToken(false);
+    token = st.app.data().CalendarToken(false);
   }
   if (!token) return SendErrorPage(st, res, token.error());
   // The Host header was checked against this server's own names before
@@ -54,7 +54,7 @@ void Rotate(State& st, const Request& req, Response& res) {
   Result<std::string> token = Error::NotFound("");
   {
     std::lock_guard lock(st.mu);
-    token = st.app.CalendarToken(true);
+    token = st.app.data().CalendarToken(true);
   }
   if (!token) return SendErrorPage(st, res, token.error());
   Redirect(res, "/calendar",

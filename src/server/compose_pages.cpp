@@ -17,7 +17,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "rapport/messages/templates.h"
+#include "rapport/app/presentation.h"
 #include "server/internal.h"
 #include "server/json_api.h"
 
@@ -193,7 +193,7 @@ data TemplateOptions(const std::string& chosen) {
   any.set("label", "Request (chosen by how well you know them)");
   if (chosen == "request") any.set("selected", true);
   opts.push_back(any);
-  for (const auto& t : Templates()) {
+  for (const auto& t : MessageTemplates()) {
     data o;
     o.set("value", std::string(t.name));
     o.set("label", Humanize(t.name) + ": " + std::string(t.description));
@@ -211,7 +211,7 @@ void PickPage(State& st, const Request& req, Response& res, const ComposeForm& f
   int count = 0;
   {
     std::lock_guard lock(st.mu);
-    auto contacts = st.app.ListContacts(std::nullopt, std::nullopt);
+    auto contacts = st.app.records().ListContacts(std::nullopt, std::nullopt);
     if (!contacts) return SendErrorPage(st, res, contacts.error());
     for (const auto& c : *contacts) {
       data p;
@@ -243,13 +243,13 @@ void ComposePage(State& st, const Request& req, Response& res, const ComposeForm
   std::optional<Error> cannot;  // no draft: back to the picker, with why
   {
     std::lock_guard lock(st.mu);
-    auto draft = st.app.DraftMessage(ToDraftInput(form));
+    auto draft = st.app.messaging().DraftMessage(ToDraftInput(form));
     if (!draft) {
       cannot = draft.error();
     } else {
       const std::string subject = form.subject.value_or(draft->subject);
       const std::string body = form.body.value_or(draft->body);
-      auto findings = st.app.Lint(body, draft->lint_kind, draft->about.id);
+      auto findings = st.app.messaging().Lint(body, draft->lint_kind, draft->about.id);
       if (!findings) return SendErrorPage(st, res, findings.error());
       title = "Write to " + draft->to.name;
       d.set("contact", IdText(draft->about.id));
@@ -304,13 +304,13 @@ void ComposeLint(State& st, const Request& req, Response& res) {
   std::string html;
   {
     std::lock_guard lock(st.mu);
-    auto draft = st.app.DraftMessage(ToDraftInput(f));
+    auto draft = st.app.messaging().DraftMessage(ToDraftInput(f));
     if (!draft) {
       res.status = StatusFor(draft.error());
       return res.set_content(RenderFindingsError(PublicMessage(draft.error())), kHtml);
     }
     const std::string body = f.body.value_or(draft->body);
-    auto findings = st.app.Lint(body, draft->lint_kind, draft->about.id);
+    auto findings = st.app.messaging().Lint(body, draft->lint_kind, draft->about.id);
     if (!findings) {
       res.status = StatusFor(findings.error());
       return res.set_content(RenderFindingsError(PublicMessage(findings.error())), kHtml);
@@ -327,11 +327,11 @@ void ComposeSend(State& st, const Request& req, Response& res) {
   DraftResult draft;
   {
     std::lock_guard lock(st.mu);
-    auto d = st.app.DraftMessage(ToDraftInput(f));
+    auto d = st.app.messaging().DraftMessage(ToDraftInput(f));
     if (d) {
       draft = *d;
       if (f.subject) draft.subject = *f.subject;
-      sent = st.app.SendMessage(draft, f.body.value_or(draft.body), "", false);
+      sent = st.app.messaging().SendMessage(draft, f.body.value_or(draft.body), "", false);
     } else {
       sent = d.error();
     }
@@ -372,12 +372,12 @@ void ComposeLogged(State& st, const Request& req, Response& res) {
   Id about = 0;
   {
     std::lock_guard lock(st.mu);
-    auto d = st.app.DraftMessage(ToDraftInput(f));
+    auto d = st.app.messaging().DraftMessage(ToDraftInput(f));
     if (d) {
       if (f.subject) d->subject = *f.subject;
       name = d->about.name;
       about = d->about.id;
-      logged = st.app.LogSent(*d, f.body.value_or(d->body));
+      logged = st.app.messaging().LogSent(*d, f.body.value_or(d->body));
     } else {
       logged = d.error();
     }
@@ -481,9 +481,9 @@ void ApiDraft(State& st, const Request& req, Response& res) {
   json j;
   {
     std::lock_guard lock(st.mu);
-    auto draft = st.app.DraftMessage(in);
+    auto draft = st.app.messaging().DraftMessage(in);
     if (!draft) return SendJsonError(res, draft.error());
-    auto findings = st.app.Lint(draft->body, draft->lint_kind, draft->about.id);
+    auto findings = st.app.messaging().Lint(draft->body, draft->lint_kind, draft->about.id);
     if (!findings) return SendJsonError(res, findings.error());
     j = {{"template", draft->template_name},
          {"subject", draft->subject},
@@ -509,7 +509,7 @@ void ApiLint(State& st, const Request& req, Response& res) {
   // A message kind, or a template's name (read as that template is).
   std::optional<MessageKind> lint_kind = ParseMessageKind(kind.value_or("request"));
   if (!lint_kind && kind) {
-    if (const TemplateInfo* t = FindTemplate(*kind)) lint_kind = t->lint_kind;
+    if (const MessageTemplate* t = FindMessageTemplate(*kind)) lint_kind = t->lint_kind;
   }
   if (!lint_kind) {
     return SendJsonError(res, 400, "invalid_argument",
@@ -521,11 +521,11 @@ void ApiLint(State& st, const Request& req, Response& res) {
     std::lock_guard lock(st.mu);
     std::optional<Id> about;
     if (contact) {
-      auto c = st.app.ResolveContact(*contact);
+      auto c = st.app.records().ResolveContact(*contact);
       if (!c) return SendJsonError(res, c.error());
       about = c->id;
     }
-    auto r = st.app.Lint(*text, *lint_kind, about);
+    auto r = st.app.messaging().Lint(*text, *lint_kind, about);
     if (!r) return SendJsonError(res, r.error());
     findings = FindingsJson(*text, *r);
   }

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "rapport/app/app.h"
+#include "rapport/app/change_watcher.h"
 #include "server/server.h"
 
 namespace rapport::server {
@@ -34,16 +35,17 @@ struct State {
   // load every request would otherwise re-plan the agenda one at a time
   // behind `mu`. A hit takes only `cache_mu`, never `mu`.
   struct Cached {
-    Database::ChangeStamp stamp;
+    ChangeStamp stamp;
     std::int64_t minute = 0;
     std::shared_ptr<const std::string> body;
   };
   std::mutex cache_mu;
   std::map<std::string, Cached> cache;  // under cache_mu
-  // A second connection to the database, used only for its change stamp:
-  // its PRAGMA data_version moves when any other connection commits, the
-  // App's included. Null when the engine cannot tell (nothing is cached).
-  std::unique_ptr<Database> watcher;  // under cache_mu
+  // Tells when the data changed (a second connection to the database,
+  // passed in by the composition root): it moves when any other
+  // connection commits, the App's included. Null, or a stamp of nullopt,
+  // when the engine cannot tell: nothing is cached.
+  std::unique_ptr<ChangeWatcher> watcher;  // under cache_mu
 };
 
 // ---- the read cache (server.cpp) ----

@@ -85,7 +85,7 @@ void SearchPage(State& st, const Request& req, Response& res) {
     std::string error;
     {
       std::lock_guard lock(st.mu);
-      auto r = st.app.Search(q, kSearchLimit);
+      auto r = st.app.learning().Search(q, kSearchLimit);
       if (!r) {
         if (StatusFor(r.error()) >= 500) return SendErrorPage(st, res, r.error());
         error = PublicMessage(r.error());
@@ -139,7 +139,7 @@ void ObjectivesPage(State& st, const Request& req, Response& res) {
   size_t count = 0;
   {
     std::lock_guard lock(st.mu);
-    auto stats = st.app.GetStats();
+    auto stats = st.app.pipeline().GetStats();
     if (!stats) return SendErrorPage(st, res, stats.error());
     count = stats->objectives.size();
     for (const auto& p : stats->objectives) {
@@ -176,7 +176,7 @@ void ObjectivePage(State& st, const Request& req, Response& res) {
   std::string title;
   {
     std::lock_guard lock(st.mu);
-    auto in = st.app.GetInsights(req.matches[1].str());
+    auto in = st.app.learning().GetInsights(req.matches[1].str());
     if (!in) return SendErrorPage(st, res, in.error());
     const Instant now = st.app.Now();
     title = in->objective.title;
@@ -316,7 +316,7 @@ void ProgressPage(State& st, const Request& req, Response& res) {
   data d;
   {
     std::lock_guard lock(st.mu);
-    auto s = st.app.GetStats();
+    auto s = st.app.pipeline().GetStats();
     if (!s) return SendErrorPage(st, res, s.error());
     const Instant now = st.app.Now();
     d.set("chart", WeeksChart(*s, st, now));

@@ -157,7 +157,7 @@ void ApiListEvents(State& st, const Request& req, Response& res) {
   json out;
   {
     std::lock_guard lock(st.mu);
-    auto events = st.app.Timeline(contact);
+    auto events = st.app.pipeline().Timeline(contact);
     if (!events) return SendJsonError(res, events.error());
     out = Page(*events, *paging, EventJson);
   }
@@ -191,7 +191,7 @@ void ApiAddEvent(State& st, const Request& req, Response& res) {
   json j;
   {
     std::lock_guard lock(st.mu);
-    auto r = st.app.Record(in);
+    auto r = st.app.pipeline().Record(in);
     if (!r) return SendJsonError(res, r.error());
     j = EventJson(*r);
   }
@@ -203,7 +203,7 @@ void ApiGetPrep(State& st, const Request& req, Response& res) {
   json j;
   {
     std::lock_guard lock(st.mu);
-    auto b = st.app.Prep(req.matches[1].str());
+    auto b = st.app.learning().Prep(req.matches[1].str());
     if (!b) return SendJsonError(res, b.error());
     j = {{"contact", ContactJson(b->contact)}, {"user_zone", b->user_zone}};
     if (b->objective) j["objective"] = ObjectiveJson(*b->objective);
@@ -265,7 +265,7 @@ void ApiListObjectives(State& st, const Request& req, Response& res) {
   json out;
   {
     std::lock_guard lock(st.mu);
-    auto all = st.app.ListObjectives();
+    auto all = st.app.records().ListObjectives();
     if (!all) return SendJsonError(res, all.error());
     out = Page(*all, *paging, ObjectiveJson);
   }
@@ -286,7 +286,7 @@ void ApiAddObjective(State& st, const Request& req, Response& res) {
   json j;
   {
     std::lock_guard lock(st.mu);
-    auto r = st.app.AddObjective(o);
+    auto r = st.app.records().AddObjective(o);
     if (!r) return SendJsonError(res, r.error());
     j = ObjectiveJson(*r);
   }
@@ -299,7 +299,7 @@ void ApiListOrganizations(State& st, const Request& req, Response& res) {
   json out;
   {
     std::lock_guard lock(st.mu);
-    auto all = st.app.ListOrganizations();
+    auto all = st.app.records().ListOrganizations();
     if (!all) return SendJsonError(res, all.error());
     out = Page(*all, *paging, OrganizationJson);
   }
@@ -319,7 +319,7 @@ void ApiAddOrganization(State& st, const Request& req, Response& res) {
   json j;
   {
     std::lock_guard lock(st.mu);
-    auto r = st.app.AddOrganization(o);
+    auto r = st.app.records().AddOrganization(o);
     if (!r) return SendJsonError(res, r.error());
     j = OrganizationJson(*r);
   }

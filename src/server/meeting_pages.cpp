@@ -6,7 +6,7 @@
 // FinishMeeting). Every form posts with a CSRF field and answers 303 with a
 // flash, so it works without JavaScript; an answer posted by htmx gets back
 // just its question's block. The countdown is web/static/meeting.js.
-#include "rapport/formats/markdown.h"
+#include "rapport/app/presentation.h"
 #include "rapport/model/time.h"
 #include "server/internal.h"
 
@@ -77,7 +77,7 @@ void MeetingPage(State& st, const Request& req, Response& res) {
   std::string name;
   {
     std::lock_guard lock(st.mu);
-    auto b = st.app.Prep(id);
+    auto b = st.app.learning().Prep(id);
     if (!b) return SendErrorPage(st, res, b.error());
     const Instant now = st.app.Now();
     const Contact& c = b->contact;
@@ -159,7 +159,7 @@ void MeetingPage(State& st, const Request& req, Response& res) {
     for (auto it = b->notes.rbegin(); it != b->notes.rend(); ++it) {
       data n;
       n.set("when", FormatFriendly(it->created_at, st.zone, now));
-      n.set("html", MarkdownToHtml(it->body));  // cmark, raw HTML dropped
+      n.set("html", NoteHtml(it->body));  // cmark, raw HTML dropped
       notes.push_back(n);
     }
     d.set("notes", notes);
@@ -190,7 +190,7 @@ void PostAnswer(State& st, const Request& req, Response& res) {
   {
     std::lock_guard lock(st.mu);
     if (question) {
-      auto q = st.app.ResolveQuestion(*question);
+      auto q = st.app.learning().ResolveQuestion(*question);
       if (q) {
         qid = q->id;
         qtext = q->text;
@@ -198,7 +198,7 @@ void PostAnswer(State& st, const Request& req, Response& res) {
       }
       r = !q      ? Result<Answer>(q.error())
           : !text ? Result<Answer>(Error::InvalidArgument("write what they said first"))
-                  : st.app.RecordAnswer(id, IdText(q->id), *text);
+                  : st.app.learning().RecordAnswer(id, IdText(q->id), *text);
     }
   }
   if (WantsFragment(req) && qid != 0) {
@@ -228,7 +228,7 @@ void PostNote(State& st, const Request& req, Response& res) {
   Result<Note> r = Error::InvalidArgument("write the note first");
   if (!in.body.empty()) {
     std::lock_guard lock(st.mu);
-    r = st.app.AddNote(in);
+    r = st.app.learning().AddNote(in);
   }
   if (!r) {
     if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
@@ -251,7 +251,7 @@ void FinishMeeting(State& st, const Request& req, Response& res) {
   Result<MeetingFinished> r = Error::InvalidArgument("");
   {
     std::lock_guard lock(st.mu);
-    r = st.app.FinishMeeting(id, fit, Field(req, "note"));
+    r = st.app.pipeline().FinishMeeting(id, fit, Field(req, "note"));
   }
   if (!r) {
     if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
@@ -288,7 +288,7 @@ void PostObjective(State& st, const Request& req, Response& res) {
   Result<Objective> r = Error::InvalidArgument(bad);
   if (bad.empty()) {
     std::lock_guard lock(st.mu);
-    r = st.app.AddObjective(f);
+    r = st.app.records().AddObjective(f);
   }
   if (!r) {
     if (StatusFor(r.error()) >= 500) return SendErrorPage(st, res, r.error());
@@ -309,7 +309,7 @@ void PostQuestion(State& st, const Request& req, Response& res) {
   Result<Question> r = Error::InvalidArgument("write the question first");
   if (f.text) {
     std::lock_guard lock(st.mu);
-    r = st.app.AddQuestion(f);
+    r = st.app.learning().AddQuestion(f);
   }
   if (!r) {
     if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
@@ -323,7 +323,7 @@ void PostQuestion(State& st, const Request& req, Response& res) {
 }  // namespace
 
 void AddPersonMeetingForms(State& st, const std::string& contact_ref, data& d) {
-  auto b = st.app.Prep(contact_ref);
+  auto b = st.app.learning().Prep(contact_ref);
   if (!b) return;
   if (b->meeting) {
     d.set("meeting_label", "Open meeting mode");
@@ -332,7 +332,7 @@ void AddPersonMeetingForms(State& st, const std::string& contact_ref, data& d) {
   }
   QuestionFilter filter;
   if (b->objective) filter.objective = IdText(b->objective->id);
-  auto bank = st.app.ListQuestions(filter);
+  auto bank = st.app.learning().ListQuestions(filter);
   if (!bank) return;
   data questions = list{};
   for (const auto& q : *bank) {

@@ -7,7 +7,7 @@
 // (hx-boost in the layout) only spares the full reload.
 #include <map>
 
-#include "rapport/formats/markdown.h"
+#include "rapport/app/presentation.h"
 #include "rapport/model/time.h"
 #include "server/internal.h"
 
@@ -82,7 +82,7 @@ Result<std::string> RenderToday(State& st) {
   bool any = false;
   // The 50 people due first, like `rapport agenda`: a page of hundreds of
   // actions is no plan for a day (and cost 90 ms to render at 200).
-  RAPPORT_ASSIGN_OR_RETURN(auto agenda, st.app.GetAgenda(7, 50));
+  RAPPORT_ASSIGN_OR_RETURN(auto agenda, st.app.pipeline().GetAgenda(7, 50));
   const Instant now = agenda.now;
   const Instant tomorrow = AddLocalDays(StartOfLocalDay(now, st.zone), 1, st.zone);
   struct Group {
@@ -166,11 +166,11 @@ void DoAction(State& st, const Request& req, Response& res) {
   std::int64_t undo = 0;
   {
     std::lock_guard lock(st.mu);
-    auto r = st.app.Record(in);
+    auto r = st.app.pipeline().Record(in);
     if (!r) {
       flash = "Not done: " + PublicMessage(r.error());
     } else {
-      auto c = st.app.ResolveContact(IdText(r->contact_id));
+      auto c = st.app.records().ResolveContact(IdText(r->contact_id));
       flash = "Logged " + Humanize(ToString(r->kind)) + (c ? " for " + c->name : "") + ".";
       undo = r->id;
     }
@@ -193,11 +193,11 @@ void Undo(State& st, const Request& req, Response& res) {
   std::string flash;
   {
     std::lock_guard lock(st.mu);
-    auto r = st.app.UndoEvent(std::stoll(*event));
+    auto r = st.app.pipeline().UndoEvent(std::stoll(*event));
     if (!r) {
       flash = "Not undone: " + PublicMessage(r.error());
     } else {
-      auto c = st.app.ResolveContact(IdText(r->contact_id));
+      auto c = st.app.records().ResolveContact(IdText(r->contact_id));
       flash = "Undone: " + Humanize(ToString(r->kind)) + (c ? " for " + c->name : "") + ".";
     }
   }
@@ -225,9 +225,9 @@ void PeoplePage(State& st, const Request& req, Response& res, const std::string&
   int count = 0;
   {
     std::lock_guard lock(st.mu);
-    auto contacts = st.app.ListContacts(std::nullopt, std::nullopt);
+    auto contacts = st.app.records().ListContacts(std::nullopt, std::nullopt);
     if (!contacts) return SendErrorPage(st, res, contacts.error());
-    auto pipeline = st.app.Pipeline(std::nullopt);
+    auto pipeline = st.app.pipeline().Board(std::nullopt);
     if (!pipeline) return SendErrorPage(st, res, pipeline.error());
     std::map<Id, Stage> stages;
     for (const auto& e : *pipeline) stages[e.contact.id] = e.stage;
@@ -266,7 +266,7 @@ void AddPerson(State& st, const Request& req, Response& res) {
   Result<ContactAdded> r = Error::InvalidArgument("");
   {
     std::lock_guard lock(st.mu);
-    r = f.name ? st.app.AddContact(f) : Result<ContactAdded>(Error::InvalidArgument("give the person's name"));
+    r = f.name ? st.app.records().AddContact(f) : Result<ContactAdded>(Error::InvalidArgument("give the person's name"));
   }
   if (!r) {
     const int status = StatusFor(r.error());
@@ -290,11 +290,11 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
   std::string name;
   {
     std::lock_guard lock(st.mu);
-    auto detail = st.app.ShowContact(id);
+    auto detail = st.app.records().ShowContact(id);
     if (!detail) return SendErrorPage(st, res, detail.error());
-    auto events = st.app.Timeline(id);
+    auto events = st.app.pipeline().Timeline(id);
     if (!events) return SendErrorPage(st, res, events.error());
-    auto notes = st.app.ListNotes(id, std::nullopt);
+    auto notes = st.app.learning().ListNotes(id, std::nullopt);
     if (!notes) return SendErrorPage(st, res, notes.error());
     const Instant now = st.app.Now();
     const Contact& c = detail->contact;
@@ -365,7 +365,7 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     if (events->empty()) d.set("no_events", true);
 
     // Promises still open, both ways, each with a button that marks it kept.
-    auto open = st.app.OpenPromisesOf(*events, c.name);
+    auto open = st.app.pipeline().OpenPromisesOf(*events, c.name);
     if (!open) return SendErrorPage(st, res, open.error());
     data mine = list{}, theirs = list{};
     for (const auto& p : *open) {
@@ -385,7 +385,7 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     // The log form's objective: what was typed, else the thread's (their
     // latest event with one), else the only objective there is. Every
     // request is written for one objective, and drafts need it.
-    auto objectives = st.app.ListObjectives();
+    auto objectives = st.app.records().ListObjectives();
     if (!objectives) return SendErrorPage(st, res, objectives.error());
     std::string chosen = typed.objective;
     if (chosen.empty() && typed.what.empty()) {
@@ -409,7 +409,7 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     for (auto it = notes->rbegin(); it != notes->rend(); ++it) {
       data n;
       n.set("when", FormatFriendly(it->created_at, st.zone, now));
-      n.set("html", MarkdownToHtml(it->body));  // cmark, raw HTML dropped
+      n.set("html", NoteHtml(it->body));  // cmark, raw HTML dropped
       note_list.push_back(n);
     }
     d.set("notes", note_list);
@@ -464,7 +464,7 @@ void LogEvent(State& st, const Request& req, Response& res) {
   Result<Event> r = Error::InvalidArgument("choose what happened");
   if (verb) {
     std::lock_guard lock(st.mu);
-    r = st.app.Record(in);
+    r = st.app.pipeline().Record(in);
   }
   if (!r) {
     const int status = StatusFor(r.error());
@@ -483,7 +483,7 @@ void KeepPromise(State& st, const Request& req, Response& res) {
   Result<Event> r = Error::NotFound("");
   {
     std::lock_guard lock(st.mu);
-    r = st.app.KeepPromise(req.matches[2].str(), std::nullopt);
+    r = st.app.pipeline().KeepPromise(req.matches[2].str(), std::nullopt);
   }
   if (!r) return Redirect(res, "/people/" + id, "Not marked: " + PublicMessage(r.error()));
   SetFlashWithUndo(res, "Marked kept: " + r->body.value_or("the promise") + ".", r->id, "/people/" + id);

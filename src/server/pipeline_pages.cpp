@@ -1,7 +1,7 @@
 // The Pipeline board and the Import page, and the pipeline's JSON API.
 // Handlers parse, call App under the state's mutex, and render: what a
-// move means is playbook/move.h (DecideMove) and App::MoveCard; how a file
-// is read and merged is App::Import.
+// move means is playbook/move.h (DecideMove) and Pipeline::MoveCard; how a file
+// is read and merged is DataInOut::Import.
 //
 // Import keeps the uploaded file on the server between the preview and the
 // confirmation: the confirm form carries only a random token, so the file
@@ -112,13 +112,13 @@ void BoardPage(State& st, const Request& req, Response& res) {
   int total = 0;
   {
     std::lock_guard lock(st.mu);
-    auto entries = st.app.Pipeline(filter.ForApp());
+    auto entries = st.app.pipeline().Board(filter.ForApp());
     if (!entries) return SendErrorPage(st, res, entries.error());
-    auto objectives = st.app.ListObjectives();
+    auto objectives = st.app.records().ListObjectives();
     if (!objectives) return SendErrorPage(st, res, objectives.error());
-    auto orgs = st.app.ListOrganizations();
+    auto orgs = st.app.records().ListOrganizations();
     if (!orgs) return SendErrorPage(st, res, orgs.error());
-    auto contacts = st.app.ListContacts(std::nullopt, std::nullopt);
+    auto contacts = st.app.records().ListContacts(std::nullopt, std::nullopt);
     if (!contacts) return SendErrorPage(st, res, contacts.error());
     const Instant now = st.app.Now();
 
@@ -208,7 +208,7 @@ void MovePage(State& st, const Request& req, Response& res) {
   Result<MoveOutcome> r = Error::InvalidArgument("choose where to move them");
   if (!in.contact.empty() && !in.to_stage.empty()) {
     std::lock_guard lock(st.mu);
-    r = st.app.MoveCard(in);
+    r = st.app.pipeline().MoveCard(in);
   }
   if (!r) return Redirect(res, filter.Url(), "Not moved: " + PublicMessage(r.error()));
   if (r->needs_confirmation || r->needs_meeting_time) {
@@ -370,7 +370,7 @@ void ImportPreview(State& st, Uploads& uploads, const Request& req, Response& re
   Result<ImportReport> r = Error::InvalidArgument("");
   {
     std::lock_guard lock(st.mu);
-    r = st.app.Import(file.content, options);
+    r = st.app.data().Import(file.content, options);
   }
   if (!r) return fail(PublicMessage(r.error()), StatusFor(r.error()));
 
@@ -439,7 +439,7 @@ void ImportConfirm(State& st, Uploads& uploads, const Request& req, Response& re
   Result<ImportReport> r = Error::InvalidArgument("");
   {
     std::lock_guard lock(st.mu);
-    r = st.app.Import(upload->data, options);
+    r = st.app.data().Import(upload->data, options);
   }
   if (!r) {
     ImportForm(st, req, res, PublicMessage(r.error()), std::string(ToString(upload->format)), "");
@@ -464,7 +464,7 @@ void ApiGetPipeline(State& st, const Request& req, Response& res) {
   json stages = json::array();
   {
     std::lock_guard lock(st.mu);
-    auto entries = st.app.Pipeline(filter.ForApp());
+    auto entries = st.app.pipeline().Board(filter.ForApp());
     if (!entries) return SendJsonError(res, entries.error());
     for (int s = static_cast<int>(kFirstColumn); s <= static_cast<int>(kLastColumn); ++s) {
       const Stage stage = static_cast<Stage>(s);
@@ -521,7 +521,7 @@ void ApiMoveCard(State& st, const Request& req, Response& res) {
   json out;
   {
     std::lock_guard lock(st.mu);
-    auto r = st.app.MoveCard(in);
+    auto r = st.app.pipeline().MoveCard(in);
     if (!r) return SendJsonError(res, r.error());
     if (r->needs_confirmation) {
       return SendJsonError(res, 409, "confirmation_needed",

@@ -166,7 +166,7 @@ Result<std::shared_ptr<const std::string>> CachedBody(State& st, const std::stri
   const std::int64_t minute =
       std::chrono::duration_cast<std::chrono::minutes>(st.app.Now().time_since_epoch()).count();
   // The current stamp, and the body kept for it if there is one.
-  auto lookup = [&st, &key, minute](std::optional<Database::ChangeStamp>& stamp)
+  auto lookup = [&st, &key, minute](std::optional<ChangeStamp>& stamp)
       -> std::shared_ptr<const std::string> {
     std::lock_guard lock(st.cache_mu);
     stamp = st.watcher ? st.watcher->Stamp() : std::nullopt;
@@ -177,7 +177,7 @@ Result<std::shared_ptr<const std::string>> CachedBody(State& st, const std::stri
     }
     return nullptr;
   };
-  std::optional<Database::ChangeStamp> stamp;
+  std::optional<ChangeStamp> stamp;
   if (auto hit = lookup(stamp)) return hit;
   std::shared_ptr<const std::string> body;
   {
@@ -234,14 +234,9 @@ std::string PublicMessage(const Error& e) {
 }
 
 struct WebServer::Impl {
-  Impl(App& app, std::string zone, ServeOptions o)
-      : options(std::move(o)), state{app, {}, std::move(zone), RandomToken(), {}, {}, {}, {}, {}} {
-    // A second connection to the same database, whose change stamp moves
-    // with every commit (SQLite's data_version; PostgreSQL's change_stamp
-    // row, bumped by every writing transaction).
-    Database& db = app.store().db();
-    if (auto w = OpenDatabase(db.Location()); w.ok()) state.watcher = std::move(*w);
-  }
+  Impl(App& app, std::string zone, ServeOptions o, std::unique_ptr<ChangeWatcher> watcher)
+      : options(std::move(o)),
+        state{app, {}, std::move(zone), RandomToken(), {}, {}, {}, {}, std::move(watcher)} {}
 
   ServeOptions options;
   State state;
@@ -431,8 +426,9 @@ void WebServer::Impl::Setup() {
       });
 }
 
-WebServer::WebServer(App& app, std::string zone, ServeOptions options)
-    : impl_(std::make_unique<Impl>(app, std::move(zone), std::move(options))) {
+WebServer::WebServer(App& app, std::string zone, ServeOptions options,
+                     std::unique_ptr<ChangeWatcher> watcher)
+    : impl_(std::make_unique<Impl>(app, std::move(zone), std::move(options), std::move(watcher))) {
   impl_->Setup();
 }
 

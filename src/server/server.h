@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "rapport/app/app.h"
+#include "rapport/app/change_watcher.h"
 
 namespace rapport::server {
 
@@ -39,8 +40,11 @@ bool IsLoopbackHost(std::string_view host);
 class WebServer {
  public:
   // `app` must outlive the server; `zone` is the user's zone for showing
-  // times. Nothing is bound until Bind().
-  WebServer(App& app, std::string zone, ServeOptions options);
+  // times. `watcher` tells when the data changed, for the read cache: the
+  // composition root opens it on the App's database (WatchDatabase); null
+  // turns the cache off. Nothing is bound until Bind().
+  WebServer(App& app, std::string zone, ServeOptions options,
+            std::unique_ptr<ChangeWatcher> watcher);
   ~WebServer();
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;

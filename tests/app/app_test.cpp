@@ -1,4 +1,5 @@
 #include "rapport/app/app.h"
+#include "rapport/store/database.h"
 
 #include <gtest/gtest.h>
 
@@ -29,7 +30,7 @@ class AppTest : public ::testing::TestWithParam<testing::Engine> {
     ContactFields f;
     f.name = name;
     if (!email.empty()) f.email = email;
-    auto r = app_->AddContact(f);
+    auto r = app_->records().AddContact(f);
     EXPECT_TRUE(r.ok()) << r.error().message();
     return r->contact;
   }
@@ -48,7 +49,7 @@ TEST_P(AppTest, AddContactCreatesItsOrganizationOnceAndReusesIt) {
   f.email = " ada@example.org ";
   f.degree = "First";
   f.add_tags = {"math", "math", "poetry"};
-  auto ada = app_->AddContact(f);
+  auto ada = app_->records().AddContact(f);
   ASSERT_TRUE(ada.ok()) << ada.error().message();
   EXPECT_TRUE(ada->created_org);
   EXPECT_EQ(ada->contact.email, "ada@example.org");
@@ -58,7 +59,7 @@ TEST_P(AppTest, AddContactCreatesItsOrganizationOnceAndReusesIt) {
   ContactFields g;
   g.name = "Charles Babbage";
   g.org = "analytical engines";  // exact name, other case
-  auto charles = app_->AddContact(g);
+  auto charles = app_->records().AddContact(g);
   ASSERT_TRUE(charles.ok());
   EXPECT_FALSE(charles->created_org);
   EXPECT_EQ(charles->contact.org_id, ada->contact.org_id);
@@ -92,7 +93,7 @@ TEST_P(AppTest, BadInputIsRejectedWithAReasonAndNothingIsWritten) {
       {"introducer", with([](ContactFields& f) { f.introducer = "Nobody"; }), "no contact matches"},
   };
   for (const auto& c : cases) {
-    auto r = app_->AddContact(c.fields);
+    auto r = app_->records().AddContact(c.fields);
     ASSERT_FALSE(r.ok()) << c.what;
     EXPECT_NE(r.error().message().find(c.expect), std::string::npos)
         << c.what << ": " << r.error().message();
@@ -107,7 +108,7 @@ TEST_P(AppTest, DuplicateEmailIsAConflictNamingTheOtherContact) {
   ContactFields f;
   f.name = "Imposter";
   f.email = "ADA@example.org";
-  auto r = app_->AddContact(f);
+  auto r = app_->records().AddContact(f);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code(), ErrorCode::kConflict);
   EXPECT_NE(r.error().message().find("Ada Lovelace"), std::string::npos);
@@ -118,25 +119,25 @@ TEST_P(AppTest, ReferencesResolveByIdEmailAndFragment) {
   auto ada = Add("Ada Lovelace", "ada@example.org");
   auto ann = Add("Ann Lee");
   auto anna = Add("Anna Leeds");
-  EXPECT_EQ(app_->ResolveContact(std::to_string(ada.id))->id, ada.id);
-  EXPECT_EQ(app_->ResolveContact("ADA@example.org")->id, ada.id);
-  EXPECT_EQ(app_->ResolveContact("lovelace")->id, ada.id);
+  EXPECT_EQ(app_->records().ResolveContact(std::to_string(ada.id))->id, ada.id);
+  EXPECT_EQ(app_->records().ResolveContact("ADA@example.org")->id, ada.id);
+  EXPECT_EQ(app_->records().ResolveContact("lovelace")->id, ada.id);
   // "ann lee" is a fragment of both, but an exact match of one: it wins.
-  EXPECT_EQ(app_->ResolveContact("ann lee")->id, ann.id);
+  EXPECT_EQ(app_->records().ResolveContact("ann lee")->id, ann.id);
 
-  auto ambiguous = app_->ResolveContact("lee");
+  auto ambiguous = app_->records().ResolveContact("lee");
   ASSERT_FALSE(ambiguous.ok());
   EXPECT_EQ(ambiguous.error().code(), ErrorCode::kAmbiguous);
   EXPECT_NE(ambiguous.error().message().find("#" + std::to_string(ann.id) + " Ann Lee"),
             std::string::npos);
   EXPECT_NE(ambiguous.error().message().find("Anna Leeds"), std::string::npos);
 
-  auto missing = app_->ResolveContact("999");
+  auto missing = app_->records().ResolveContact("999");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
   EXPECT_EQ(missing.error().message(), "there is no contact 999 (see 'rapport contact list')");
-  EXPECT_FALSE(app_->ResolveContact("zed@example.org").ok());
-  EXPECT_FALSE(app_->ResolveContact("").ok());
+  EXPECT_FALSE(app_->records().ResolveContact("zed@example.org").ok());
+  EXPECT_FALSE(app_->records().ResolveContact("").ok());
   (void)anna;
 }
 
@@ -145,14 +146,14 @@ TEST_P(AppTest, EditChangesClearsAndRetags) {
   f.name = "Grace Hopper";
   f.title = "Rear Admiral";
   f.add_tags = {"navy", "cobol"};
-  auto grace = app_->AddContact(f);
+  auto grace = app_->records().AddContact(f);
   ASSERT_TRUE(grace.ok());
   ContactFields e;
   e.title = "";  // clears
   e.tz = "America/New_York";
   e.add_tags = {"compilers"};
   e.remove_tags = {"navy"};
-  auto edited = app_->EditContact("grace", e);
+  auto edited = app_->records().EditContact("grace", e);
   ASSERT_TRUE(edited.ok()) << edited.error().message();
   EXPECT_FALSE(edited->contact.title.has_value());
   EXPECT_EQ(edited->contact.tz, "America/New_York");
@@ -161,8 +162,8 @@ TEST_P(AppTest, EditChangesClearsAndRetags) {
   ContactFields bad;
   bad.title = "Commodore";
   bad.email = "nope";
-  ASSERT_FALSE(app_->EditContact("grace", bad).ok());
-  auto after = app_->ShowContact("grace");
+  ASSERT_FALSE(app_->records().EditContact("grace", bad).ok());
+  auto after = app_->records().ShowContact("grace");
   EXPECT_FALSE(after->contact.title.has_value());
 }
 
@@ -171,43 +172,43 @@ TEST_P(AppTest, OrganizationsAddEditRemove) {
   f.name = "Acme";
   f.size = "Large";
   f.website = "acme.example.com";
-  auto acme = app_->AddOrganization(f);
+  auto acme = app_->records().AddOrganization(f);
   ASSERT_TRUE(acme.ok()) << acme.error().message();
   EXPECT_EQ(acme->size, OrgSize::kLarge);
   EXPECT_EQ(acme->website, "https://acme.example.com");
-  auto dup = app_->AddOrganization(f);
+  auto dup = app_->records().AddOrganization(f);
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code(), ErrorCode::kConflict);
   OrgFields bad;
   bad.size = "huge";
-  auto r = app_->EditOrganization("acme", bad);
+  auto r = app_->records().EditOrganization("acme", bad);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message().find("small, medium, large"), std::string::npos);
   OrgFields rename;
   rename.name = "Acme Corp";
-  ASSERT_TRUE(app_->EditOrganization("acme", rename).ok());
-  EXPECT_EQ(app_->ShowOrganization("corp")->name, "Acme Corp");
-  ASSERT_TRUE(app_->RemoveOrganization("Acme Corp").ok());
+  ASSERT_TRUE(app_->records().EditOrganization("acme", rename).ok());
+  EXPECT_EQ(app_->records().ShowOrganization("corp")->name, "Acme Corp");
+  ASSERT_TRUE(app_->records().RemoveOrganization("Acme Corp").ok());
   EXPECT_EQ(Count("organization"), 0);
 }
 
 TEST_P(AppTest, ObjectivesNeedAKindAndASensibleTarget) {
   ObjectiveFields f;
   f.title = "UX research";
-  auto no_kind = app_->AddObjective(f);
+  auto no_kind = app_->records().AddObjective(f);
   ASSERT_FALSE(no_kind.ok());
   EXPECT_NE(no_kind.error().message().find("--kind"), std::string::npos);
   f.kind = "role";
   f.target = -1;
-  EXPECT_FALSE(app_->AddObjective(f).ok());
+  EXPECT_FALSE(app_->records().AddObjective(f).ok());
   f.target = 4;
-  auto ux = app_->AddObjective(f);
+  auto ux = app_->records().AddObjective(f);
   ASSERT_TRUE(ux.ok());
   EXPECT_EQ(ux->kind, ObjectiveKind::kRole);
   EXPECT_EQ(ux->target, 4);
   ObjectiveFields e;
   e.target = 0;  // back to the playbook default
-  EXPECT_FALSE(app_->EditObjective("ux", e)->target.has_value());
+  EXPECT_FALSE(app_->records().EditObjective("ux", e)->target.has_value());
   EXPECT_EQ(Count("objective"), 1);
 }
 
@@ -224,7 +225,7 @@ TEST_P(AppTest, AWriteThatFailsHalfwayLeavesNothingBehind) {
   f.add_tags = {"a", "b"};
   for (int n = 1; n <= 4; ++n) {
     faulty.FailWriteNumber(n);
-    auto r = app.AddContact(f);
+    auto r = app.records().AddContact(f);
     ASSERT_FALSE(r.ok()) << "write " << n;
     EXPECT_EQ(r.error().code(), ErrorCode::kStorage);
     EXPECT_EQ(Count("contact"), 0) << "write " << n;
@@ -232,7 +233,7 @@ TEST_P(AppTest, AWriteThatFailsHalfwayLeavesNothingBehind) {
     EXPECT_EQ(Count("contact_tag"), 0) << "write " << n;
   }
   faulty.FailWriteNumber(0);
-  ASSERT_TRUE(app.AddContact(f).ok());
+  ASSERT_TRUE(app.records().AddContact(f).ok());
   EXPECT_EQ(Count("contact_tag"), 2);
 }
 
@@ -246,12 +247,12 @@ TEST_P(AppTest, UndoTakesBackOnlyThePersonsLastEventAndReplans) {
     in.kind = kind;
     in.contact = std::to_string(ada.id);
     in.at = at;
-    auto r = app_->Record(in);
+    auto r = app_->pipeline().Record(in);
     EXPECT_TRUE(r.ok()) << r.error().message();
     return r.ok() ? r->id : Id{0};
   };
   auto stage = [&] {
-    auto p = app_->Pipeline(std::nullopt);
+    auto p = app_->pipeline().Board(std::nullopt);
     EXPECT_TRUE(p.ok());
     for (const auto& e : *p) {
       if (e.contact.id == ada.id) return std::string(ToString(e.stage));
@@ -260,7 +261,7 @@ TEST_P(AppTest, UndoTakesBackOnlyThePersonsLastEventAndReplans) {
   };
   auto agenda_kinds = [&] {
     std::vector<std::string> kinds;
-    auto a = app_->GetAgenda(14, 50);
+    auto a = app_->pipeline().GetAgenda(14, 50);
     EXPECT_TRUE(a.ok());
     for (const auto& item : a->items) {
       if (item.action.contact_id == ada.id) kinds.emplace_back(ToString(item.action.kind));
@@ -274,20 +275,20 @@ TEST_P(AppTest, UndoTakesBackOnlyThePersonsLastEventAndReplans) {
   ASSERT_EQ(stage(), "followed_up");
   ASSERT_NE(agenda_kinds(), before_kinds);
 
-  auto older = app_->UndoEvent(request);
+  auto older = app_->pipeline().UndoEvent(request);
   ASSERT_FALSE(older.ok());
   EXPECT_EQ(older.error().code(), ErrorCode::kConflict);
   EXPECT_NE(older.error().message().find("can no longer be undone"), std::string::npos);
   EXPECT_EQ(Count("event"), 3);
 
-  auto undone = app_->UndoEvent(follow);
+  auto undone = app_->pipeline().UndoEvent(follow);
   ASSERT_TRUE(undone.ok()) << undone.error().message();
   EXPECT_EQ(undone->kind, EventKind::kFollowUpSent);
   EXPECT_EQ(Count("event"), 2);
   EXPECT_EQ(stage(), "requested");
   EXPECT_EQ(agenda_kinds(), before_kinds);
 
-  auto again = app_->UndoEvent(follow);
+  auto again = app_->pipeline().UndoEvent(follow);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code(), ErrorCode::kNotFound);
 }

@@ -27,7 +27,7 @@ class BoardTest : public ::testing::TestWithParam<testing::Engine> {
     f.name = name;
     if (!org.empty()) f.org = org;
     if (!tag.empty()) f.add_tags = {tag};
-    auto r = app_->AddContact(f);
+    auto r = app_->records().AddContact(f);
     EXPECT_TRUE(r.ok()) << r.error().message();
     return r.ok() ? r->contact.id : 0;
   }
@@ -35,13 +35,13 @@ class BoardTest : public ::testing::TestWithParam<testing::Engine> {
     EventInput in;
     in.kind = kind;
     in.contact = std::to_string(id);
-    auto r = app_->Record(in);
+    auto r = app_->pipeline().Record(in);
     ASSERT_TRUE(r.ok()) << r.error().message();
   }
-  Stage StageOf(Id id) { return app_->ShowContact(std::to_string(id))->stage; }
-  size_t Events(Id id) { return app_->Timeline(std::to_string(id))->size(); }
+  Stage StageOf(Id id) { return app_->records().ShowContact(std::to_string(id))->stage; }
+  size_t Events(Id id) { return app_->pipeline().Timeline(std::to_string(id))->size(); }
   std::vector<std::string> Names(const PipelineFilter& f) {
-    auto r = app_->Pipeline(f);
+    auto r = app_->pipeline().Board(f);
     EXPECT_TRUE(r.ok()) << r.error().message();
     std::vector<std::string> out;
     if (r.ok()) {
@@ -67,7 +67,7 @@ TEST_P(BoardTest, FiltersByTagAndOrganization) {
   EXPECT_EQ(Names({.org = "Analytical"}), (std::vector<std::string>{"Ada", "Cy"}));
   EXPECT_EQ(Names({.tag = "math", .org = "Navy Labs"}), (std::vector<std::string>{"Bo"}));
   EXPECT_TRUE(Names({.tag = "nobody"}).empty());
-  auto unknown = app_->Pipeline(PipelineFilter{.org = "Nowhere Inc"});
+  auto unknown = app_->pipeline().Board(PipelineFilter{.org = "Nowhere Inc"});
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().code(), ErrorCode::kNotFound);
 }
@@ -75,7 +75,7 @@ TEST_P(BoardTest, FiltersByTagAndOrganization) {
 TEST_P(BoardTest, AnObviousMoveRecordsItsEventAndLands) {
   Id ada = Add("Ada", "");
   Log(ada, EventKind::kTargeted);
-  auto r = app_->MoveCard({.contact = "Ada", .to_stage = "requested"});
+  auto r = app_->pipeline().MoveCard({.contact = "Ada", .to_stage = "requested"});
   ASSERT_TRUE(r.ok()) << r.error().message();
   EXPECT_FALSE(r->needs_confirmation);
   ASSERT_TRUE(r->event);
@@ -88,13 +88,13 @@ TEST_P(BoardTest, AnObviousMoveRecordsItsEventAndLands) {
 TEST_P(BoardTest, ANonObviousMoveWaitsForTheConfirmation) {
   Id ada = Add("Ada", "");
   Log(ada, EventKind::kTargeted);
-  auto ask = app_->MoveCard({.contact = "Ada", .to_stage = "met"});
+  auto ask = app_->pipeline().MoveCard({.contact = "Ada", .to_stage = "met"});
   ASSERT_TRUE(ask.ok()) << ask.error().message();
   EXPECT_TRUE(ask->needs_confirmation);
   EXPECT_EQ(ask->decision.question, "Mark Ada as met? This records a meeting held today.");
   EXPECT_FALSE(ask->event);
   EXPECT_EQ(Events(ada), 1u);
-  auto done = app_->MoveCard({.contact = "Ada", .to_stage = "met", .confirmed = true});
+  auto done = app_->pipeline().MoveCard({.contact = "Ada", .to_stage = "met", .confirmed = true});
   ASSERT_TRUE(done.ok()) << done.error().message();
   EXPECT_EQ(done->event->kind, EventKind::kMeetingHeld);
   EXPECT_EQ(StageOf(ada), Stage::kMet);
@@ -103,12 +103,12 @@ TEST_P(BoardTest, ANonObviousMoveWaitsForTheConfirmation) {
 TEST_P(BoardTest, SchedulingAsksForTheMeetingTime) {
   Id ada = Add("Ada", "");
   Log(ada, EventKind::kRequestSent);
-  auto ask = app_->MoveCard({.contact = "Ada", .to_stage = "scheduled"});
+  auto ask = app_->pipeline().MoveCard({.contact = "Ada", .to_stage = "scheduled"});
   ASSERT_TRUE(ask.ok());
   EXPECT_TRUE(ask->needs_meeting_time);
   EXPECT_FALSE(ask->needs_confirmation);
   EXPECT_EQ(Events(ada), 1u);
-  auto done = app_->MoveCard(
+  auto done = app_->pipeline().MoveCard(
       {.contact = "Ada", .to_stage = "scheduled", .meeting_at = "2026-03-12T15:00"});
   ASSERT_TRUE(done.ok()) << done.error().message();
   EXPECT_EQ(done->event->kind, EventKind::kMeetingScheduled);
@@ -120,11 +120,11 @@ TEST_P(BoardTest, RefusedMovesWriteNothing) {
   Id ada = Add("Ada", "");
   Log(ada, EventKind::kRequestSent);
   Log(ada, EventKind::kFollowUpSent);
-  auto back = app_->MoveCard({.contact = "Ada", .to_stage = "requested"});
+  auto back = app_->pipeline().MoveCard({.contact = "Ada", .to_stage = "requested"});
   ASSERT_FALSE(back.ok());
   EXPECT_EQ(back.error().code(), ErrorCode::kInvalidArgument);
   EXPECT_NE(back.error().message().find("already been asked"), std::string::npos);
-  auto bad = app_->MoveCard({.contact = "Ada", .to_stage = "finished"});
+  auto bad = app_->pipeline().MoveCard({.contact = "Ada", .to_stage = "finished"});
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message().find("is not a stage"), std::string::npos);
   EXPECT_EQ(Events(ada), 2u);
@@ -143,10 +143,10 @@ TEST_P(BoardTest, AMoveTheLogWouldNotFollowIsRefused) {
     in.kind = kind;
     in.contact = std::to_string(ada);
     in.at = at;
-    ASSERT_TRUE(app_->Record(in).ok());
+    ASSERT_TRUE(app_->pipeline().Record(in).ok());
   }
   ASSERT_EQ(StageOf(ada), Stage::kNoResponse);
-  auto r = app_->MoveCard({.contact = "Ada", .to_stage = "targeted"});
+  auto r = app_->pipeline().MoveCard({.contact = "Ada", .to_stage = "targeted"});
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message().find("would put Ada in No response"), std::string::npos)
       << r.error().message();

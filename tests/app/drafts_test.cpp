@@ -1,12 +1,17 @@
 // Drafts sent from the web app's Compose page: which template an agenda
 // action opens, the refusal to send a template field, and logging a
-// message the user sent from their own mail client.
+// message the user sent from their own mail client; sending through the
+// mailer the App is given.
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "rapport/app/app.h"
+#include "rapport/app/mail.h"
 #include "rapport/messages/templates.h"
+#include "rapport/store/database.h"
 #include "support/temp_dir.h"
 
 namespace rapport {
@@ -77,20 +82,20 @@ class DraftsTest : public ::testing::Test {
     f.email = "zoe@example.org";
     f.degree = "first";
     f.source = "alumni";
-    auto r = app_->AddContact(f);
+    auto r = app_->records().AddContact(f);
     ASSERT_TRUE(r.ok()) << r.error().message();
     zoe_ = r->contact.id;
     ObjectiveFields o;
     o.title = "UX research";
     o.kind = "role";
-    ASSERT_TRUE(app_->AddObjective(o).ok());
+    ASSERT_TRUE(app_->records().AddObjective(o).ok());
     EventInput t;
     t.kind = EventKind::kTargeted;
     t.contact = std::to_string(zoe_);
     t.objective = "UX research";
-    ASSERT_TRUE(app_->Record(t).ok());
+    ASSERT_TRUE(app_->pipeline().Record(t).ok());
   }
-  size_t EventCount() { return app_->Timeline(std::to_string(zoe_))->size(); }
+  size_t EventCount() { return app_->pipeline().Timeline(std::to_string(zoe_))->size(); }
 
   TempDir dir_;
   FixedClock clock_{*ParseTime("2026-03-10T12:00Z", "UTC")};
@@ -107,11 +112,11 @@ TEST_F(DraftsTest, TheMeetingNoteFitsMidSentenceInTheThankYou) {
   met.contact = std::to_string(zoe_);
   met.at = "2026-03-09T15:00";
   met.body = "your advice on portfolio reviews. \n";
-  ASSERT_TRUE(app_->Record(met).ok());
+  ASSERT_TRUE(app_->pipeline().Record(met).ok());
   DraftInput in;
   in.kind = "thank_you";
   in.contact = std::to_string(zoe_);
-  auto d = app_->DraftMessage(in);
+  auto d = app_->messaging().DraftMessage(in);
   ASSERT_TRUE(d.ok()) << d.error().message();
   EXPECT_NE(d->body.find("I especially appreciated your advice on portfolio reviews; it gave"),
             std::string::npos)
@@ -119,11 +124,11 @@ TEST_F(DraftsTest, TheMeetingNoteFitsMidSentenceInTheThankYou) {
 }
 
 TEST_F(DraftsTest, SendRefusesATemplateFieldInTheBodyOrSubjectAndWritesNothing) {
-  auto draft = app_->DraftMessage({.kind = "thank_you", .contact = std::to_string(zoe_)});
+  auto draft = app_->messaging().DraftMessage({.kind = "thank_you", .contact = std::to_string(zoe_)});
   ASSERT_TRUE(draft.ok()) << draft.error().message();
   ASSERT_NE(draft->body.find("{{meeting_date}}"), std::string::npos) << draft->body;
   const std::string eml = dir_.File("out.eml");
-  auto sent = app_->SendMessage(*draft, draft->body, eml, true);
+  auto sent = app_->messaging().SendMessage(*draft, draft->body, eml, true);
   ASSERT_FALSE(sent.ok());
   EXPECT_EQ(sent.error().message(),
             "the message still has {{meeting_date}} in it; write that part yourself before "
@@ -131,20 +136,20 @@ TEST_F(DraftsTest, SendRefusesATemplateFieldInTheBodyOrSubjectAndWritesNothing) 
   EXPECT_FALSE(std::filesystem::exists(eml));
   EXPECT_EQ(EventCount(), 1u);
 
-  auto request = app_->DraftMessage({.kind = "request", .contact = std::to_string(zoe_)});
+  auto request = app_->messaging().DraftMessage({.kind = "request", .contact = std::to_string(zoe_)});
   ASSERT_TRUE(request.ok());
   request->subject = "About {{objective}}";
-  sent = app_->SendMessage(*request, request->body, "", true);
+  sent = app_->messaging().SendMessage(*request, request->body, "", true);
   ASSERT_FALSE(sent.ok());
   EXPECT_NE(sent.error().message().find("the subject still has {{objective}}"), std::string::npos);
 }
 
 TEST_F(DraftsTest, WithoutSmtpAndNoEmlPathItOnlyGivesTheMailtoLinkWithTheEditedSubject) {
-  auto draft = app_->DraftMessage({.kind = "request", .contact = std::to_string(zoe_)});
+  auto draft = app_->messaging().DraftMessage({.kind = "request", .contact = std::to_string(zoe_)});
   ASSERT_TRUE(draft.ok()) << draft.error().message();
   EXPECT_EQ(draft->template_name, "request_first");
   draft->subject = "Twenty minutes on UX research?";
-  auto sent = app_->SendMessage(*draft, "Hi Zoe,\nA short question.\n", "", false);
+  auto sent = app_->messaging().SendMessage(*draft, "Hi Zoe,\nA short question.\n", "", false);
   ASSERT_TRUE(sent.ok()) << sent.error().message();
   EXPECT_FALSE(sent->sent);
   EXPECT_EQ(sent->eml_path, "");
@@ -156,18 +161,66 @@ TEST_F(DraftsTest, WithoutSmtpAndNoEmlPathItOnlyGivesTheMailtoLinkWithTheEditedS
 }
 
 TEST_F(DraftsTest, LogSentRecordsTheDraftsEventWithTheBody) {
-  auto draft = app_->DraftMessage({.kind = "request", .contact = std::to_string(zoe_)});
+  auto draft = app_->messaging().DraftMessage({.kind = "request", .contact = std::to_string(zoe_)});
   ASSERT_TRUE(draft.ok());
-  auto logged = app_->LogSent(*draft, "Hi Zoe,\nAs sent.\n");
+  auto logged = app_->messaging().LogSent(*draft, "Hi Zoe,\nAs sent.\n");
   ASSERT_TRUE(logged.ok()) << logged.error().message();
   EXPECT_EQ(logged->kind, EventKind::kRequestSent);
   EXPECT_EQ(logged->channel, Channel::kEmail);
   EXPECT_EQ(logged->body, "Hi Zoe,\nAs sent.");  // Record trims it
   EXPECT_EQ(EventCount(), 2u);
 
-  auto script = app_->DraftMessage({.kind = "voicemail", .contact = std::to_string(zoe_)});
+  auto script = app_->messaging().DraftMessage({.kind = "voicemail", .contact = std::to_string(zoe_)});
   ASSERT_TRUE(script.ok());
-  EXPECT_FALSE(app_->LogSent(*script, script->body).ok());
+  EXPECT_FALSE(app_->messaging().LogSent(*script, script->body).ok());
+}
+
+// A mailer that keeps what it is given, or refuses it: the App sends
+// through whatever its composition root passes in.
+class FakeMailer : public Mailer {
+ public:
+  Status Send(const Config::Smtp& smtp, const Email& email, Instant date) override {
+    if (refuse) return Error::Io("the SMTP server refused the connection");
+    hosts.push_back(smtp.host);
+    sent.push_back(email);
+    dates.push_back(date);
+    return {};
+  }
+  bool refuse = false;
+  std::vector<std::string> hosts;
+  std::vector<Email> sent;
+  std::vector<Instant> dates;
+};
+
+TEST_F(DraftsTest, SendGoesThroughTheMailerPassedInAndLogsTheEvent) {
+  FakeMailer mailer;
+  Config cfg = app_->config();
+  cfg.smtp.host = "smtp.example.org";
+  cfg.user_email = "sam@example.org";
+  App app(*db_, clock_, cfg, 1, &mailer);
+  auto draft = app.messaging().DraftMessage({.kind = "request", .contact = std::to_string(zoe_)});
+  ASSERT_TRUE(draft.ok()) << draft.error().message();
+
+  mailer.refuse = true;
+  auto refused = app.messaging().SendMessage(*draft, "Hi Zoe,\nA short question.\n", "", false);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message(), "the SMTP server refused the connection");
+  EXPECT_EQ(EventCount(), 1u);  // nothing logged for a message not sent
+
+  mailer.refuse = false;
+  auto sent = app.messaging().SendMessage(*draft, "Hi Zoe,\nA short question.\n", "", false);
+  ASSERT_TRUE(sent.ok()) << sent.error().message();
+  EXPECT_TRUE(sent->sent);
+  ASSERT_EQ(mailer.sent.size(), 1u);
+  EXPECT_EQ(mailer.hosts[0], "smtp.example.org");
+  EXPECT_EQ(mailer.sent[0].from_address, "sam@example.org");
+  EXPECT_EQ(mailer.sent[0].to_address, "zoe@example.org");
+  EXPECT_EQ(mailer.sent[0].subject, draft->subject);
+  EXPECT_EQ(mailer.sent[0].body, "Hi Zoe,\nA short question.\n");
+  EXPECT_EQ(mailer.dates[0], clock_.Now());
+  ASSERT_TRUE(sent->logged);
+  EXPECT_EQ(sent->logged->kind, EventKind::kRequestSent);
+  EXPECT_EQ(EventCount(), 2u);
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ class ImportTest : public ::testing::TestWithParam<testing::Engine> {
     ImportOptions o;
     o.format = format;
     o.keep_going = keep_going;
-    auto r = app_->Import(data, o);
+    auto r = app_->data().Import(data, o);
     EXPECT_TRUE(r.ok()) << r.error().message();
     return r.ok() ? *r : ImportReport{};
   }
@@ -59,26 +59,26 @@ TEST_P(ImportTest, LinkedInPeopleArriveAsFirstDegreeWithTheirConnectionDate) {
   EXPECT_EQ(r.skipped.size(), 1u);  // the date-only row
   EXPECT_EQ(r.rejected.size(), 0u);
   EXPECT_EQ(r.organizations_added, 2);
-  auto ada = app_->ShowContact("ada@example.org");
+  auto ada = app_->records().ShowContact("ada@example.org");
   ASSERT_TRUE(ada.ok());
   EXPECT_EQ(ada->contact.org_name, "Analytical Engines");
   EXPECT_EQ(ada->contact.source, Source::kLinkedin);
   EXPECT_EQ(ada->contact.degree, Degree::kFirst);
   ASSERT_TRUE(ada->contact.connected_at.has_value());
   EXPECT_EQ(FormatIso(*ada->contact.connected_at), "2024-03-15T00:00:00Z");
-  EXPECT_EQ(app_->ShowContact("grace")->contact.title, "Rear Admiral, retd.");
+  EXPECT_EQ(app_->records().ShowContact("grace")->contact.title, "Rear Admiral, retd.");
 }
 
 TEST_P(ImportTest, ImportingTheSameFileTwiceChangesNothing) {
   Import(kLinkedIn);
-  auto before = app_->Backup();
+  auto before = app_->data().Backup();
   ASSERT_TRUE(before.ok());
   clock_.Advance(hours{1});
   auto again = Import(kLinkedIn);
   EXPECT_EQ(again.added, 0);
   EXPECT_EQ(again.merged, 0);
   EXPECT_EQ(again.unchanged, 3);
-  EXPECT_EQ(*app_->Backup(), *before);
+  EXPECT_EQ(*app_->data().Backup(), *before);
 }
 
 TEST_P(ImportTest, ExistingPeopleAreMergedNotDoubled) {
@@ -86,11 +86,11 @@ TEST_P(ImportTest, ExistingPeopleAreMergedNotDoubled) {
   f.name = "Ada Lovelace";
   f.email = "ADA@example.org";
   f.title = "Countess";
-  ASSERT_TRUE(app_->AddContact(f).ok());
+  ASSERT_TRUE(app_->records().AddContact(f).ok());
   ContactFields g;
   g.name = "charles  babbage";
   g.org = "analytical engines";
-  ASSERT_TRUE(app_->AddContact(g).ok());
+  ASSERT_TRUE(app_->records().AddContact(g).ok());
   auto r = Import(kLinkedIn);
   EXPECT_EQ(r.added, 1);  // Grace
   EXPECT_EQ(r.merged, 2);
@@ -100,7 +100,7 @@ TEST_P(ImportTest, ExistingPeopleAreMergedNotDoubled) {
   EXPECT_EQ(r.merges[0].conflicts,
             (std::vector<std::string>{"title: kept 'Countess'; the file says 'Analyst'"}));
   EXPECT_EQ(r.merges[1].matched_by, "name and organization");
-  auto ada = app_->ShowContact("ada");
+  auto ada = app_->records().ShowContact("ada");
   EXPECT_EQ(ada->contact.title, "Countess");  // ours kept
   EXPECT_EQ(ada->contact.linkedin, "https://www.linkedin.com/in/ada-lovelace");  // filled
   // The LinkedIn URL alone matches too, whatever its form.
@@ -130,7 +130,7 @@ TEST_P(ImportTest, OneBadRowImportsNothingAndNamesTheRow) {
 TEST_P(ImportTest, DryRunWritesNothing) {
   ImportOptions o;
   o.dry_run = true;
-  auto r = app_->Import(kLinkedIn, o);
+  auto r = app_->data().Import(kLinkedIn, o);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->added, 3);
   EXPECT_FALSE(r->written);
@@ -140,11 +140,11 @@ TEST_P(ImportTest, DryRunWritesNothing) {
 
 TEST_P(ImportTest, NotTheClaimedFormatIsRefused) {
   ImportOptions o;
-  auto r = app_->Import("BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nEND:VCARD\n", o);
+  auto r = app_->data().Import("BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nEND:VCARD\n", o);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message().find('\n'), std::string::npos);
   o.format = ImportFormat::kVCard;
-  EXPECT_FALSE(app_->Import(kLinkedIn, o).ok());
+  EXPECT_FALSE(app_->data().Import(kLinkedIn, o).ok());
   EXPECT_EQ(Count("contact"), 0);
 }
 
@@ -156,10 +156,10 @@ TEST_P(ImportTest, VCardCategoriesBecomeTagsAndTagsApplyToAll) {
   ImportOptions o;
   o.format = ImportFormat::kVCard;
   o.tags = {"salon-2026"};
-  auto r = app_->Import(cards, o);
+  auto r = app_->data().Import(cards, o);
   ASSERT_TRUE(r.ok()) << r.error().message();
   EXPECT_EQ(r->added, 1);
-  auto ada = app_->ShowContact("ada");
+  auto ada = app_->records().ShowContact("ada");
   EXPECT_EQ(ada->contact.tags, (std::vector<std::string>{"Mathematics", "salon-2026"}));
   EXPECT_EQ(ada->contact.note, "Met at the, um, salon");
 }
@@ -188,7 +188,7 @@ TEST_P(ImportTest, ALargeImportLeavesWhatSmallOnesWould) {
   // do not. Both must leave the same database.
   ImportOptions tagged;
   tagged.tags = {"imported", "2024"};
-  auto imported = app_->Import(BigLinkedIn(0, 12'000), tagged);
+  auto imported = app_->data().Import(BigLinkedIn(0, 12'000), tagged);
   ASSERT_TRUE(imported.ok()) << imported.error().message();
   const ImportReport& whole = *imported;
   EXPECT_TRUE(whole.written);
@@ -203,12 +203,12 @@ TEST_P(ImportTest, ALargeImportLeavesWhatSmallOnesWould) {
   App other(**other_db, clock_, cfg);
   int added = 0;
   for (int from = 0; from < 12'000; from += 4'000) {
-    auto r = other.Import(BigLinkedIn(from, from + 4'000), tagged);
+    auto r = other.data().Import(BigLinkedIn(from, from + 4'000), tagged);
     ASSERT_TRUE(r.ok()) << r.error().message();
     added += r->added;
   }
   EXPECT_EQ(added, whole.added);
-  EXPECT_EQ(*app_->Backup(), *other.Backup());
+  EXPECT_EQ(*app_->data().Backup(), *other.data().Backup());
 
   // Everything is back as it was: indexes, the log, foreign keys.
   auto indexes = db_->ListIndexes("contact");
@@ -227,26 +227,26 @@ TEST_P(ImportTest, ALargeImportLeavesWhatSmallOnesWould) {
   // New people after the bulk path get the next ids, not a taken one.
   ContactFields f;
   f.name = "After The Import";
-  auto after = app_->AddContact(f);
+  auto after = app_->records().AddContact(f);
   ASSERT_TRUE(after.ok()) << after.error().message();
   EXPECT_EQ(after->contact.id, Count("contact"));
-  ASSERT_TRUE(app_->RemoveContact(std::to_string(after->contact.id)).ok());
+  ASSERT_TRUE(app_->records().RemoveContact(std::to_string(after->contact.id)).ok());
 
   EXPECT_EQ(Count("contact_tag"), 2 * Count("contact"));
 
   // And importing it again changes nothing.
-  auto before = app_->Backup();
-  auto again = app_->Import(BigLinkedIn(0, 12'000), tagged);
+  auto before = app_->data().Backup();
+  auto again = app_->data().Import(BigLinkedIn(0, 12'000), tagged);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->added, 0);
   EXPECT_EQ(again->merged, 0);
-  EXPECT_EQ(*app_->Backup(), *before);
+  EXPECT_EQ(*app_->data().Backup(), *before);
 }
 
 TEST_P(ImportTest, ALargeDryRunWritesNothing) {
   ImportOptions o;
   o.dry_run = true;
-  auto r = app_->Import(BigLinkedIn(0, 11'000), o);
+  auto r = app_->data().Import(BigLinkedIn(0, 11'000), o);
   ASSERT_TRUE(r.ok()) << r.error().message();
   EXPECT_GT(r->added, 10'000);
   EXPECT_FALSE(r->written);
@@ -262,24 +262,24 @@ TEST_P(ImportTest, MergeByHandMovesHistory) {
   ContactFields a;
   a.name = "Ada Lovelace";
   a.email = "ada@example.org";
-  auto ada = app_->AddContact(a);
+  auto ada = app_->records().AddContact(a);
   ContactFields b;
   b.name = "A. Lovelace";
   b.phone = "+44 20 7946 0000";
   b.add_tags = {"math"};
-  auto dup = app_->AddContact(b);
+  auto dup = app_->records().AddContact(b);
   EventInput e;
   e.kind = EventKind::kRequestSent;
   e.contact = std::to_string(dup->contact.id);
-  ASSERT_TRUE(app_->Record(e).ok());
-  auto m = app_->Merge(std::to_string(ada->contact.id), std::to_string(dup->contact.id));
+  ASSERT_TRUE(app_->pipeline().Record(e).ok());
+  auto m = app_->data().Merge(std::to_string(ada->contact.id), std::to_string(dup->contact.id));
   ASSERT_TRUE(m.ok()) << m.error().message();
   EXPECT_EQ(m->events_moved, 1);
   EXPECT_EQ(m->survivor.phone, "+44 20 7946 0000");
   EXPECT_EQ(m->survivor.tags, (std::vector<std::string>{"math"}));
   EXPECT_EQ(Count("contact"), 1);
-  EXPECT_EQ(app_->ShowContact("ada")->stage, Stage::kRequested);
-  EXPECT_FALSE(app_->Merge("ada", "ada").ok());
+  EXPECT_EQ(app_->records().ShowContact("ada")->stage, Stage::kRequested);
+  EXPECT_FALSE(app_->data().Merge("ada", "ada").ok());
 }
 
 }  // namespace

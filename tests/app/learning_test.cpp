@@ -6,6 +6,7 @@
 #include <set>
 
 #include "rapport/app/app.h"
+#include "rapport/store/store.h"
 #include "support/postgres.h"
 #include "support/temp_dir.h"
 
@@ -31,7 +32,7 @@ class LearningTest : public ::testing::TestWithParam<testing::Engine> {
     f.name = name;
     f.org = org;
     f.degree = "first";
-    auto r = app_->AddContact(f);
+    auto r = app_->records().AddContact(f);
     EXPECT_TRUE(r.ok()) << r.error().message();
     return r->contact;
   }
@@ -42,7 +43,7 @@ class LearningTest : public ::testing::TestWithParam<testing::Engine> {
     in.contact = std::to_string(c.id);
     in.at = std::move(at);
     in.objective = std::move(objective);
-    auto r = app_->Record(in);
+    auto r = app_->pipeline().Record(in);
     EXPECT_TRUE(r.ok()) << r.error().message();
     return r.ok() ? *r : Event{};
   }
@@ -51,19 +52,19 @@ class LearningTest : public ::testing::TestWithParam<testing::Engine> {
     in.kind = EventKind::kMeetingScheduled;
     in.contact = std::to_string(c.id);
     in.meeting_at = when;
-    auto r = app_->Record(in);
+    auto r = app_->pipeline().Record(in);
     ASSERT_TRUE(r.ok()) << r.error().message();
   }
   Objective AddObjective(const std::string& title) {
     ObjectiveFields f;
     f.title = title;
     f.kind = "role";
-    auto r = app_->AddObjective(f);
+    auto r = app_->records().AddObjective(f);
     EXPECT_TRUE(r.ok()) << r.error().message();
     return *r;
   }
   std::vector<std::string> SearchKinds(const std::string& q) {
-    auto r = app_->Search(q, 20);
+    auto r = app_->learning().Search(q, 20);
     EXPECT_TRUE(r.ok()) << r.error().message();
     std::vector<std::string> kinds;
     if (r.ok()) {
@@ -80,12 +81,12 @@ class LearningTest : public ::testing::TestWithParam<testing::Engine> {
 RAPPORT_ON_BOTH_ENGINES(LearningTest);
 
 TEST_P(LearningTest, TheStarterBankArrivesOnceAndStaysEdited) {
-  auto all = app_->ListQuestions({});
+  auto all = app_->learning().ListQuestions({});
   ASSERT_TRUE(all.ok()) << all.error().message();
   ASSERT_EQ(all->size(), StarterQuestions().size());
-  auto removed = app_->RemoveQuestion(std::to_string(all->front().id));
+  auto removed = app_->learning().RemoveQuestion(std::to_string(all->front().id));
   ASSERT_TRUE(removed.ok()) << removed.error().message();
-  auto again = app_->ListQuestions({});
+  auto again = app_->learning().ListQuestions({});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->size(), StarterQuestions().size() - 1);  // not re-seeded
 
@@ -94,13 +95,13 @@ TEST_P(LearningTest, TheStarterBankArrivesOnceAndStaysEdited) {
   f.category = "Day-To-Day";
   auto ux = AddObjective("UX research");
   f.objective = "ux";
-  auto q = app_->AddQuestion(f);
+  auto q = app_->learning().AddQuestion(f);
   ASSERT_TRUE(q.ok()) << q.error().message();
   EXPECT_EQ(q->category, QuestionCategory::kDayToDay);
   EXPECT_EQ(q->objective_id, ux.id);
 
   f.category = "trend";
-  auto bad = app_->AddQuestion(f);
+  auto bad = app_->learning().AddQuestion(f);
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message().find("did you mean 'trends'"), std::string::npos)
       << bad.error().message();
@@ -118,7 +119,7 @@ TEST_P(LearningTest, PrepSharesTheObjectivesQuestionsOutAcrossItsInterviewees) {
   const int max = app_->config().playbook.questions_max;
   std::vector<std::set<Id>> plans;
   for (const auto& c : people) {
-    auto b = app_->Prep(std::to_string(c.id));
+    auto b = app_->learning().Prep(std::to_string(c.id));
     ASSERT_TRUE(b.ok()) << b.error().message();
     ASSERT_TRUE(b->meeting.has_value());
     ASSERT_TRUE(b->objective.has_value());
@@ -146,26 +147,26 @@ TEST_P(LearningTest, PrepGathersWhatToReread) {
   f.name = "Carl Berg";
   f.org = "Globex";
   f.tz = "Europe/Berlin";
-  auto carl = app_->Refer("bea", f);
+  auto carl = app_->records().Refer("bea", f);
   ASSERT_TRUE(carl.ok()) << carl.error().message();
   EventInput req;
   req.kind = EventKind::kRequestSent;
   req.contact = "carl";
   req.at = "2026-03-09T09:00";
   req.body = "Bea suggested I write to you about research operations.";
-  ASSERT_TRUE(app_->Record(req).ok());
+  ASSERT_TRUE(app_->pipeline().Record(req).ok());
   EventInput promise;
   promise.kind = EventKind::kPromiseMade;
   promise.contact = "carl";
   promise.body = "send my notes on the survey";
-  ASSERT_TRUE(app_->Record(promise).ok());
+  ASSERT_TRUE(app_->pipeline().Record(promise).ok());
   NoteInput note;
   note.contact = "carl";
   note.body = "Wrote the book on *survey design*.";
-  ASSERT_TRUE(app_->AddNote(note).ok());
+  ASSERT_TRUE(app_->learning().AddNote(note).ok());
   Schedule(carl->contact, "2026-03-12T15:00");
 
-  auto b = app_->Prep("carl");
+  auto b = app_->learning().Prep("carl");
   ASSERT_TRUE(b.ok()) << b.error().message();
   ASSERT_TRUE(b->request.has_value());
   EXPECT_EQ(b->request->body, req.body);
@@ -187,15 +188,15 @@ TEST_P(LearningTest, SearchFindsNotesAnswersAndMessagesAndFollowsEdits) {
   NoteInput note;
   note.contact = "ana";
   note.body = "Ana thinks diary studies are underrated for onboarding research.";
-  auto n = app_->AddNote(note);
+  auto n = app_->learning().AddNote(note);
   ASSERT_TRUE(n.ok()) << n.error().message();
   EventInput req;
   req.kind = EventKind::kRequestSent;
   req.contact = "ana";
   req.body = "Could we talk about diary studies? I am new to the field.";
-  ASSERT_TRUE(app_->Record(req).ok());
+  ASSERT_TRUE(app_->pipeline().Record(req).ok());
   Do(EventKind::kMeetingHeld, ana);
-  auto a = app_->RecordAnswer("ana", "changed", "Diary studies came back; so did remote tools.");
+  auto a = app_->learning().RecordAnswer("ana", "changed", "Diary studies came back; so did remote tools.");
   ASSERT_TRUE(a.ok()) << a.error().message();
 
   auto kinds = SearchKinds("diary");
@@ -206,8 +207,8 @@ TEST_P(LearningTest, SearchFindsNotesAnswersAndMessagesAndFollowsEdits) {
   NoteInput twice;
   twice.contact = "ana";
   twice.body = "Diary studies, diary studies: a whole talk on diary studies and nothing else.";
-  ASSERT_TRUE(app_->AddNote(twice).ok());
-  auto ranked = app_->Search("diary studies", 20);
+  ASSERT_TRUE(app_->learning().AddNote(twice).ok());
+  auto ranked = app_->learning().Search("diary studies", 20);
   ASSERT_TRUE(ranked.ok());
   ASSERT_EQ(ranked->results.size(), 4u);
   EXPECT_FALSE(ranked->windowed);
@@ -217,13 +218,13 @@ TEST_P(LearningTest, SearchFindsNotesAnswersAndMessagesAndFollowsEdits) {
   EXPECT_EQ(best.contact_name, "Ana Silva");
 
   // An edit replaces the indexed words; a removal drops them.
-  ASSERT_TRUE(app_->EditNote(std::to_string(n->id), "Ana prefers usability tests now.").ok());
+  ASSERT_TRUE(app_->learning().EditNote(std::to_string(n->id), "Ana prefers usability tests now.").ok());
   EXPECT_EQ(SearchKinds("onboarding").size(), 0u);
   EXPECT_EQ(SearchKinds("usability"), (std::vector<std::string>{"note"}));
-  ASSERT_TRUE(app_->RemoveNote(std::to_string(n->id)).ok());
+  ASSERT_TRUE(app_->learning().RemoveNote(std::to_string(n->id)).ok());
   EXPECT_EQ(SearchKinds("usability").size(), 0u);
   // Removing the person removes their answers and messages from the index.
-  ASSERT_TRUE(app_->RemoveContact("ana").ok());
+  ASSERT_TRUE(app_->records().RemoveContact("ana").ok());
   EXPECT_EQ(SearchKinds("diary").size(), 0u);
 }
 
@@ -232,19 +233,19 @@ TEST_P(LearningTest, SearchTreatsPunctuationAsTextAndSupportsPhrasesAndPrefixes)
   NoteInput note;
   note.contact = "ana";
   note.body = "C++ teams at NEAR-field labs; \"quoted\" words AND operators (OR NOT).";
-  ASSERT_TRUE(app_->AddNote(note).ok());
+  ASSERT_TRUE(app_->learning().AddNote(note).ok());
   for (const char* q : {"c++", "near-field", "\"field labs\"", "oper*", "AND", "NOT", "(OR",
                         "teams OR nothing", "\"quoted"}) {
-    auto r = app_->Search(q, 20);
+    auto r = app_->learning().Search(q, 20);
     ASSERT_TRUE(r.ok()) << q << ": " << r.error().message();
     EXPECT_EQ(r->results.size(), 1u) << q;
   }
-  EXPECT_EQ(app_->Search("\"labs field\"", 20)->results.size(), 0u);
+  EXPECT_EQ(app_->learning().Search("\"labs field\"", 20)->results.size(), 0u);
   // Found by the fuzzer: a NUL inside a word ended FTS5's reading of the
   // quoted string ("unterminated string").
-  auto nul = app_->Search(std::string("te\0\x0f" "ams", 7), 20);
+  auto nul = app_->learning().Search(std::string("te\0\x0f" "ams", 7), 20);
   ASSERT_TRUE(nul.ok()) << nul.error().message();
-  auto empty = app_->Search(" -- ", 20);
+  auto empty = app_->learning().Search(" -- ", 20);
   ASSERT_FALSE(empty.ok());
   EXPECT_NE(empty.error().message().find("no words"), std::string::npos);
 }
@@ -254,20 +255,20 @@ TEST_P(LearningTest, SearchKeepsToItsWorkspace) {
   App other(*db_, clock_, app_->config(), 2);
   ContactFields f;
   f.name = "Zed";
-  ASSERT_TRUE(other.AddContact(f).ok());
+  ASSERT_TRUE(other.records().AddContact(f).ok());
   NoteInput n;
   n.contact = "zed";
   n.body = "A secret about portfolios.";
-  ASSERT_TRUE(other.AddNote(n).ok());
+  ASSERT_TRUE(other.learning().AddNote(n).ok());
   Add("Ana");
   n.contact = "ana";
   n.body = "Ana's portfolios.";
-  ASSERT_TRUE(app_->AddNote(n).ok());
-  auto mine = app_->Search("portfolios", 20);
+  ASSERT_TRUE(app_->learning().AddNote(n).ok());
+  auto mine = app_->learning().Search("portfolios", 20);
   ASSERT_TRUE(mine.ok()) << mine.error().message();
   ASSERT_EQ(mine->results.size(), 1u);
   EXPECT_EQ(mine->results[0].contact_name, "Ana");
-  auto theirs = other.Search("portfolios", 20);
+  auto theirs = other.learning().Search("portfolios", 20);
   ASSERT_TRUE(theirs.ok());
   ASSERT_EQ(theirs->results.size(), 1u);
   EXPECT_EQ(theirs->results[0].contact_name, "Zed");
@@ -279,20 +280,20 @@ TEST_P(LearningTest, AVeryCommonWordIsRankedAmongTheNewestMatches) {
   Note n;
   n.contact_id = ana.id;
   n.body = "survey survey survey survey: the best match for survey, and the oldest";
-  ASSERT_TRUE(app_->store().AddNote(n, clock_.Now()).ok());
+  ASSERT_TRUE(Store(*db_, 1).AddNote(n, clock_.Now()).ok());
   for (int i = 0; i < kSearchRankWindow; ++i) {
     n.body = "a long note that mentions the survey once among many other words " +
              std::to_string(i);
-    ASSERT_TRUE(app_->store().AddNote(n, clock_.Now()).ok());
+    ASSERT_TRUE(Store(*db_, 1).AddNote(n, clock_.Now()).ok());
   }
   ASSERT_TRUE(db_->Commit().ok());
-  auto r = app_->Search("survey", 5);
+  auto r = app_->learning().Search("survey", 5);
   ASSERT_TRUE(r.ok()) << r.error().message();
   EXPECT_TRUE(r->windowed);
   ASSERT_EQ(r->results.size(), 5u);
   for (const auto& x : r->results) EXPECT_EQ(x.hit.snippet.find("oldest"), std::string::npos);
   // A narrower query ranks every match: the oldest, best note comes first.
-  auto narrow = app_->Search("survey oldest", 5);
+  auto narrow = app_->learning().Search("survey oldest", 5);
   ASSERT_TRUE(narrow.ok());
   EXPECT_FALSE(narrow->windowed);
   ASSERT_EQ(narrow->results.size(), 1u);
@@ -302,18 +303,18 @@ TEST_P(LearningTest, AReferralBringsAReportBackAfterTheReferredMeeting) {
   auto bea = Add("Bea Jones");
   ContactFields f;
   f.name = "Carl Berg";
-  auto carl = app_->Refer("bea", f);
+  auto carl = app_->records().Refer("bea", f);
   ASSERT_TRUE(carl.ok()) << carl.error().message();
   EXPECT_EQ(carl->contact.source, Source::kReferral);
   EXPECT_EQ(carl->contact.degree, Degree::kSecond);
   EXPECT_EQ(carl->contact.introducer_id, bea.id);
 
-  auto before = app_->ShowContact("bea");
+  auto before = app_->records().ShowContact("bea");
   ASSERT_TRUE(before.ok());
   for (const auto& a : before->actions) EXPECT_NE(a.kind, ActionKind::kReportBack);
 
   Do(EventKind::kMeetingHeld, carl->contact, "2026-03-10T09:00");
-  auto agenda = app_->GetAgenda(7, 50);
+  auto agenda = app_->pipeline().GetAgenda(7, 50);
   ASSERT_TRUE(agenda.ok()) << agenda.error().message();
   auto it = std::find_if(agenda->items.begin(), agenda->items.end(), [](const AgendaItem& i) {
     return i.action.kind == ActionKind::kReportBack;
@@ -330,17 +331,17 @@ TEST_P(LearningTest, TheWarmestPathStartsWithSomeoneYouHaveMet) {
   ContactFields mid;
   mid.name = "Mid";
   mid.org = "Hooli";
-  ASSERT_TRUE(app_->Refer("ana", mid).ok());
+  ASSERT_TRUE(app_->records().Refer("ana", mid).ok());
   ContactFields far;
   far.name = "Far";
   far.org = "Globex";
-  ASSERT_TRUE(app_->Refer("mid", far).ok());
+  ASSERT_TRUE(app_->records().Refer("mid", far).ok());
   ContactFields near;
   near.name = "Near";
   near.org = "Globex";
-  ASSERT_TRUE(app_->Refer("bo", near).ok());
+  ASSERT_TRUE(app_->records().Refer("bo", near).ok());
 
-  auto paths = app_->WarmestPaths("globex", 5);
+  auto paths = app_->learning().WarmestPaths("globex", 5);
   ASSERT_TRUE(paths.ok()) << paths.error().message();
   ASSERT_EQ(paths->size(), 2u);
   ASSERT_EQ(paths->front().steps.size(), 2u);
@@ -350,7 +351,7 @@ TEST_P(LearningTest, TheWarmestPathStartsWithSomeoneYouHaveMet) {
   ASSERT_EQ((*paths)[1].steps.size(), 3u);
   EXPECT_EQ((*paths)[1].steps[0].name, "Ana");
 
-  auto graph = app_->Network();
+  auto graph = app_->learning().Network();
   ASSERT_TRUE(graph.ok());
   EXPECT_EQ(graph->edges.size(), 3u);
   EXPECT_EQ(graph->nodes.size(), 5u);
@@ -366,23 +367,23 @@ TEST_P(LearningTest, InsightsLineAnswersUpAndCountsConversations) {
   met.contact = "ana";
   met.at = "2026-03-05T10:00";
   met.fit = 4;
-  ASSERT_TRUE(app_->Record(met).ok());
+  ASSERT_TRUE(app_->pipeline().Record(met).ok());
   met.contact = "ben";
   met.fit = 2;
-  ASSERT_TRUE(app_->Record(met).ok());
+  ASSERT_TRUE(app_->pipeline().Record(met).ok());
   met.fit = 9;
-  auto bad = app_->Record(met);
+  auto bad = app_->pipeline().Record(met);
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message().find("--fit must be 1"), std::string::npos);
 
-  auto q = app_->ListQuestions({});
+  auto q = app_->learning().ListQuestions({});
   ASSERT_TRUE(q.ok());
   const std::string q1 = std::to_string((*q)[0].id), q2 = std::to_string((*q)[1].id);
-  ASSERT_TRUE(app_->RecordAnswer("ana", q1, "More quant").ok());
-  ASSERT_TRUE(app_->RecordAnswer("ben", q1, "Less budget").ok());
-  ASSERT_TRUE(app_->RecordAnswer("ben", q2, "Onboarding").ok());
+  ASSERT_TRUE(app_->learning().RecordAnswer("ana", q1, "More quant").ok());
+  ASSERT_TRUE(app_->learning().RecordAnswer("ben", q1, "Less budget").ok());
+  ASSERT_TRUE(app_->learning().RecordAnswer("ben", q2, "Onboarding").ok());
 
-  auto in = app_->GetInsights("ux");
+  auto in = app_->learning().GetInsights("ux");
   ASSERT_TRUE(in.ok()) << in.error().message();
   EXPECT_EQ(in->conversations, 2);
   EXPECT_EQ(in->target, app_->config().playbook.enough_conversations);
@@ -402,20 +403,20 @@ TEST_P(LearningTest, NotesAndAnswersRejectBadInputAndWriteNothing) {
   Add("Ana");
   NoteInput none;
   none.body = "x";
-  EXPECT_FALSE(app_->AddNote(none).ok());
+  EXPECT_FALSE(app_->learning().AddNote(none).ok());
   NoteInput blank;
   blank.contact = "ana";
   blank.body = "  \n ";
-  auto r = app_->AddNote(blank);
+  auto r = app_->learning().AddNote(blank);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message().find("empty"), std::string::npos);
   NoteInput huge;
   huge.contact = "ana";
   huge.body = std::string(100'001, 'a');
-  EXPECT_FALSE(app_->AddNote(huge).ok());
-  EXPECT_FALSE(app_->EditNote("12x", "text").ok());
-  EXPECT_EQ(app_->EditNote("99", "text").error().code(), ErrorCode::kNotFound);
-  EXPECT_EQ(app_->RecordAnswer("ana", "no such question anywhere", "x").error().code(),
+  EXPECT_FALSE(app_->learning().AddNote(huge).ok());
+  EXPECT_FALSE(app_->learning().EditNote("12x", "text").ok());
+  EXPECT_EQ(app_->learning().EditNote("99", "text").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(app_->learning().RecordAnswer("ana", "no such question anywhere", "x").error().code(),
             ErrorCode::kNotFound);
   EXPECT_EQ(db_->Query("SELECT COUNT(*) FROM note")->at(0).Int(0), 0);
   EXPECT_EQ(db_->Query("SELECT COUNT(*) FROM answer")->at(0).Int(0), 0);
@@ -428,30 +429,30 @@ TEST_P(LearningTest, BackupCarriesQuestionsNotesAnswersAndFitByteForByte) {
   met.kind = EventKind::kMeetingHeld;
   met.contact = "ana";
   met.fit = 5;
-  ASSERT_TRUE(app_->Record(met).ok());
+  ASSERT_TRUE(app_->pipeline().Record(met).ok());
   QuestionFields f;
   f.text = "Which tools do you use daily?";
   f.category = "day-to-day";
   f.objective = "ux";
-  auto q = app_->AddQuestion(f);
+  auto q = app_->learning().AddQuestion(f);
   ASSERT_TRUE(q.ok());
-  ASSERT_TRUE(app_->RemoveQuestion("1").ok());
-  ASSERT_TRUE(app_->RecordAnswer("ana", std::to_string(q->id), "Figma, *Dovetail*").ok());
+  ASSERT_TRUE(app_->learning().RemoveQuestion("1").ok());
+  ASSERT_TRUE(app_->learning().RecordAnswer("ana", std::to_string(q->id), "Figma, *Dovetail*").ok());
   NoteInput n;
   n.objective = "ux";
   n.body = "# Summary\n\n- research ops is growing";
-  ASSERT_TRUE(app_->AddNote(n).ok());
-  auto first = app_->Backup();
+  ASSERT_TRUE(app_->learning().AddNote(n).ok());
+  auto first = app_->data().Backup();
   ASSERT_TRUE(first.ok());
   EXPECT_NE(first->find("\"fit\": 5"), std::string::npos);
 
   Open(dir_.File("restored.db"));
-  ASSERT_TRUE(app_->ListQuestions({}).ok());  // the starter bank arrives, then gets replaced
-  auto restored = app_->Restore(*first);
+  ASSERT_TRUE(app_->learning().ListQuestions({}).ok());  // the starter bank arrives, then gets replaced
+  auto restored = app_->data().Restore(*first);
   ASSERT_TRUE(restored.ok()) << restored.error().message();
   EXPECT_EQ(restored->answers, 1);
   EXPECT_EQ(restored->notes, 1);
-  auto second = app_->Backup();
+  auto second = app_->data().Backup();
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(*first, *second);
   EXPECT_EQ(SearchKinds("dovetail"), (std::vector<std::string>{"answer"}));
@@ -470,7 +471,7 @@ TEST_P(LearningTest, StatsTotalIsEveryoneAskedOnce) {
   Do(EventKind::kRequestSent, ana, "2026-03-01T09:00");
   Do(EventKind::kRepliedYes, ana, "2026-03-02T09:00");
   Do(EventKind::kRequestSent, ben, "2026-03-01T09:00");
-  auto s = app_->GetStats();
+  auto s = app_->pipeline().GetStats();
   ASSERT_TRUE(s.ok()) << s.error().message();
   EXPECT_EQ(s->total.key, "all");
   EXPECT_EQ(s->total.asked, 2);

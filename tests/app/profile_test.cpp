@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "rapport/app/app.h"
+#include "rapport/store/database.h"
 #include "support/files.h"
 #include "support/temp_dir.h"
 
@@ -279,12 +280,12 @@ class SheetApp : public ::testing::Test {
     ContactFields f;
     f.name = name;
     if (!org.empty()) f.org = org;
-    ASSERT_TRUE(app_->AddContact(f).ok());
+    ASSERT_TRUE(app_->records().AddContact(f).ok());
     if (targeted) {
       EventInput e;
       e.kind = EventKind::kTargeted;
       e.contact = name;
-      auto r = app_->Record(e);
+      auto r = app_->pipeline().Record(e);
       ASSERT_TRUE(r.ok()) << r.error().message();
     }
   }
@@ -296,7 +297,7 @@ class SheetApp : public ::testing::Test {
 
 TEST_F(SheetApp, NeedsAName) {
   Open(Config{});
-  auto r = app_->Sheet();
+  auto r = app_->data().Sheet();
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
   EXPECT_THAT(r.error().message(), HasSubstr("rapport profile set name"));
@@ -315,7 +316,7 @@ TEST_F(SheetApp, UsesTheProfile) {
   cfg.profile.targets = {"Zeta Corp", "Alpha Inc"};
   Open(cfg);
   AddPerson("Ada Lovelace", "Analytical Engines", true);
-  auto r = app_->Sheet();
+  auto r = app_->data().Sheet();
   ASSERT_TRUE(r.ok()) << r.error().message();
   for (const char* s : {"Sam Rivera", "sam@example.org", "+1 555 0100", "Moving into UX research",
                         "Lyon", "linkedin.com/in/sam", "<em>research</em>", "Ran a survey"}) {
@@ -335,7 +336,7 @@ TEST_F(SheetApp, WithoutTargetsListsTheOrganizationsInThePipeline) {
   AddPerson("Grace Hopper", "navy labs", true);
   AddPerson("Alan Turing", "Bletchley Park", false);  // not in the pipeline
   AddPerson("Nobody Atall", "", true);                // no organization
-  auto r = app_->Sheet();
+  auto r = app_->data().Sheet();
   ASSERT_TRUE(r.ok()) << r.error().message();
   EXPECT_THAT(*r, HasSubstr("<li>Analytical Engines</li>\n<li>navy labs</li>\n</ul>"));
   EXPECT_THAT(*r, Not(HasSubstr("Bletchley")));
@@ -345,7 +346,7 @@ TEST_F(SheetApp, WithNoTargetsAtAllLeavesTheSectionOut) {
   Config cfg;
   cfg.user_name = "Sam Rivera";
   Open(cfg);
-  auto r = app_->Sheet();
+  auto r = app_->data().Sheet();
   ASSERT_TRUE(r.ok()) << r.error().message();
   EXPECT_THAT(*r, Not(HasSubstr("class=\"targets\"")));
 }

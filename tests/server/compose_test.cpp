@@ -52,17 +52,17 @@ class ComposeTest : public ServerTest {
     f.email = "ada@example.org";
     f.degree = "first";
     f.source = "alumni";
-    auto r = app_->AddContact(f);
+    auto r = app_->records().AddContact(f);
     EXPECT_TRUE(r.ok()) << r.error().message();
     AddObjective("UX research");
     EventInput t;
     t.kind = EventKind::kTargeted;
     t.contact = std::to_string(r->contact.id);
     t.objective = "UX research";
-    EXPECT_TRUE(app_->Record(t).ok());
+    EXPECT_TRUE(app_->pipeline().Record(t).ok());
     return r->contact.id;
   }
-  size_t Events(Id id) { return app_->Timeline(std::to_string(id))->size(); }
+  size_t Events(Id id) { return app_->pipeline().Timeline(std::to_string(id))->size(); }
   httplib::Result Lint(const httplib::Params& form) {
     return client_->Post("/compose/lint", {{"HX-Request", "true"}, {"X-CSRF-Token", Token()}},
                          form);
@@ -250,7 +250,7 @@ TEST_F(ComposeTest, WithoutSmtpItHandsTheMessageToTheMailClientThenLogsIt) {
   EXPECT_NE(FlashOf(r).find("Logged Request sent for Ada Lovelace."),
             std::string::npos)
       << r->get_header_value("Set-Cookie");
-  auto events = app_->Timeline(std::to_string(ada));
+  auto events = app_->pipeline().Timeline(std::to_string(ada));
   ASSERT_EQ(events->size(), 2u);
   EXPECT_EQ(events->back().kind, EventKind::kRequestSent);
   EXPECT_NE(events->back().body.value_or("").find("Tuesday or Thursday"), std::string::npos);
@@ -376,8 +376,8 @@ class ComposeSmtpTest : public ComposeTest {
     cfg.smtp.port = sink_->port();
     cfg.smtp.security = "none";
     app_ = std::make_unique<App>(*db_, clock_, cfg);
-    server_ =
-        std::make_unique<server::WebServer>(*app_, "UTC", server::ServeOptions{"127.0.0.1", 0});
+    server_ = std::make_unique<server::WebServer>(*app_, "UTC", server::ServeOptions{"127.0.0.1", 0},
+                                                  Watcher());
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
@@ -404,7 +404,7 @@ TEST_F(ComposeSmtpTest, SendDeliversTheEditedMessageAndLogsTheEvent) {
   ASSERT_FALSE(msg.empty());
   EXPECT_NE(msg.find("Subject: Twenty minutes about UX research?\r\n"), std::string::npos) << msg;
   EXPECT_NE(msg.find("\r\n\r\nHi Ada,\r\n"), std::string::npos) << msg;
-  auto events = app_->Timeline(std::to_string(ada));
+  auto events = app_->pipeline().Timeline(std::to_string(ada));
   ASSERT_EQ(events->size(), 2u);
   EXPECT_EQ(events->back().kind, EventKind::kRequestSent);
   EXPECT_EQ(events->back().channel, Channel::kEmail);

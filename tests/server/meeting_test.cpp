@@ -25,24 +25,24 @@ class MeetingTest : public ServerTest {
     in.contact = std::to_string(ada_);
     in.objective = std::to_string(objective_);
     in.at = "2026-03-02T09:00";
-    ASSERT_TRUE(app_->Record(in).ok());
+    ASSERT_TRUE(app_->pipeline().Record(in).ok());
     Log(ada_, EventKind::kRepliedYes, "2026-03-04T09:00");
     EventInput s;
     s.kind = EventKind::kMeetingScheduled;
     s.contact = std::to_string(ada_);
     s.meeting_at = "2026-03-10T15:00";
     s.meeting_minutes = 20;
-    ASSERT_TRUE(app_->Record(s).ok());
+    ASSERT_TRUE(app_->pipeline().Record(s).ok());
     QuestionFields q;
     q.text = "What does a usual week look like?";
     q.objective = std::to_string(objective_);
-    auto added = app_->AddQuestion(q);
+    auto added = app_->learning().AddQuestion(q);
     ASSERT_TRUE(added.ok()) << added.error().message();
     question_ = added->id;
   }
   std::string Base() const { return "/people/" + std::to_string(ada_); }
   int Count(EventKind kind) {
-    auto events = app_->Timeline(std::to_string(ada_));
+    auto events = app_->pipeline().Timeline(std::to_string(ada_));
     EXPECT_TRUE(events.ok());
     int n = 0;
     for (const auto& e : *events) n += e.kind == kind;
@@ -120,7 +120,7 @@ TEST_F(MeetingTest, AnAnswerIsSavedAsAFormPostAndAsAnHtmxFragment) {
   EXPECT_EQ(r->status, 303);
   EXPECT_EQ(r->get_header_value("Location"), Base() + "/meeting");
   EXPECT_NE(FlashOf(r).find("Saved"), std::string::npos);
-  auto brief = app_->Prep(std::to_string(ada_));
+  auto brief = app_->learning().Prep(std::to_string(ada_));
   ASSERT_TRUE(brief.ok());
   ASSERT_EQ(brief->earlier_answers.size(), 1u);
   EXPECT_EQ(brief->earlier_answers[0].body, "Two days of interviews.");
@@ -148,7 +148,7 @@ TEST_F(MeetingTest, AnAnswerIsSavedAsAFormPostAndAsAnHtmxFragment) {
   r = PostForm(Base() + "/answers", {{"csrf", Token()}, {"text", "x"}});
   EXPECT_EQ(r->status, 303);
   EXPECT_NE(FlashOf(r).find("Not saved"), std::string::npos);
-  EXPECT_EQ(app_->Prep(std::to_string(ada_))->earlier_answers.size(), 3u);
+  EXPECT_EQ(app_->learning().Prep(std::to_string(ada_))->earlier_answers.size(), 3u);
 }
 
 TEST_F(MeetingTest, NotesNeedTheTokenAndStayEscaped) {
@@ -162,12 +162,12 @@ TEST_F(MeetingTest, NotesNeedTheTokenAndStayEscaped) {
   EXPECT_EQ(r->get_header_value("Location"), Base() + "/meeting");
   r = PostForm(Base() + "/notes", {{"csrf", Token()}, {"body", "Ask about Ben"}, {"back", "person"}});
   EXPECT_EQ(r->get_header_value("Location"), Base());
-  auto notes = app_->ListNotes(std::to_string(ada_), std::nullopt);
+  auto notes = app_->learning().ListNotes(std::to_string(ada_), std::nullopt);
   ASSERT_TRUE(notes.ok());
   EXPECT_EQ(notes->size(), 2u);
   r = PostForm(Base() + "/notes", {{"csrf", Token()}, {"body", " "}});
   EXPECT_EQ(r->status, 303);
-  EXPECT_EQ(app_->ListNotes(std::to_string(ada_), std::nullopt)->size(), 2u);
+  EXPECT_EQ(app_->learning().ListNotes(std::to_string(ada_), std::nullopt)->size(), 2u);
 
   for (const std::string& path : {Base() + "/meeting", Base()}) {
     auto page = client_->Get(path.c_str());
@@ -182,12 +182,12 @@ TEST_F(MeetingTest, UserTextInQuestionsAndNamesIsEscaped) {
   ContactFields f;
   f.name = std::string("Eve ") + kXss;
   f.org = kXss;
-  ASSERT_TRUE(app_->EditContact(std::to_string(ada_), f).ok());
+  ASSERT_TRUE(app_->records().EditContact(std::to_string(ada_), f).ok());
   QuestionFields q;
   q.text = std::string("Why ") + kXss + "?";
   q.objective = std::to_string(objective_);
-  ASSERT_TRUE(app_->AddQuestion(q).ok());
-  ASSERT_TRUE(app_->RecordAnswer(std::to_string(ada_), std::to_string(question_), kXss).ok());
+  ASSERT_TRUE(app_->learning().AddQuestion(q).ok());
+  ASSERT_TRUE(app_->learning().RecordAnswer(std::to_string(ada_), std::to_string(question_), kXss).ok());
   auto r = client_->Get((Base() + "/meeting").c_str());
   ASSERT_EQ(r->status, 200);
   EXPECT_EQ(r->body.find(kXss), std::string::npos);
@@ -217,7 +217,7 @@ TEST_F(MeetingTest, FinishLogsTheMeetingOnceAndOpensTheThankYou) {
                {{"csrf", Token()}, {"fit", "4"}, {"note", "She offered to introduce Ben."}});
   EXPECT_EQ(r->status, 303);
   EXPECT_EQ(r->get_header_value("Location"), "/compose?contact=1&kind=thank_you");
-  auto events = app_->Timeline(std::to_string(ada_));
+  auto events = app_->pipeline().Timeline(std::to_string(ada_));
   ASSERT_TRUE(events.ok());
   const Event& held = events->back();
   EXPECT_EQ(held.kind, EventKind::kMeetingHeld);
@@ -270,7 +270,7 @@ TEST_F(MeetingTest, ObjectiveAndQuestionForms) {
   r = PostForm("/objectives",
                {{"csrf", Token()}, {"title", "Product design"}, {"kind", "role"}, {"target", "4"}});
   EXPECT_EQ(r->status, 303);
-  auto all = app_->ListObjectives();
+  auto all = app_->records().ListObjectives();
   ASSERT_EQ(all->size(), 1u);
   EXPECT_EQ(all->front().title, "Product design");
   EXPECT_EQ(all->front().kind, ObjectiveKind::kRole);
@@ -286,7 +286,7 @@ TEST_F(MeetingTest, ObjectiveAndQuestionForms) {
     EXPECT_EQ(r->get_header_value("Location"), "/objectives");
     EXPECT_NE(FlashOf(r).find("Not added"), std::string::npos);
   }
-  EXPECT_EQ(app_->ListObjectives()->size(), 1u);
+  EXPECT_EQ(app_->records().ListObjectives()->size(), 1u);
 
   page = client_->Get(("/objectives/" + id).c_str());
   EXPECT_NE(page->body.find("action=\"/objectives/" + id + "/questions\""), std::string::npos);
@@ -298,7 +298,7 @@ TEST_F(MeetingTest, ObjectiveAndQuestionForms) {
   EXPECT_EQ(r->status, 303);
   QuestionFilter f;
   f.objective = id;
-  auto qs = app_->ListQuestions(f);
+  auto qs = app_->learning().ListQuestions(f);
   ASSERT_TRUE(qs.ok());
   auto it = std::find_if(qs->begin(), qs->end(),
                          [&](const Question& q) { return q.objective_id == all->front().id; });
@@ -459,7 +459,7 @@ TEST_F(MeetingTest, ApiListsAndAddsOrganizations) {
   ContactFields f;
   f.name = "Ben";
   f.org = "Northwind";
-  ASSERT_TRUE(app_->AddContact(f).ok());
+  ASSERT_TRUE(app_->records().AddContact(f).ok());
   r = client_->Get("/api/v1/organizations");
   ASSERT_EQ(r->status, 200);
   j = Json(r);

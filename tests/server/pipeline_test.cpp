@@ -35,9 +35,9 @@ class PipelineTest : public ServerTest {
     size_t end = page.find("</section>", start);
     return page.substr(start, end - start);
   }
-  Stage StageOf(Id id) { return app_->ShowContact(std::to_string(id))->stage; }
-  size_t EventCount(Id id) { return app_->Timeline(std::to_string(id))->size(); }
-  size_t ContactCount() { return app_->ListContacts(std::nullopt, std::nullopt)->size(); }
+  Stage StageOf(Id id) { return app_->records().ShowContact(std::to_string(id))->stage; }
+  size_t EventCount(Id id) { return app_->pipeline().Timeline(std::to_string(id))->size(); }
+  size_t ContactCount() { return app_->records().ListContacts(std::nullopt, std::nullopt)->size(); }
   // The page a redirect leads to, with the flash its cookie carries.
   std::string Follow(const httplib::Result& r) {
     auto page = client_->Get(r->get_header_value("Location").c_str(),
@@ -108,23 +108,23 @@ TEST_F(PipelineTest, FiltersByObjectiveTagAndOrganization) {
   f.name = "Ada";
   f.org = "Analytical Engines";
   f.add_tags = {"math"};
-  Id ada = app_->AddContact(f)->contact.id;
+  Id ada = app_->records().AddContact(f)->contact.id;
   f.name = "Bo";
   f.org = "Navy Labs";
-  Id bo = app_->AddContact(f)->contact.id;
+  Id bo = app_->records().AddContact(f)->contact.id;
   f.name = "Cy";
   f.org = "Analytical Engines";
   f.add_tags = {};
-  Id cy = app_->AddContact(f)->contact.id;
+  Id cy = app_->records().AddContact(f)->contact.id;
   Id objective = AddObjective("Data roles");
   EventInput in;
   in.kind = EventKind::kRequestSent;
   in.contact = std::to_string(ada);
   in.objective = std::to_string(objective);
-  ASSERT_TRUE(app_->Record(in).ok());
+  ASSERT_TRUE(app_->pipeline().Record(in).ok());
   Log(bo, EventKind::kTargeted, "2026-03-09T09:00Z");
   Log(cy, EventKind::kTargeted, "2026-03-09T09:00Z");
-  const Id analytical = *app_->ShowContact(std::to_string(ada))->contact.org_id;
+  const Id analytical = *app_->records().ShowContact(std::to_string(ada))->contact.org_id;
 
   auto names = [&](const std::string& query) {
     auto r = client_->Get(("/pipeline" + query).c_str());
@@ -174,7 +174,7 @@ TEST_F(PipelineTest, AMoveRecordsTheEventAndThePersonChangesColumn) {
   // httplib's client decodes Location: the server sent /pipeline?tag=a%20b.
   EXPECT_EQ(r->get_header_value("Location"), "/pipeline?tag=a b");
   EXPECT_EQ(StageOf(ada), Stage::kRequested);
-  auto events = app_->Timeline(std::to_string(ada));
+  auto events = app_->pipeline().Timeline(std::to_string(ada));
   ASSERT_EQ(events->size(), 2u);
   EXPECT_EQ(events->back().kind, EventKind::kRequestSent);
   const std::string page = Follow(r);
@@ -237,7 +237,7 @@ TEST_F(PipelineTest, SchedulingAsksForTheMeetingTime) {
   r = PostForm("/pipeline/move", form);
   ASSERT_EQ(r->status, 303);
   EXPECT_EQ(StageOf(ada), Stage::kScheduled);
-  EXPECT_EQ(FormatIso(*app_->Timeline(std::to_string(ada))->back().meeting_at),
+  EXPECT_EQ(FormatIso(*app_->pipeline().Timeline(std::to_string(ada))->back().meeting_at),
             FormatIso(*ParseTime("2026-03-12T15:00Z", "UTC")));
 
   Id bo = AddPerson("Bo");
@@ -314,7 +314,7 @@ TEST_F(PipelineTest, CardsEscapeWhatTheyShow) {
   ContactFields f;
   f.name = kXss;
   f.org = kXss;
-  Id id = app_->AddContact(f)->contact.id;
+  Id id = app_->records().AddContact(f)->contact.id;
   Log(id, EventKind::kTargeted, "2026-03-09T09:00Z");
   auto r = client_->Get("/pipeline");
   ASSERT_EQ(r->status, 200);
@@ -348,9 +348,9 @@ TEST_F(PipelineTest, ImportPreviewShowsTheReportAndWritesNothing) {
   ASSERT_EQ(done->status, 303);
   EXPECT_EQ(done->get_header_value("Location"), "/people");
   EXPECT_NE(Follow(done).find("Imported 1 person: 1 new, 0 merged."), std::string::npos);
-  auto people = app_->ListContacts(std::nullopt, std::nullopt);
+  auto people = app_->records().ListContacts(std::nullopt, std::nullopt);
   ASSERT_EQ(people->size(), 2u);
-  auto tagged = app_->ListContacts(std::nullopt, std::string("imported"));
+  auto tagged = app_->records().ListContacts(std::nullopt, std::string("imported"));
   EXPECT_EQ(tagged->size(), 1u);
   // A token works once.
   auto again = PostForm("/import/confirm", {{"csrf", Token()}, {"token", token}});

@@ -11,6 +11,8 @@
 #include <string>
 #include <thread>
 
+#include "rapport/app/change_watcher.h"
+#include "rapport/store/database.h"
 #include "server/server.h"
 #include "support/temp_dir.h"
 
@@ -34,7 +36,8 @@ class ServerTest : public ::testing::Test {
     Config cfg;
     cfg.zone = "UTC";
     app_ = std::make_unique<App>(*db_, clock_, cfg);
-    server_ = std::make_unique<server::WebServer>(*app_, "UTC", server::ServeOptions{"127.0.0.1", 0});
+    server_ = std::make_unique<server::WebServer>(*app_, "UTC", server::ServeOptions{"127.0.0.1", 0},
+                                                  Watcher());
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
@@ -44,6 +47,14 @@ class ServerTest : public ::testing::Test {
     if (thread_.joinable()) thread_.join();
   }
 
+  // What `rapport serve`'s composition root passes in: a second connection
+  // to the same database file, for the read cache's change stamp.
+  std::unique_ptr<ChangeWatcher> Watcher() {
+    auto w = OpenDatabase(dir_.File("rapport.db"));
+    EXPECT_TRUE(w.ok()) << w.error().message();
+    return w.ok() ? WatchDatabase(std::move(*w)) : nullptr;
+  }
+
   std::string Host() const { return "127.0.0.1:" + std::to_string(server_->port()); }
   const std::string& Token() const { return server_->csrf_token(); }
 
@@ -51,7 +62,7 @@ class ServerTest : public ::testing::Test {
     ContactFields f;
     f.name = name;
     if (!email.empty()) f.email = email;
-    auto r = app_->AddContact(f);
+    auto r = app_->records().AddContact(f);
     EXPECT_TRUE(r.ok()) << r.error().message();
     return r->contact.id;
   }
@@ -60,7 +71,7 @@ class ServerTest : public ::testing::Test {
     in.kind = kind;
     in.contact = std::to_string(id);
     in.at = at;
-    auto r = app_->Record(in);
+    auto r = app_->pipeline().Record(in);
     ASSERT_TRUE(r.ok()) << r.error().message();
   }
   Id AddObjective(const std::string& title, int target = 3) {
@@ -68,7 +79,7 @@ class ServerTest : public ::testing::Test {
     f.title = title;
     f.kind = "role";
     f.target = target;
-    auto r = app_->AddObjective(f);
+    auto r = app_->records().AddObjective(f);
     if (!r.ok()) ADD_FAILURE() << r.error().message();
     return r.ok() ? r->id : 0;
   }
@@ -82,14 +93,14 @@ class ServerTest : public ::testing::Test {
     met.objective = std::to_string(objective);
     met.at = at;
     met.fit = fit;
-    auto r = app_->Record(met);
+    auto r = app_->pipeline().Record(met);
     ASSERT_TRUE(r.ok()) << r.error().message();
     QuestionFields q;
     q.text = question;
     q.objective = std::to_string(objective);
-    auto added = app_->AddQuestion(q);
+    auto added = app_->learning().AddQuestion(q);
     ASSERT_TRUE(added.ok()) << added.error().message();
-    auto a = app_->RecordAnswer(std::to_string(person), std::to_string(added->id), answer);
+    auto a = app_->learning().RecordAnswer(std::to_string(person), std::to_string(added->id), answer);
     ASSERT_TRUE(a.ok()) << a.error().message();
   }
   httplib::Result PostForm(const std::string& path, const httplib::Params& params,

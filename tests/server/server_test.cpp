@@ -48,7 +48,7 @@ TEST_F(ServerTest, RefusesStateChangesFromAnotherOrigin) {
   EXPECT_EQ(r->status, 403);
   r = PostForm("/people", form, {{"Origin", "http://localhost:1"}});
   EXPECT_EQ(r->status, 403);
-  EXPECT_TRUE(app_->ListContacts(std::nullopt, std::nullopt)->empty());
+  EXPECT_TRUE(app_->records().ListContacts(std::nullopt, std::nullopt)->empty());
   // Chromium sends "Origin: null" for a form posted from a page with
   // Referrer-Policy: no-referrer (ours): the token alone decides then.
   r = PostForm("/people", {{"name", "Ada"}}, {{"Origin", "null"}});
@@ -79,14 +79,14 @@ TEST_F(ServerTest, EveryStateChangeNeedsTheCsrfToken) {
   EXPECT_EQ(r->status, 403);
   r = client_->Delete("/people/1");
   EXPECT_EQ(r->status, 403);
-  EXPECT_TRUE(app_->ListContacts(std::nullopt, std::nullopt)->empty());
+  EXPECT_TRUE(app_->records().ListContacts(std::nullopt, std::nullopt)->empty());
 
   r = PostForm("/people", {{"name", "Ada"}, {"csrf", Token()}});
   EXPECT_EQ(r->status, 303);
   r = client_->Post("/api/v1/people", {{"X-CSRF-Token", Token()}}, R"({"name": "Bo"})",
                     "application/json");
   EXPECT_EQ(r->status, 201);
-  EXPECT_EQ(app_->ListContacts(std::nullopt, std::nullopt)->size(), 2u);
+  EXPECT_EQ(app_->records().ListContacts(std::nullopt, std::nullopt)->size(), 2u);
 }
 
 TEST_F(ServerTest, RefusesBodiesOverOneMegabyte) {
@@ -99,7 +99,7 @@ TEST_F(ServerTest, RefusesBodiesOverOneMegabyte) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
   EXPECT_EQ(r->body.find("Exception"), std::string::npos);
-  EXPECT_TRUE(app_->ListContacts(std::nullopt, std::nullopt)->empty());
+  EXPECT_TRUE(app_->records().ListContacts(std::nullopt, std::nullopt)->empty());
 }
 
 TEST_F(ServerTest, EveryResponseCarriesTheSafetyHeaders) {
@@ -130,8 +130,8 @@ TEST_F(ServerTest, UserStringsAreEscapedOnEveryPage) {
   note.kind = EventKind::kTouch;
   note.contact = std::to_string(id);
   note.body = std::string("said ") + kXss;
-  ASSERT_TRUE(app_->Record(note).ok());
-  ASSERT_TRUE(app_->AddNote({.contact = std::to_string(id), .body = kXss}).ok());
+  ASSERT_TRUE(app_->pipeline().Record(note).ok());
+  ASSERT_TRUE(app_->learning().AddNote({.contact = std::to_string(id), .body = kXss}).ok());
   Id objective = AddObjective(kXss);
   MeetAndAnswer(id, objective, "2026-03-09T10:00Z", 4, kXss, std::string("answer ") + kXss);
   EventInput promise;
@@ -139,7 +139,7 @@ TEST_F(ServerTest, UserStringsAreEscapedOnEveryPage) {
   promise.contact = std::to_string(id);
   promise.objective = std::to_string(objective);
   promise.body = std::string("send ") + kXss;
-  ASSERT_TRUE(app_->Record(promise).ok());
+  ASSERT_TRUE(app_->pipeline().Record(promise).ok());
   for (const std::string& path : std::vector<std::string>{
            "/", "/people", "/people/" + std::to_string(id),
            "/search?q=" + httplib::detail::encode_query_param(kXss), "/objectives",
@@ -317,7 +317,7 @@ TEST_F(ServerTest, OneClickButtonRecordsTheEventAndTheAgendaChanges) {
   ASSERT_NE(cookie.find("rapport_flash="), std::string::npos);
   cookie = cookie.substr(0, cookie.find(';'));
 
-  auto events = app_->Timeline(std::to_string(id));
+  auto events = app_->pipeline().Timeline(std::to_string(id));
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 2u);
   EXPECT_EQ(events->back().kind, EventKind::kFollowUpSent);
@@ -331,7 +331,7 @@ TEST_F(ServerTest, OneClickButtonRecordsTheEventAndTheAgendaChanges) {
   // An action without a one-click event is refused, and nothing is logged.
   r = PostForm("/agenda/do", {{"csrf", Token()}, {"action", "prepare"}, {"contact", std::to_string(id)}});
   EXPECT_EQ(r->status, 303);
-  EXPECT_EQ(app_->Timeline(std::to_string(id))->size(), 2u);
+  EXPECT_EQ(app_->pipeline().Timeline(std::to_string(id))->size(), 2u);
 }
 
 // The flash after a one-click action carries an Undo button; pressing it
@@ -343,7 +343,7 @@ TEST_F(ServerTest, UndoTakesBackAOneClickAction) {
   ASSERT_TRUE(r);
   std::string cookie = r->get_header_value("Set-Cookie");
   cookie = cookie.substr(0, cookie.find(';'));
-  auto events = app_->Timeline(std::to_string(id));
+  auto events = app_->pipeline().Timeline(std::to_string(id));
   ASSERT_EQ(events->size(), 2u);
   const std::string event_id = std::to_string(events->back().id);
 
@@ -357,13 +357,13 @@ TEST_F(ServerTest, UndoTakesBackAOneClickAction) {
   // Without the token nothing is undone.
   r = PostForm("/undo", {{"event", event_id}, {"back", "/"}});
   EXPECT_EQ(r->status, 403);
-  EXPECT_EQ(app_->Timeline(std::to_string(id))->size(), 2u);
+  EXPECT_EQ(app_->pipeline().Timeline(std::to_string(id))->size(), 2u);
 
   r = PostForm("/undo", {{"csrf", Token()}, {"event", event_id}, {"back", "/"}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 303);
   EXPECT_EQ(r->get_header_value("Location"), "/");
-  EXPECT_EQ(app_->Timeline(std::to_string(id))->size(), 1u);
+  EXPECT_EQ(app_->pipeline().Timeline(std::to_string(id))->size(), 1u);
   cookie = r->get_header_value("Set-Cookie");
   cookie = cookie.substr(0, cookie.find(';'));
   page = client_->Get("/", {{"Cookie", cookie}});
@@ -378,7 +378,7 @@ TEST_F(ServerTest, UndoTakesBackAOneClickAction) {
   cookie = cookie.substr(0, cookie.find(';'));
   page = client_->Get("/", {{"Cookie", cookie}});
   EXPECT_NE(page->body.find("Not undone: there is no event " + event_id), std::string::npos);
-  EXPECT_EQ(app_->Timeline(std::to_string(id))->size(), 1u);
+  EXPECT_EQ(app_->pipeline().Timeline(std::to_string(id))->size(), 1u);
 
   // From the person page, Undo returns there.
   const std::string person = "/people/" + std::to_string(id);
@@ -419,12 +419,12 @@ TEST_F(ServerTest, CachedAgendaFollowsWritesFromAnotherConnection) {
     App other(**other_db, clock_, cfg);
     ContactFields f;
     f.name = "Grace Hopper";
-    auto added = other.AddContact(f);
+    auto added = other.records().AddContact(f);
     ASSERT_TRUE(added.ok());
     EventInput in;
     in.kind = EventKind::kTargeted;
     in.contact = "Grace Hopper";
-    ASSERT_TRUE(other.Record(in).ok());
+    ASSERT_TRUE(other.pipeline().Record(in).ok());
   }
   auto later = client_->Get("/");
   EXPECT_NE(later->body.find("Grace Hopper"), std::string::npos);
@@ -453,7 +453,7 @@ TEST_F(ServerTest, CalendarFeedNeedsTheCurrentSecret) {
   in.contact = std::to_string(id);
   in.meeting_at = "2026-03-12T15:00";
   in.meeting_minutes = 30;
-  ASSERT_TRUE(app_->Record(in).ok());
+  ASSERT_TRUE(app_->pipeline().Record(in).ok());
 
   for (const char* path : {"/calendar.ics", "/calendar.ics?token=", "/calendar.ics?token=0123"}) {
     auto r = client_->Get(path);
@@ -464,7 +464,7 @@ TEST_F(ServerTest, CalendarFeedNeedsTheCurrentSecret) {
   auto page = client_->Get("/calendar");
   ASSERT_TRUE(page);
   ASSERT_EQ(page->status, 200);
-  auto token = app_->CalendarToken(false);
+  auto token = app_->data().CalendarToken(false);
   ASSERT_TRUE(token.ok());
   const std::string address = "http://" + Host() + "/calendar.ics?token=" + *token;
   EXPECT_NE(page->body.find(address), std::string::npos);
@@ -479,11 +479,11 @@ TEST_F(ServerTest, CalendarFeedNeedsTheCurrentSecret) {
 
   auto r = PostForm("/calendar/rotate", {});
   EXPECT_EQ(r->status, 403);
-  EXPECT_EQ(*app_->CalendarToken(false), *token);
+  EXPECT_EQ(*app_->data().CalendarToken(false), *token);
   r = PostForm("/calendar/rotate", {{"csrf", Token()}});
   EXPECT_EQ(r->status, 303);
   EXPECT_EQ(r->get_header_value("Location"), "/calendar");
-  auto fresh = app_->CalendarToken(false);
+  auto fresh = app_->data().CalendarToken(false);
   ASSERT_NE(*fresh, *token);
   EXPECT_EQ(client_->Get(("/calendar.ics?token=" + *token).c_str())->status, 404);
   EXPECT_EQ(client_->Get(("/calendar.ics?token=" + *fresh).c_str())->status, 200);
@@ -512,7 +512,8 @@ TEST_F(ServerTest, AgendaApiPagesLikeToday) {
 // httplib's default SO_REUSEPORT would let a second server share the port
 // and take half the requests; Rapport's says the port is taken.
 TEST_F(ServerTest, ASecondServerOnTheSamePortIsRefused) {
-  server::WebServer second(*app_, "UTC", server::ServeOptions{"127.0.0.1", server_->port()});
+  server::WebServer second(*app_, "UTC", server::ServeOptions{"127.0.0.1", server_->port()},
+                           Watcher());
   auto bound = second.Bind();
   ASSERT_FALSE(bound.ok());
   EXPECT_NE(bound.error().message().find("is another server using that port?"), std::string::npos);
@@ -530,7 +531,7 @@ TEST_F(ServerTest, LoggingFromThePersonPageCarriesTheObjective) {
   auto r = PostForm("/people/" + std::to_string(id) + "/events",
                     {{"csrf", Token()}, {"what", "target"}, {"objective", std::to_string(objective)}});
   EXPECT_EQ(r->status, 303);
-  auto events = app_->Timeline(std::to_string(id));
+  auto events = app_->pipeline().Timeline(std::to_string(id));
   ASSERT_EQ(events->size(), 1u);
   EXPECT_EQ(events->back().objective_id, objective);
   // With two objectives the page chooses the thread's; left unchosen, the
@@ -542,7 +543,7 @@ TEST_F(ServerTest, LoggingFromThePersonPageCarriesTheObjective) {
   r = PostForm("/people/" + std::to_string(id) + "/events",
                {{"csrf", Token()}, {"what", "request"}, {"objective", ""}});
   EXPECT_EQ(r->status, 303);
-  EXPECT_EQ(app_->Timeline(std::to_string(id))->back().objective_id, objective);
+  EXPECT_EQ(app_->pipeline().Timeline(std::to_string(id))->back().objective_id, objective);
 }
 
 // "The meeting happened" is offered once the meeting has ended, not days
@@ -554,7 +555,7 @@ TEST_F(ServerTest, TheMeetingIsLoggedInOneClickOnlyAfterItEnds) {
   in.contact = std::to_string(id);
   in.meeting_at = "2026-03-12T15:00";
   in.meeting_minutes = 30;
-  ASSERT_TRUE(app_->Record(in).ok());
+  ASSERT_TRUE(app_->pipeline().Record(in).ok());
   auto today = client_->Get("/");
   const size_t item = today->body.find(R"(data-kind="log_meeting")");
   ASSERT_NE(item, std::string::npos);
@@ -573,12 +574,12 @@ TEST_F(ServerTest, PersonPageShowsOpenPromisesAndMarksThemKept) {
   mine.kind = EventKind::kPromiseMade;
   mine.contact = std::to_string(id);
   mine.body = std::string("Send her my portfolio ") + kXss;
-  auto made = app_->Record(mine);
+  auto made = app_->pipeline().Record(mine);
   ASSERT_TRUE(made.ok()) << made.error().message();
   EventInput theirs = mine;
   theirs.body = "An introduction to her manager";
   theirs.theirs = true;
-  ASSERT_TRUE(app_->Record(theirs).ok());
+  ASSERT_TRUE(app_->pipeline().Record(theirs).ok());
   const std::string path = "/people/" + std::to_string(id);
   auto page = client_->Get(path.c_str());
   EXPECT_NE(page->body.find("Promises still open"), std::string::npos);
@@ -619,7 +620,7 @@ TEST_F(ServerTest, PersonFormLogsEventsAndShowsErrors) {
   auto page = client_->Get(("/people/" + std::to_string(id)).c_str());
   EXPECT_NE(page->body.find("Meeting scheduled"), std::string::npos);
   EXPECT_NE(page->body.find("Scheduled"), std::string::npos);
-  EXPECT_EQ(app_->Timeline(std::to_string(id))->size(), 2u);
+  EXPECT_EQ(app_->pipeline().Timeline(std::to_string(id))->size(), 2u);
   auto missing = client_->Get("/people/999");
   EXPECT_EQ(missing->status, 404);
   EXPECT_EQ(missing->body.find("SELECT"), std::string::npos);
@@ -641,7 +642,7 @@ TEST_F(ServerTest, PeopleFormAddsAndKeepsWhatWasTypedOnError) {
 
 TEST_F(ServerTest, SearchPageHighlightsMatchesAndSaysWhenNothingMatched) {
   Id ada = AddPerson("Ada Lovelace");
-  ASSERT_TRUE(app_->AddNote({.contact = std::to_string(ada),
+  ASSERT_TRUE(app_->learning().AddNote({.contact = std::to_string(ada),
                              .body = "She moved from design systems to research ops."})
                   .ok());
   auto empty = client_->Get("/search");
@@ -743,7 +744,7 @@ TEST_F(ServerTest, ProgressDrawsEightWeeksAgainstTheGoal) {
 TEST_F(ServerTest, ApiServesSearchInsightsAndStats) {
   Id ada = AddPerson("Ada Lovelace");
   Id ux = AddObjective("UX research", 4);
-  ASSERT_TRUE(app_->AddNote({.contact = std::to_string(ada), .body = "Talked about design systems"}).ok());
+  ASSERT_TRUE(app_->learning().AddNote({.contact = std::to_string(ada), .body = "Talked about design systems"}).ok());
   MeetAndAnswer(ada, ux, "2026-03-09T10:00Z", 5, "What changed?", "Diary studies");
 
   json s = Json(client_->Get("/api/v1/search?q=design"));

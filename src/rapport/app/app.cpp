@@ -6,6 +6,7 @@
 #include <set>
 
 #include "rapport/app/validate.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 
@@ -62,17 +63,14 @@ Result<std::string> CleanLine(std::string_view text, std::string_view field) {
 
 }  // namespace
 
-App::App(Database& db, const Clock& clock, Config config, Id workspace_id)
-    : db_(db), clock_(clock), config_(std::move(config)), store_(db, workspace_id) {}
-
-Result<Instant> App::ParseUserTime(const std::string& text) const {
+Result<Instant> UseCase::ParseUserTime(const std::string& text) const {
   return ParseTime(text, config_.zone);
 }
 
 // ===========================================================================
 // References
 
-Result<Organization> App::ResolveOrganization(const std::string& ref) {
+Result<Organization> UseCase::ResolveOrganization(const std::string& ref) {
   if (IsNumber(ref)) {
     RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetOrganization(std::stoll(ref)));
     if (!o) {
@@ -85,7 +83,7 @@ Result<Organization> App::ResolveOrganization(const std::string& ref) {
                  [](const Organization& o) { return o.name; });
 }
 
-Result<Contact> App::ResolveContact(const std::string& ref) {
+Result<Contact> UseCase::ResolveContact(const std::string& ref) {
   if (IsNumber(ref)) {
     RAPPORT_ASSIGN_OR_RETURN(auto c, store_.GetContact(std::stoll(ref)));
     if (!c) return Error::NotFound("there is no contact " + ref + " (see 'rapport contact list')");
@@ -105,7 +103,7 @@ Result<Contact> App::ResolveContact(const std::string& ref) {
                  [](const Contact& c) { return c.name; });
 }
 
-Result<Objective> App::ResolveObjective(const std::string& ref) {
+Result<Objective> UseCase::ResolveObjective(const std::string& ref) {
   if (IsNumber(ref)) {
     RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetObjective(std::stoll(ref)));
     if (!o) {
@@ -119,7 +117,7 @@ Result<Objective> App::ResolveObjective(const std::string& ref) {
                  [](const Objective& o) { return o.title; });
 }
 
-Result<Question> App::ResolveQuestion(const std::string& ref) {
+Result<Question> UseCase::ResolveQuestion(const std::string& ref) {
   if (IsNumber(ref)) {
     RAPPORT_ASSIGN_OR_RETURN(auto q, store_.GetQuestion(std::stoll(ref)));
     if (!q) return Error::NotFound("there is no question " + ref + " (see 'rapport question list')");
@@ -139,7 +137,7 @@ Result<Question> App::ResolveQuestion(const std::string& ref) {
 // ===========================================================================
 // Organizations
 
-Status App::ApplyOrgFields(Organization& o, const OrgFields& f) {
+Status Records::ApplyOrgFields(Organization& o, const OrgFields& f) {
   if (f.name) {
     RAPPORT_ASSIGN_OR_RETURN(o.name, CleanName(*f.name, "the organization name"));
   }
@@ -162,7 +160,7 @@ Status App::ApplyOrgFields(Organization& o, const OrgFields& f) {
   return {};
 }
 
-Result<Organization> App::AddOrganization(const OrgFields& f) {
+Result<Organization> Records::AddOrganization(const OrgFields& f) {
   if (!f.name) return Error::InvalidArgument("an organization needs a name");
   Organization o;
   RAPPORT_RETURN_IF_ERROR(ApplyOrgFields(o, f));
@@ -179,13 +177,13 @@ Result<Organization> App::AddOrganization(const OrgFields& f) {
   return added;
 }
 
-Result<std::vector<Organization>> App::ListOrganizations() { return store_.ListOrganizations(); }
+Result<std::vector<Organization>> Records::ListOrganizations() { return store_.ListOrganizations(); }
 
-Result<Organization> App::ShowOrganization(const std::string& ref) {
+Result<Organization> Records::ShowOrganization(const std::string& ref) {
   return ResolveOrganization(ref);
 }
 
-Result<Organization> App::EditOrganization(const std::string& ref, const OrgFields& f) {
+Result<Organization> Records::EditOrganization(const std::string& ref, const OrgFields& f) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveOrganization(ref));
@@ -202,7 +200,7 @@ Result<Organization> App::EditOrganization(const std::string& ref, const OrgFiel
   return o;
 }
 
-Result<Organization> App::RemoveOrganization(const std::string& ref) {
+Result<Organization> Records::RemoveOrganization(const std::string& ref) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveOrganization(ref));
@@ -214,7 +212,7 @@ Result<Organization> App::RemoveOrganization(const std::string& ref) {
 // ===========================================================================
 // Contacts
 
-Status App::ApplyContactFields(Contact& c, const ContactFields& f, bool& created_org) {
+Status Records::ApplyContactFields(Contact& c, const ContactFields& f, bool& created_org) {
   if (f.name) {
     RAPPORT_ASSIGN_OR_RETURN(c.name, CleanName(*f.name, "the contact's name"));
   }
@@ -299,7 +297,7 @@ Status App::ApplyContactFields(Contact& c, const ContactFields& f, bool& created
   return {};
 }
 
-Result<ContactAdded> App::AddContact(const ContactFields& f) {
+Result<ContactAdded> Records::AddContact(const ContactFields& f) {
   if (!f.name) return Error::InvalidArgument("a contact needs a name");
   // Validate everything that needs no database before touching it.
   Contact c;
@@ -319,7 +317,7 @@ Result<ContactAdded> App::AddContact(const ContactFields& f) {
   return ContactAdded{std::move(added), created_org};
 }
 
-Result<std::vector<Contact>> App::ListContacts(const std::optional<std::string>& org_ref,
+Result<std::vector<Contact>> Records::ListContacts(const std::optional<std::string>& org_ref,
                                                const std::optional<std::string>& tag) {
   ContactFilter filter;
   if (org_ref) {
@@ -330,7 +328,7 @@ Result<std::vector<Contact>> App::ListContacts(const std::optional<std::string>&
   return store_.ListContacts(filter);
 }
 
-Result<ContactAdded> App::EditContact(const std::string& ref, const ContactFields& f) {
+Result<ContactAdded> Records::EditContact(const std::string& ref, const ContactFields& f) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto c, ResolveContact(ref));
@@ -350,7 +348,7 @@ Result<ContactAdded> App::EditContact(const std::string& ref, const ContactField
   return ContactAdded{std::move(*updated), created_org};
 }
 
-Result<Contact> App::RemoveContact(const std::string& ref) {
+Result<Contact> Records::RemoveContact(const std::string& ref) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto c, ResolveContact(ref));
@@ -362,7 +360,7 @@ Result<Contact> App::RemoveContact(const std::string& ref) {
 // ===========================================================================
 // Objectives
 
-Status App::ApplyObjectiveFields(Objective& o, const ObjectiveFields& f) {
+Status Records::ApplyObjectiveFields(Objective& o, const ObjectiveFields& f) {
   if (f.title) {
     RAPPORT_ASSIGN_OR_RETURN(o.title, CleanName(*f.title, "the objective's title"));
   }
@@ -395,7 +393,7 @@ Status App::ApplyObjectiveFields(Objective& o, const ObjectiveFields& f) {
   return {};
 }
 
-Result<Objective> App::AddObjective(const ObjectiveFields& f) {
+Result<Objective> Records::AddObjective(const ObjectiveFields& f) {
   if (!f.title) return Error::InvalidArgument("an objective needs a title");
   if (!f.kind) {
     return Error::InvalidArgument("an objective needs --kind (" + OneOf(ObjectiveKindNames()) +
@@ -410,11 +408,11 @@ Result<Objective> App::AddObjective(const ObjectiveFields& f) {
   return added;
 }
 
-Result<std::vector<Objective>> App::ListObjectives() { return store_.ListObjectives(); }
+Result<std::vector<Objective>> Records::ListObjectives() { return store_.ListObjectives(); }
 
-Result<Objective> App::ShowObjective(const std::string& ref) { return ResolveObjective(ref); }
+Result<Objective> Records::ShowObjective(const std::string& ref) { return ResolveObjective(ref); }
 
-Result<Objective> App::EditObjective(const std::string& ref, const ObjectiveFields& f) {
+Result<Objective> Records::EditObjective(const std::string& ref, const ObjectiveFields& f) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveObjective(ref));
@@ -424,7 +422,7 @@ Result<Objective> App::EditObjective(const std::string& ref, const ObjectiveFiel
   return o;
 }
 
-Result<Objective> App::RemoveObjective(const std::string& ref) {
+Result<Objective> Records::RemoveObjective(const std::string& ref) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveObjective(ref));

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "rapport/app/app.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 
@@ -114,7 +115,7 @@ class Reader {
 
 }  // namespace
 
-Result<std::string> App::Backup() {
+Result<std::string> DataInOut::Backup() {
   RAPPORT_ASSIGN_OR_RETURN(auto orgs, store_.ListOrganizations());
   RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
   RAPPORT_ASSIGN_OR_RETURN(auto objectives, store_.ListObjectives());
@@ -237,7 +238,7 @@ Result<std::string> App::Backup() {
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-Result<RestoreReport> App::Restore(std::string_view text) {
+Result<RestoreReport> DataInOut::Restore(std::string_view text) {
   // Exceptions never leave the core: any JSON type surprise not checked
   // below becomes a one-line error.
   try {
@@ -247,7 +248,7 @@ Result<RestoreReport> App::Restore(std::string_view text) {
   }
 }
 
-Result<RestoreReport> App::RestoreJson(std::string_view text) {
+Result<RestoreReport> DataInOut::RestoreJson(std::string_view text) {
   json doc;
   try {
     doc = json::parse(text);
@@ -464,7 +465,7 @@ Result<RestoreReport> App::RestoreJson(std::string_view text) {
   return report;
 }
 
-Result<RestoreReport> App::CopyTo(App& target) {
+Result<RestoreReport> DataInOut::CopyTo(DataInOut& target) {
   // Through the backup's shape: one reader and writer of every record,
   // already held to all or nothing, ids and timestamps kept.
   RAPPORT_ASSIGN_OR_RETURN(auto here, store_.CountRows());

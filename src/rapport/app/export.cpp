@@ -10,14 +10,15 @@
 
 #include "rapport/app/app.h"
 #include "rapport/formats/people.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 
-Result<std::vector<Contact>> App::SelectContacts(const ExportFilter& f) {
+Result<std::vector<Contact>> DataInOut::SelectContacts(const ExportFilter& f) {
   return ListContacts(f.org, f.tag);
 }
 
-Result<std::string> App::ExportVCard(const ExportFilter& f) {
+Result<std::string> DataInOut::ExportVCard(const ExportFilter& f) {
   RAPPORT_ASSIGN_OR_RETURN(auto contacts, SelectContacts(f));
   std::vector<VCardPerson> cards;
   cards.reserve(contacts.size());
@@ -39,7 +40,7 @@ Result<std::string> App::ExportVCard(const ExportFilter& f) {
   return WriteVCard(cards);
 }
 
-Result<std::string> App::ExportPeopleCsv(const ExportFilter& f) {
+Result<std::string> DataInOut::ExportPeopleCsv(const ExportFilter& f) {
   RAPPORT_ASSIGN_OR_RETURN(auto contacts, SelectContacts(f));
   RAPPORT_ASSIGN_OR_RETURN(auto states, store_.ListContactStates());
   std::unordered_map<Id, std::string> stage;
@@ -63,7 +64,7 @@ Result<std::string> App::ExportPeopleCsv(const ExportFilter& f) {
   return out;
 }
 
-Result<std::string> App::ExportEventsCsv() {
+Result<std::string> DataInOut::ExportEventsCsv() {
   RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
   RAPPORT_ASSIGN_OR_RETURN(auto objectives, store_.ListObjectives());
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListAllEvents());
@@ -150,7 +151,7 @@ icalcomponent* VTimezone(const std::string& zone, int year) {
 
 }  // namespace
 
-Result<std::string> App::ExportIcs(int days_ahead) {
+Result<std::string> DataInOut::ExportIcs(int days_ahead) {
   RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
   std::unordered_map<Id, const Contact*> by_id;
   for (const auto& c : contacts) by_id[c.id] = &c;
@@ -298,7 +299,7 @@ Result<std::string> App::ExportIcs(int days_ahead) {
   return out;
 }
 
-Result<std::string> App::CalendarToken(bool rotate) {
+Result<std::string> DataInOut::CalendarToken(bool rotate) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto token, store_.CalendarToken());
@@ -317,7 +318,7 @@ Result<std::string> App::CalendarToken(bool rotate) {
   return fresh;
 }
 
-Result<std::string> App::CalendarFeed(std::string_view token, int days_ahead) {
+Result<std::string> DataInOut::CalendarFeed(std::string_view token, int days_ahead) {
   RAPPORT_ASSIGN_OR_RETURN(auto mine, store_.CalendarToken());
   // Compared in time independent of where they differ.
   bool same = mine && !mine->empty() && mine->size() == token.size();

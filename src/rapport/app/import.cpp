@@ -12,6 +12,7 @@
 #include "rapport/app/app.h"
 #include "rapport/app/validate.h"
 #include "rapport/formats/people.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 
@@ -212,7 +213,7 @@ void FillField(const char* field, std::optional<std::string>& ours,
 
 }  // namespace
 
-Result<ImportReport> App::Import(std::string_view data, const ImportOptions& options) {
+Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOptions& options) {
   Result<ParsedPeople> parsed = Error::InvalidArgument("");
   switch (options.format) {
     case ImportFormat::kLinkedIn:
@@ -664,7 +665,7 @@ Result<ImportReport> App::Import(std::string_view data, const ImportOptions& opt
   return report;
 }
 
-Result<MergeResult> App::Merge(const std::string& survivor_ref, const std::string& other_ref) {
+Result<MergeResult> DataInOut::Merge(const std::string& survivor_ref, const std::string& other_ref) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto keep, ResolveContact(survivor_ref));

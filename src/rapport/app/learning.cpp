@@ -22,6 +22,7 @@
 #include "rapport/app/app.h"
 #include "rapport/app/validate.h"
 #include "rapport/model/time.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 
@@ -86,7 +87,7 @@ std::string ConversationVerdict(int conversations, int target, const Playbook& p
 // ===========================================================================
 // The question bank
 
-Status App::EnsureQuestionBank() {
+Status UseCase::EnsureQuestionBank() {
   RAPPORT_ASSIGN_OR_RETURN(bool seeded, store_.QuestionsSeeded());
   if (seeded) return {};
   const Instant now = clock_.Now();
@@ -115,7 +116,7 @@ Result<QuestionCategory> ParseCategoryArg(const std::string& typed) {
 
 }  // namespace
 
-Result<Question> App::AddQuestion(const QuestionFields& f) {
+Result<Question> Learning::AddQuestion(const QuestionFields& f) {
   Question q;
   if (!f.text) return Error::InvalidArgument("a question needs its text");
   RAPPORT_ASSIGN_OR_RETURN(q.text, CleanName(*f.text, "the question"));
@@ -135,7 +136,7 @@ Result<Question> App::AddQuestion(const QuestionFields& f) {
   return added;
 }
 
-Result<std::vector<Question>> App::ListQuestions(const QuestionFilter& f) {
+Result<std::vector<Question>> Learning::ListQuestions(const QuestionFilter& f) {
   std::optional<QuestionCategory> category;
   if (f.category) {
     RAPPORT_ASSIGN_OR_RETURN(category, ParseCategoryArg(*f.category));
@@ -159,7 +160,7 @@ Result<std::vector<Question>> App::ListQuestions(const QuestionFilter& f) {
   return out;
 }
 
-Result<Question> App::EditQuestion(const std::string& ref, const QuestionFields& f) {
+Result<Question> Learning::EditQuestion(const std::string& ref, const QuestionFields& f) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_RETURN_IF_ERROR(EnsureQuestionBank());
@@ -184,7 +185,7 @@ Result<Question> App::EditQuestion(const std::string& ref, const QuestionFields&
   return q;
 }
 
-Result<Question> App::RemoveQuestion(const std::string& ref) {
+Result<Question> Learning::RemoveQuestion(const std::string& ref) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_RETURN_IF_ERROR(EnsureQuestionBank());
@@ -204,7 +205,7 @@ Result<Question> App::RemoveQuestion(const std::string& ref) {
 // ===========================================================================
 // The brief before a meeting
 
-Result<std::vector<OpenPromise>> App::OpenPromisesOf(const std::vector<Event>& events,
+Result<std::vector<OpenPromise>> Pipeline::OpenPromisesOf(const std::vector<Event>& events,
                                                      const std::string& contact_name) {
   std::set<Id> kept;
   for (const auto& e : events) {
@@ -219,7 +220,7 @@ Result<std::vector<OpenPromise>> App::OpenPromisesOf(const std::vector<Event>& e
   return out;
 }
 
-Result<PrepBrief> App::Prep(const std::string& contact_ref) {
+Result<PrepBrief> Learning::Prep(const std::string& contact_ref) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_RETURN_IF_ERROR(EnsureQuestionBank());
@@ -326,7 +327,7 @@ Result<PrepBrief> App::Prep(const std::string& contact_ref) {
 // ===========================================================================
 // Notes and answers
 
-Result<Note> App::AddNote(const NoteInput& in) {
+Result<Note> Learning::AddNote(const NoteInput& in) {
   if (in.contact.has_value() == in.objective.has_value()) {
     return Error::InvalidArgument(
         "a note is about one contact or one objective: give CONTACT or --objective REF");
@@ -347,7 +348,7 @@ Result<Note> App::AddNote(const NoteInput& in) {
   return added;
 }
 
-Result<Note> App::EditNote(const std::string& id_text, const std::string& body) {
+Result<Note> Learning::EditNote(const std::string& id_text, const std::string& body) {
   RAPPORT_ASSIGN_OR_RETURN(Id id, ParseId(id_text, "note"));
   RAPPORT_ASSIGN_OR_RETURN(auto text, CleanBody(body, "the note"));
   Transaction tx(db_);
@@ -361,7 +362,7 @@ Result<Note> App::EditNote(const std::string& id_text, const std::string& body) 
   return std::move(*n);
 }
 
-Result<Note> App::RemoveNote(const std::string& id_text) {
+Result<Note> Learning::RemoveNote(const std::string& id_text) {
   RAPPORT_ASSIGN_OR_RETURN(Id id, ParseId(id_text, "note"));
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
@@ -372,7 +373,7 @@ Result<Note> App::RemoveNote(const std::string& id_text) {
   return std::move(*n);
 }
 
-Result<std::vector<Note>> App::ListNotes(const std::optional<std::string>& contact_ref,
+Result<std::vector<Note>> Learning::ListNotes(const std::optional<std::string>& contact_ref,
                                          const std::optional<std::string>& objective_ref) {
   std::optional<Id> contact_id, objective_id;
   if (contact_ref) {
@@ -386,7 +387,7 @@ Result<std::vector<Note>> App::ListNotes(const std::optional<std::string>& conta
   return store_.ListNotes(contact_id, objective_id);
 }
 
-Result<Answer> App::RecordAnswer(const std::string& contact_ref, const std::string& question_ref,
+Result<Answer> Learning::RecordAnswer(const std::string& contact_ref, const std::string& question_ref,
                                  const std::string& text) {
   Answer a;
   RAPPORT_ASSIGN_OR_RETURN(a.body, CleanBody(text, "the answer"));
@@ -411,7 +412,7 @@ Result<Answer> App::RecordAnswer(const std::string& contact_ref, const std::stri
   return added;
 }
 
-Result<SearchResults> App::Search(const std::string& query, int limit) {
+Result<SearchResults> Learning::Search(const std::string& query, int limit) {
   if (limit < 1 || limit > 500) {
     return Error::InvalidArgument("--limit must be between 1 and 500");
   }
@@ -468,7 +469,7 @@ Result<SearchResults> App::Search(const std::string& query, int limit) {
 // ===========================================================================
 // Referrals and the network
 
-Result<ContactAdded> App::Refer(const std::string& referrer_ref, ContactFields f) {
+Result<ContactAdded> Records::Refer(const std::string& referrer_ref, ContactFields f) {
   RAPPORT_ASSIGN_OR_RETURN(auto referrer, ResolveContact(referrer_ref));
   if (!f.source) f.source = "referral";
   if (!f.degree) f.degree = "second";
@@ -510,7 +511,7 @@ Result<NetworkData> LoadNetwork(Store& store) {
 
 }  // namespace
 
-Result<NetworkGraph> App::Network() {
+Result<NetworkGraph> Learning::Network() {
   RAPPORT_ASSIGN_OR_RETURN(auto d, LoadNetwork(store_));
   NetworkGraph g;
   std::set<Id> on_edge;
@@ -552,7 +553,7 @@ std::string HowKnown(const Contact& c, std::string_view stage) {
 
 }  // namespace
 
-Result<std::vector<WarmPath>> App::WarmestPaths(const std::string& org_ref, int limit) {
+Result<std::vector<WarmPath>> Learning::WarmestPaths(const std::string& org_ref, int limit) {
   RAPPORT_ASSIGN_OR_RETURN(auto org, ResolveOrganization(org_ref));
   RAPPORT_ASSIGN_OR_RETURN(auto d, LoadNetwork(store_));
   const auto& contacts = d.contacts;
@@ -620,7 +621,7 @@ Result<std::vector<WarmPath>> App::WarmestPaths(const std::string& org_ref, int 
 // ===========================================================================
 // Insight across interviews
 
-Result<Insights> App::GetInsights(const std::string& objective_ref) {
+Result<Insights> Learning::GetInsights(const std::string& objective_ref) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_RETURN_IF_ERROR(EnsureQuestionBank());

@@ -201,4 +201,8 @@ Status SendEmail(const Config::Smtp& smtp, const Email& email, Instant date) {
   }
 }
 
+Status SmtpMailer::Send(const Config::Smtp& smtp, const Email& email, Instant date) {
+  return SendEmail(smtp, email, date);
+}
+
 }  // namespace rapport

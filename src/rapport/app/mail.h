@@ -30,4 +30,19 @@ std::string MailtoLink(const Email& email);
 // recipient rejected.
 Status SendEmail(const Config::Smtp& smtp, const Email& email, Instant date);
 
+// Where the messages the App sends go, passed in like the Clock: SmtpMailer
+// in the product, a fake (or a loopback SMTP server) in tests.
+class Mailer {
+ public:
+  virtual ~Mailer() = default;
+  // Sends `email`, dated `date`, with the [smtp] settings. Errors say why.
+  virtual Status Send(const Config::Smtp& smtp, const Email& email, Instant date) = 0;
+};
+
+// SendEmail: libcurl's SMTP client.
+class SmtpMailer : public Mailer {
+ public:
+  Status Send(const Config::Smtp& smtp, const Email& email, Instant date) override;
+};
+
 }  // namespace rapport

@@ -2,10 +2,11 @@
 // double tap, a re-sent form, or `rapport met` earlier the same day) must
 // not count a second conversation, so the rule lives here, once.
 #include "rapport/app/app.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 
-Result<MeetingFinished> App::FinishMeeting(const std::string& contact_ref, std::optional<int> fit,
+Result<MeetingFinished> Pipeline::FinishMeeting(const std::string& contact_ref, std::optional<int> fit,
                                            const std::optional<std::string>& note) {
   if (fit && (*fit < 1 || *fit > 5)) {
     return Error::InvalidArgument("the fit must be 1 (not my tribe) to 5 (very much my tribe)");

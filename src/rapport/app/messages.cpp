@@ -7,6 +7,7 @@
 
 #include "rapport/app/app.h"
 #include "rapport/messages/spelling.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 
@@ -31,7 +32,7 @@ void AddWords(std::set<std::string>& out, std::string_view text) {
 
 }  // namespace
 
-Result<std::vector<Finding>> App::Lint(std::string_view text, MessageKind kind,
+Result<std::vector<Finding>> Messaging::Lint(std::string_view text, MessageKind kind,
                                        std::optional<Id> about) {
   if (!speller_) {
     auto sp = OpenHunspell();
@@ -112,7 +113,7 @@ std::string HowWeMet(const Contact& c) {
 
 }  // namespace
 
-Result<DraftResult> App::DraftMessage(const DraftInput& in) {
+Result<DraftResult> Messaging::DraftMessage(const DraftInput& in) {
   RAPPORT_ASSIGN_OR_RETURN(auto contact, ResolveContact(in.contact));
   std::string name = in.kind;
   if (name == "request") {
@@ -263,7 +264,7 @@ std::optional<DraftInput> DraftForAction(const Action& action) {
   return in;
 }
 
-Result<SendResult> App::SendMessage(const DraftResult& draft, const std::string& body,
+Result<SendResult> Messaging::SendMessage(const DraftResult& draft, const std::string& body,
                                     const std::string& eml_path, bool mark_sent) {
   if (!draft.logs) {
     return Error::InvalidArgument("a " + draft.template_name +
@@ -294,7 +295,7 @@ Result<SendResult> App::SendMessage(const DraftResult& draft, const std::string&
   SendResult result;
   const Instant now = Now();
   if (!config_.smtp.host.empty()) {
-    RAPPORT_RETURN_IF_ERROR(SendEmail(config_.smtp, mail, now));
+    RAPPORT_RETURN_IF_ERROR(mailer_.Send(config_.smtp, mail, now));
     result.sent = true;
   } else {
     if (mail.from_address.empty()) mail.from_address = "you@example.invalid";
@@ -313,7 +314,7 @@ Result<SendResult> App::SendMessage(const DraftResult& draft, const std::string&
   return result;
 }
 
-Result<Event> App::LogSent(const DraftResult& draft, const std::string& body) {
+Result<Event> Messaging::LogSent(const DraftResult& draft, const std::string& body) {
   if (!draft.logs) {
     return Error::InvalidArgument("a " + draft.template_name +
                                   " is not sent by mail, so there is nothing to log");

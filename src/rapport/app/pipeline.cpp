@@ -7,10 +7,11 @@
 
 #include "rapport/app/app.h"
 #include "rapport/app/validate.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 
-ContactPlan App::PlanFor(const Contact& c, const std::vector<Event>& events) const {
+ContactPlan UseCase::PlanFor(const Contact& c, const std::vector<Event>& events) const {
   ContactFacts facts;
   facts.contact = &c;
   facts.events = events;
@@ -19,7 +20,7 @@ ContactPlan App::PlanFor(const Contact& c, const std::vector<Event>& events) con
   return PlanContact(facts, config_.playbook, Now());
 }
 
-Result<ContactPlan> App::Replan(const Contact& c) {
+Result<ContactPlan> UseCase::Replan(const Contact& c) {
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(c.id));
   // The introducer's name shows in reasons; the stored contact has it.
   ContactPlan plan = PlanFor(c, events);
@@ -33,7 +34,7 @@ Result<ContactPlan> App::Replan(const Contact& c) {
   return plan;
 }
 
-Result<ContactDetail> App::ShowContact(const std::string& ref) {
+Result<ContactDetail> Records::ShowContact(const std::string& ref) {
   RAPPORT_ASSIGN_OR_RETURN(auto c, ResolveContact(ref));
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(c.id));
   ContactPlan plan = PlanFor(c, events);
@@ -49,7 +50,7 @@ Result<ContactDetail> App::ShowContact(const std::string& ref) {
   return d;
 }
 
-Result<Event> App::Record(const EventInput& in) {
+Result<Event> Pipeline::Record(const EventInput& in) {
   Event e;
   e.kind = in.kind;
   const Instant now = Now();
@@ -191,7 +192,7 @@ Result<Event> App::Record(const EventInput& in) {
   return added;
 }
 
-Result<Event> App::KeepPromise(const std::string& promise_ref, const std::optional<std::string>& at) {
+Result<Event> Pipeline::KeepPromise(const std::string& promise_ref, const std::optional<std::string>& at) {
   std::string ref = Trim(promise_ref);
   if (!ref.empty() && ref[0] == '#') ref.erase(0, 1);
   if (ref.empty() || !std::all_of(ref.begin(), ref.end(), [](unsigned char c) { return std::isdigit(c); })) {
@@ -231,7 +232,7 @@ Result<Event> App::KeepPromise(const std::string& promise_ref, const std::option
   return added;
 }
 
-Result<Event> App::UndoEvent(Id event_id) {
+Result<Event> Pipeline::UndoEvent(Id event_id) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto event, store_.GetEvent(event_id));
@@ -257,7 +258,7 @@ Result<Event> App::UndoEvent(Id event_id) {
   return *event;
 }
 
-Result<Agenda> App::GetAgenda(int days, int limit) {
+Result<Agenda> Pipeline::GetAgenda(int days, int limit) {
   if (days < 0 || days > 366) {
     return Error::InvalidArgument("--days must be between 0 and 366");
   }
@@ -344,13 +345,13 @@ Result<Agenda> App::GetAgenda(int days, int limit) {
   return agenda;
 }
 
-Result<std::vector<PipelineEntry>> App::Pipeline(const std::optional<std::string>& objective_ref) {
+Result<std::vector<PipelineEntry>> Pipeline::Board(const std::optional<std::string>& objective_ref) {
   PipelineFilter f;
   f.objective = objective_ref;
-  return Pipeline(f);
+  return Board(f);
 }
 
-Result<std::vector<PipelineEntry>> App::Pipeline(const PipelineFilter& filter) {
+Result<std::vector<PipelineEntry>> Pipeline::Board(const PipelineFilter& filter) {
   std::optional<Id> objective_id;
   if (filter.objective) {
     RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveObjective(*filter.objective));
@@ -386,7 +387,7 @@ Result<std::vector<PipelineEntry>> App::Pipeline(const PipelineFilter& filter) {
   return out;
 }
 
-Result<MoveOutcome> App::MoveCard(const MoveInput& in) {
+Result<MoveOutcome> Pipeline::MoveCard(const MoveInput& in) {
   MoveOutcome out;
   auto to = ParseStage(FoldCase(Trim(in.to_stage)));
   if (!to) {
@@ -445,12 +446,12 @@ Result<MoveOutcome> App::MoveCard(const MoveInput& in) {
   return out;
 }
 
-Result<std::vector<Event>> App::Timeline(const std::string& contact_ref) {
+Result<std::vector<Event>> Pipeline::Timeline(const std::string& contact_ref) {
   RAPPORT_ASSIGN_OR_RETURN(auto c, ResolveContact(contact_ref));
   return store_.ListEvents(c.id);
 }
 
-Result<Stats> App::GetStats() {
+Result<Stats> Pipeline::GetStats() {
   Stats s;
   const Instant now = Now();
   const auto& pb = config_.playbook;
@@ -529,7 +530,7 @@ Result<Stats> App::GetStats() {
   return s;
 }
 
-Result<int> App::Reindex() {
+Result<int> Pipeline::Reindex() {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(int n, ReplanAll());
@@ -537,7 +538,7 @@ Result<int> App::Reindex() {
   return n;
 }
 
-Result<int> App::ReplanAll() {
+Result<int> UseCase::ReplanAll() {
   RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListAllEvents());
   std::unordered_map<Id, std::vector<Event>> by_contact;

@@ -7,6 +7,7 @@
 
 #include "rapport/app/app.h"
 #include "rapport/app/validate.h"
+#include "rapport/store/store.h"
 
 namespace rapport {
 
@@ -19,7 +20,7 @@ bool LessFolded(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-Result<std::string> App::Sheet() {
+Result<std::string> DataInOut::Sheet() {
   SheetProfile p;
   p.name = Trim(config_.user_name);
   if (p.name.empty()) {
@@ -37,7 +38,7 @@ Result<std::string> App::Sheet() {
   if (p.targets.empty()) {
     // The organizations of the people being worked with now: in the
     // pipeline, at any stage past "none".
-    RAPPORT_ASSIGN_OR_RETURN(auto entries, Pipeline(std::nullopt));
+    RAPPORT_ASSIGN_OR_RETURN(auto entries, Board(std::nullopt));
     std::set<std::string> seen;
     for (const auto& e : entries) {
       const std::string org = Trim(e.contact.org_name);

@@ -1,6 +1,6 @@
 // The board's moves as events. Each rule here was checked against the
 // replay in stage.cpp (which events open, advance or end a thread), and
-// App::MoveCard derives the stage again before writing, so a rule that
+// Pipeline::MoveCard derives the stage again before writing, so a rule that
 // drifted from the replay is refused instead of recorded.
 #include "rapport/playbook/move.h"
 

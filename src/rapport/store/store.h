@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "rapport/model/search_query.h"
+#include "rapport/model/search.h"
 #include "rapport/model/types.h"
 #include "rapport/store/database.h"
 
@@ -50,29 +51,12 @@ struct ContactState {
   std::optional<Instant> last_event_at;
 };
 
-// One full-text search result: which row, whose, and where the words are.
-struct SearchHit {
-  std::string kind;  // "note", "answer", or the event kind ("request_sent", ...)
-  Id source_id = 0;  // the note, answer or event id
-  std::optional<Id> contact_id;
-  // The best passage of the text, with each matched word between \x02 and
-  // \x03 (callers turn those into bold, <mark> or offsets).
-  std::string snippet;
-  double rank = 0;  // bm25: lower is better
-};
-
 struct SearchHits {
   std::vector<SearchHit> hits;
   // More texts matched than Search ranks: the hits are the best among the
   // most recent kSearchRankWindow matches.
   bool windowed = false;
 };
-
-// How many of the newest matching texts a search ranks. Ranking every match
-// of a word found in most notes costs a second at 1,000,000 notes; the
-// newest two thousand rank in about 15 ms (bm25 costs ~8 us a row), and are
-// the ones a seeker means.
-constexpr int kSearchRankWindow = 2000;
 
 class Store {
  public:

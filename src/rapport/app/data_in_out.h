@@ -1,0 +1,134 @@
+// Imports, merges, exports, the calendar feed, backup and restore, and the
+// networking sheet (app/import.cpp, export.cpp, backup.cpp, sheet.cpp).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rapport/app/pipeline.h"
+#include "rapport/app/use_case.h"
+#include "rapport/model/types.h"
+
+namespace rapport {
+
+struct ExportFilter {
+  std::optional<std::string> org;  // REF
+  std::optional<std::string> tag;
+};
+
+enum class ImportFormat { kLinkedIn, kVCard, kGoogle };
+std::optional<ImportFormat> ParseImportFormat(std::string_view s);  // "linkedin", "vcard", "google"
+std::string_view ToString(ImportFormat f);                          // the same names
+// Which export `data` looks like, from its first lines: a vCard (BEGIN:VCARD),
+// a LinkedIn export (a header with Connected On) or a Google Contacts CSV (a
+// header with "E-mail 1 - Value" or "Given Name"); nullopt when none.
+std::optional<ImportFormat> DetectImportFormat(std::string_view data);
+
+struct ImportOptions {
+  ImportFormat format = ImportFormat::kLinkedIn;
+  bool dry_run = false;     // work it all out, write nothing
+  bool keep_going = false;  // import the good rows even when some are bad
+  std::vector<std::string> tags;  // added to everyone imported or merged
+  // Called now and then with (people done, people in the file).
+  std::function<void(size_t, size_t)> progress;
+};
+
+struct ImportRow {
+  int line = 0;
+  std::string reason;
+};
+
+struct ImportMerge {
+  int line = 0;
+  Id contact_id = 0;
+  std::string name;
+  std::string matched_by;              // "email", "linkedin", "name and organization"
+  std::vector<std::string> filled;     // fields that were empty here, now filled
+  std::vector<std::string> conflicts;  // "title: kept 'CTO'; the file says 'CEO'"
+};
+
+struct ImportReport {
+  int added = 0, merged = 0, unchanged = 0;
+  int organizations_added = 0;
+  std::vector<ImportRow> skipped;   // nothing to import (date-only rows, no name)
+  std::vector<ImportRow> rejected;  // malformed rows
+  std::vector<ImportMerge> merges;
+  bool written = false;  // false for --dry-run, or when bad rows stopped it
+};
+
+struct MergeResult {
+  Contact survivor;
+  std::string removed_name;
+  int events_moved = 0;
+};
+
+struct RestoreReport {
+  int organizations = 0, contacts = 0, objectives = 0, events = 0;
+  int questions = 0, notes = 0, answers = 0;
+};
+
+// Data in and out: imports and merges, exports (vCard, CSV, iCalendar and
+// its feed), the JSON backup and restore, and the printable sheet.
+class DataInOut : public UseCase {
+ public:
+  using UseCase::UseCase;
+
+  // Reads another program's export and brings its people in, merging those
+  // already here (same email, same LinkedIn URL, or same name at the same
+  // organization). One transaction: with bad rows and no keep_going, nothing
+  // is written and the report lists them.
+  Result<ImportReport> Import(std::string_view data, const ImportOptions& options);
+  // Merges `other` into `survivor`: empty fields filled, tags joined, events
+  // and introductions moved; `other` is removed.
+  Result<MergeResult> Merge(const std::string& survivor_ref, const std::string& other_ref);
+
+  // ---- the networking sheet ----
+  // The one-page printable HTML sheet from the profile (config.toml [user]
+  // and [profile]). Without [profile] targets, lists the organizations of
+  // the people in the pipeline. Error when the profile has no name.
+  Result<std::string> Sheet();
+
+  // ---- export ----
+  Result<std::string> ExportVCard(const ExportFilter& f);      // vCard 4.0
+  Result<std::string> ExportPeopleCsv(const ExportFilter& f);  // RFC 4180
+  Result<std::string> ExportEventsCsv();                       // the interaction log
+  // Meetings as VEVENTs (with TZID and a VALARM) and the agenda's actions
+  // for the next `days_ahead` days as VTODOs; UIDs are stable, so a
+  // calendar re-importing the file updates instead of duplicating.
+  Result<std::string> ExportIcs(int days_ahead);
+  // The secret in the calendar feed's address (/calendar.ics?token=...),
+  // made on first use; `rotate` replaces it, so the old address stops
+  // working (for a link shared by mistake).
+  Result<std::string> CalendarToken(bool rotate);
+  // ExportIcs(days_ahead) for a calendar app that presents `token`;
+  // NotFound when it is not this workspace's current token.
+  Result<std::string> CalendarFeed(std::string_view token, int days_ahead);
+
+  // ---- backup ----
+  // The whole workspace as versioned JSON (see docs/user-guide.md).
+  Result<std::string> Backup();
+  // Restores a Backup() into this workspace, which must be empty; all or
+  // nothing.
+  Result<RestoreReport> Restore(std::string_view json_text);
+  // Copies this workspace, everything in it, into `target`'s, which must be
+  // empty (another database: SQLite to PostgreSQL, say), then checks that
+  // the target holds as many rows of each kind as this one. All or nothing
+  // in the target, as Restore.
+  Result<RestoreReport> CopyTo(DataInOut& target);
+
+ private:
+  Result<std::vector<Contact>> SelectContacts(const ExportFilter& f);
+  Result<RestoreReport> RestoreJson(std::string_view json_text);
+
+  // In Records and Pipeline (forwarded).
+  Result<std::vector<Contact>> ListContacts(const std::optional<std::string>& org_ref,
+                                            const std::optional<std::string>& tag);
+  Result<Agenda> GetAgenda(int days, int limit);
+  Result<std::vector<PipelineEntry>> Board(const std::optional<std::string>& objective_ref);
+};
+
+}  // namespace rapport

@@ -1,0 +1,85 @@
+// The shared ground of the use cases: the context they all work over (the
+// database, the store, the clock, the config), and the base class that
+// gives each area the references (REFs) and the re-planning they share.
+//
+// Fields arrive as the user typed them (text), so validation and its
+// messages live here once. In edits, an unset optional leaves a field alone
+// and an empty string clears it.
+//
+// References ("REF"): a numeric id, an exact email (contacts), or a
+// case-insensitive name fragment that matches exactly one record; an exact
+// full-name match wins over fragments. Unknown or ambiguous REFs are errors
+// that list the candidates.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rapport/app/config.h"
+#include "rapport/model/error.h"
+#include "rapport/model/time.h"
+#include "rapport/model/types.h"
+#include "rapport/playbook/agenda.h"
+
+namespace rapport {
+
+class App;
+class Database;
+class Mailer;
+class Store;
+
+// What every use case works over. Made by App from what its composition
+// root passes in; `db`, `clock` and `mailer` outlive it. Not thread-safe
+// (one connection, cached statements): callers serialize their calls.
+struct AppContext {
+  AppContext(Database& db, const Clock& clock, Config config, Id workspace_id, Mailer& mailer);
+  ~AppContext();
+  AppContext(const AppContext&) = delete;
+  AppContext& operator=(const AppContext&) = delete;
+
+  Database& db;
+  const Clock& clock;
+  Config config;
+  Mailer& mailer;
+  // Held behind a pointer so that no header of app/ includes store/: a face
+  // asks a use case, never a table.
+  std::unique_ptr<Store> store;
+};
+
+// The base of each area's use cases (Records, Pipeline, Learning,
+// Messaging, DataInOut): one call per user action, each one transaction.
+class UseCase {
+ public:
+  // `app` is for the few calls that cross areas; `ctx` must outlive this.
+  UseCase(App& app, AppContext& ctx);
+
+  const Config& config() const { return config_; }
+  Instant Now() const { return clock_.Now(); }
+
+  // ---- references, shared by every area ----
+  Result<Organization> ResolveOrganization(const std::string& ref);
+  Result<Contact> ResolveContact(const std::string& ref);
+  Result<Objective> ResolveObjective(const std::string& ref);
+
+  // Parses a time the user typed, in the user's zone.
+  Result<Instant> ParseUserTime(const std::string& text) const;
+  Result<Question> ResolveQuestion(const std::string& ref);
+
+ protected:
+  // Re-plans one contact from its events and stores the result.
+  Result<ContactPlan> Replan(const Contact& c);
+  ContactPlan PlanFor(const Contact& c, const std::vector<Event>& events) const;
+  // Re-plans every contact, inside the caller's transaction.
+  Result<int> ReplanAll();
+  // Adds the starter question bank once per workspace (caller's transaction).
+  Status EnsureQuestionBank();
+
+  App& app_;
+  Database& db_;
+  const Clock& clock_;
+  const Config& config_;
+  Store& store_;
+};
+
+}  // namespace rapport

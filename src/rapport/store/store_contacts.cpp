@@ -1,0 +1,301 @@
+// Store: organizations, contacts and their tags (one aggregate: a contact
+// belongs to an organization and carries its tags).
+#include "rapport/store/store.h"
+
+#include <algorithm>
+
+#include "rapport/store/store_internal.h"
+
+namespace rapport {
+
+using namespace store_internal;
+
+// ===========================================================================
+// Organizations
+
+Result<Organization> Store::AddOrganization(const Organization& org, Instant now) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      Id new_id,
+      db_.Insert("INSERT INTO organization (workspace_id, name, name_key, industry, size, "
+                "location, website, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+                "",
+                {Int(ws_), org.name, FoldCase(org.name), Opt(org.industry), OptEnum(org.size),
+                 Opt(org.location), Opt(org.website), Int(ToUnix(now))}));
+  Organization out = org;
+  out.id = new_id;
+  out.created_at = now;
+  return out;
+}
+
+Result<std::optional<Organization>> Store::GetOrganization(Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query(std::string("SELECT ") + std::string(kOrgColumns) +
+                               " FROM organization o WHERE o.workspace_id = $1 AND o.id = $2",
+                           {Int(ws_), Int(id)}));
+  if (rows.empty()) return std::optional<Organization>{};
+  return std::optional<Organization>{OrgFromRow(rows[0])};
+}
+
+Result<std::optional<Organization>> Store::GetOrganizationByName(std::string_view name) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query(std::string("SELECT ") + std::string(kOrgColumns) +
+                    " FROM organization o WHERE o.workspace_id = $1 AND o.name_key = $2",
+                {Int(ws_), FoldCase(name)}));
+  if (rows.empty()) return std::optional<Organization>{};
+  return std::optional<Organization>{OrgFromRow(rows[0])};
+}
+
+Result<std::vector<Organization>> Store::FindOrganizations(std::string_view fragment) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query(std::string("SELECT ") + std::string(kOrgColumns) +
+                               " FROM organization o WHERE o.workspace_id = $1 AND o.name_key "
+                               "LIKE $2 ESCAPE '\\' ORDER BY o.name_key, o.id",
+                           {Int(ws_), ContainsPattern(fragment)}));
+  std::vector<Organization> out;
+  for (const auto& r : rows) out.push_back(OrgFromRow(r));
+  return out;
+}
+
+Result<std::vector<Organization>> Store::ListOrganizations() {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query(std::string("SELECT ") + std::string(kOrgColumns) +
+                               " FROM organization o WHERE o.workspace_id = $1 "
+                               "ORDER BY o.name_key, o.id",
+                           {Int(ws_)}));
+  std::vector<Organization> out;
+  for (const auto& r : rows) out.push_back(OrgFromRow(r));
+  return out;
+}
+
+Status Store::UpdateOrganization(const Organization& org) {
+  return ExpectOne(
+      db_.Execute("UPDATE organization SET name = $3, name_key = $4, industry = $5, size = $6, "
+                  "location = $7, website = $8 WHERE workspace_id = $1 AND id = $2",
+                  {Int(ws_), Int(org.id), org.name, FoldCase(org.name), Opt(org.industry),
+                   OptEnum(org.size), Opt(org.location), Opt(org.website)}),
+      "organization", org.id);
+}
+
+Status Store::RemoveOrganization(Id id) {
+  return ExpectOne(
+      db_.Execute("DELETE FROM organization WHERE workspace_id = $1 AND id = $2", {Int(ws_), Int(id)}),
+      "organization", id);
+}
+
+// ===========================================================================
+// Contacts
+
+Result<std::vector<Contact>> Store::QueryContacts(std::string_view where,
+                                                  std::initializer_list<Value> params) {
+  std::string sql =
+      "SELECT c.id, c.name, c.org_id, c.title, c.email, c.phone, c.linkedin, c.location, c.tz, "
+      "c.source, c.degree, c.introducer_id, c.created_at, c.updated_at, o.name, i.name, "
+      "c.connected_at, c.note "
+      "FROM contact c LEFT JOIN organization o ON o.id = c.org_id "
+      "LEFT JOIN contact i ON i.id = c.introducer_id WHERE c.workspace_id = $1";
+  if (!where.empty()) {
+    sql += " AND ";
+    sql += where;
+  }
+  // Sorted here, not by ORDER BY: with a name index and an ORDER BY on it,
+  // SQLite (without statistics) walked that whole index to skip a sort
+  // instead of using the filter's index (org_id, introducer_id): 100 ms
+  // rather than 0.1 ms at 100,000 contacts.
+  RAPPORT_ASSIGN_OR_RETURN(auto rows, db_.Query(sql, params));
+  std::vector<Contact> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    Contact c;
+    c.id = r.Int(0);
+    c.name = r.Text(1);
+    c.org_id = r.OptInt(2);
+    c.title = r.OptText(3);
+    c.email = r.OptText(4);
+    c.phone = r.OptText(5);
+    c.linkedin = r.OptText(6);
+    c.location = r.OptText(7);
+    c.tz = r.OptText(8);
+    if (auto s = r.OptText(9)) c.source = ParseSource(*s);
+    if (auto d = r.OptText(10)) c.degree = ParseDegree(*d);
+    c.introducer_id = r.OptInt(11);
+    c.created_at = FromUnix(r.Int(12));
+    c.updated_at = FromUnix(r.Int(13));
+    c.org_name = r.Text(14);
+    c.introducer_name = r.Text(15);
+    c.connected_at = RowTime(r, 16);
+    c.note = r.OptText(17);
+    out.push_back(std::move(c));
+  }
+  std::vector<std::pair<std::string, Contact*>> keyed;
+  keyed.reserve(out.size());
+  for (auto& c : out) keyed.emplace_back(FoldCase(c.name), &c);
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
+  });
+  std::vector<Contact> sorted;
+  sorted.reserve(out.size());
+  for (auto& [key, c] : keyed) sorted.push_back(std::move(*c));
+  RAPPORT_RETURN_IF_ERROR(LoadTags(sorted));
+  return sorted;
+}
+
+Status Store::LoadTags(std::vector<Contact>& contacts) {
+  if (contacts.empty()) return {};
+  Result<std::vector<Row>> rows = std::vector<Row>{};
+  if (contacts.size() <= 200) {
+    std::vector<Id> ids;
+    for (const auto& c : contacts) ids.push_back(c.id);
+    rows = db_.Query("SELECT contact_id, tag FROM contact_tag WHERE contact_id IN (" +
+                     IdList(ids) + ") ORDER BY contact_id, tag");
+  } else {
+    rows = db_.Query(
+        "SELECT t.contact_id, t.tag FROM contact_tag t JOIN contact c ON c.id = t.contact_id "
+        "WHERE c.workspace_id = $1 ORDER BY t.contact_id, t.tag",
+        {Int(ws_)});
+  }
+  if (!rows) return rows.error();
+  std::vector<Contact*> by_id;
+  by_id.reserve(contacts.size());
+  for (auto& c : contacts) by_id.push_back(&c);
+  std::sort(by_id.begin(), by_id.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  for (const auto& r : *rows) {
+    Id id = r.Int(0);
+    auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
+                               [](const Contact* c, Id v) { return c->id < v; });
+    if (it != by_id.end() && (*it)->id == id) (*it)->tags.push_back(r.Text(1));
+  }
+  return {};
+}
+
+Status Store::WriteTags(Id contact_id, const std::vector<std::string>& tags) {
+  RAPPORT_RETURN_IF_ERROR(
+      db_.Execute("DELETE FROM contact_tag WHERE contact_id = $1", {Int(contact_id)}));
+  for (const auto& t : tags) {
+    RAPPORT_RETURN_IF_ERROR(db_.Execute(
+        "INSERT INTO contact_tag (contact_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        {Int(contact_id), t}));
+  }
+  return {};
+}
+
+Result<Contact> Store::AddContact(const Contact& c, Instant now) {
+  RAPPORT_ASSIGN_OR_RETURN(Id id, InsertContact(c, now));
+  Contact out = c;
+  out.id = id;
+  out.created_at = out.updated_at = now;
+  return out;
+}
+
+Result<Id> Store::InsertContact(const Contact& c, Instant now) {
+  // The key computed once and viewed by the statement, not copied into it.
+  const auto email_key = EmailKey(c.email);
+  RAPPORT_ASSIGN_OR_RETURN(
+      Id new_id,
+      db_.Insert("INSERT INTO contact (workspace_id, name, org_id, title, email, email_key, "
+                "phone, linkedin, location, tz, source, degree, introducer_id, connected_at, "
+                "note, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                "$11, $12, $13, $14, $15, $16, $16)",
+                {Int(ws_), View(c.name), OptId(c.org_id), Opt(c.title), Opt(c.email),
+                 Opt(email_key), Opt(c.phone), Opt(c.linkedin), Opt(c.location), Opt(c.tz),
+                 OptEnum(c.source), OptEnum(c.degree), OptId(c.introducer_id),
+                 OptTime(c.connected_at), Opt(c.note), Int(ToUnix(now))}));
+  if (!c.tags.empty()) RAPPORT_RETURN_IF_ERROR(WriteTags(new_id, c.tags));
+  return new_id;
+}
+
+Result<std::optional<Contact>> Store::GetContact(Id id) {
+  RAPPORT_ASSIGN_OR_RETURN(auto found, QueryContacts("c.id = $2", {Int(ws_), Int(id)}));
+  if (found.empty()) return std::optional<Contact>{};
+  return std::optional<Contact>{std::move(found[0])};
+}
+
+Result<std::optional<Contact>> Store::GetContactByEmail(std::string_view email) {
+  RAPPORT_ASSIGN_OR_RETURN(auto found,
+                           QueryContacts("c.email_key = $2", {Int(ws_), FoldCase(email)}));
+  if (found.empty()) return std::optional<Contact>{};
+  return std::optional<Contact>{std::move(found[0])};
+}
+
+Result<std::vector<Contact>> Store::FindContacts(std::string_view name_fragment) {
+  // The engine folds ASCII case as FoldCase does (SQLite's LIKE would fold
+  // by itself; PostgreSQL's does not, and its lower() folds every script).
+  const std::string where = db_.FoldAsciiCase("c.name") + " LIKE $2 ESCAPE '\\'";
+  return QueryContacts(where,
+                       {Int(ws_), ContainsPattern(name_fragment)});
+}
+
+Result<std::vector<Contact>> Store::ListContacts(const ContactFilter& filter) {
+  if (filter.org_id && filter.tag) {
+    return QueryContacts(
+        "c.org_id = $2 AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND "
+        "t.tag = $3)",
+        {Int(ws_), Int(*filter.org_id), *filter.tag});
+  }
+  if (filter.org_id) return QueryContacts("c.org_id = $2", {Int(ws_), Int(*filter.org_id)});
+  if (filter.tag) {
+    return QueryContacts(
+        "EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = $2)",
+        {Int(ws_), *filter.tag});
+  }
+  return QueryContacts("", {Int(ws_)});
+}
+
+Result<std::vector<ContactKeys>> Store::ListContactKeys() {
+  RAPPORT_ASSIGN_OR_RETURN(auto rows, db_.Query("SELECT id, name, org_id, email_key, linkedin "
+                                                "FROM contact WHERE workspace_id = $1",
+                                                {Int(ws_)}));
+  std::vector<ContactKeys> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    out.push_back({r.Int(0), r.Text(1), r.OptInt(2), r.OptText(3), LinkedInKeyOf(r.OptText(4))});
+  }
+  return out;
+}
+
+Result<int> Store::MoveContactHistory(Id from, Id to) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto moved, db_.Execute("UPDATE event SET contact_id = $3 WHERE workspace_id = $1 AND "
+                              "contact_id = $2",
+                              {Int(ws_), Int(from), Int(to)}));
+  RAPPORT_RETURN_IF_ERROR(
+      db_.Execute("UPDATE event SET via_id = $3 WHERE workspace_id = $1 AND via_id = $2",
+                  {Int(ws_), Int(from), Int(to)}));
+  RAPPORT_RETURN_IF_ERROR(db_.Execute(
+      "UPDATE contact SET introducer_id = $3 WHERE workspace_id = $1 AND introducer_id = $2 AND "
+      "id <> $3",
+      {Int(ws_), Int(from), Int(to)}));
+  RAPPORT_RETURN_IF_ERROR(
+      db_.Execute("UPDATE note SET contact_id = $3 WHERE workspace_id = $1 AND contact_id = $2",
+                  {Int(ws_), Int(from), Int(to)}));
+  RAPPORT_RETURN_IF_ERROR(
+      db_.Execute("UPDATE answer SET contact_id = $3 WHERE workspace_id = $1 AND contact_id = $2",
+                  {Int(ws_), Int(from), Int(to)}));
+  return static_cast<int>(moved);
+}
+
+Result<std::vector<Contact>> Store::ListIntroducedBy(Id id) {
+  return QueryContacts("c.introducer_id = $2", {Int(ws_), Int(id)});
+}
+
+Status Store::UpdateContact(const Contact& c, Instant now) {
+  RAPPORT_RETURN_IF_ERROR(ExpectOne(
+      db_.Execute("UPDATE contact SET name = $3, org_id = $4, title = $5, email = $6, "
+                  "email_key = $7, phone = $8, linkedin = $9, location = $10, tz = $11, "
+                  "source = $12, degree = $13, introducer_id = $14, updated_at = $15, "
+                  "connected_at = $16, note = $17 WHERE workspace_id = $1 AND id = $2",
+                  {Int(ws_), Int(c.id), c.name, OptId(c.org_id), Opt(c.title), Opt(c.email),
+                   Opt(EmailKey(c.email)), Opt(c.phone), Opt(c.linkedin), Opt(c.location),
+                   Opt(c.tz), OptEnum(c.source), OptEnum(c.degree), OptId(c.introducer_id),
+                   Int(ToUnix(now)), OptTime(c.connected_at), Opt(c.note)}),
+      "contact", c.id));
+  return WriteTags(c.id, c.tags);
+}
+
+Status Store::RemoveContact(Id id) {
+  return ExpectOne(
+      db_.Execute("DELETE FROM contact WHERE workspace_id = $1 AND id = $2", {Int(ws_), Int(id)}),
+      "contact", id);
+}
+
+}  // namespace rapport

@@ -1,0 +1,1 @@
+#include "rapport/messages/lint.h"

@@ -1,0 +1,4 @@
+#pragma once
+// The bottom layer includes nothing of ours.
+#include "rapport/model/error.h"
+#include "rapport/playbook/stage.h"

@@ -1,0 +1,3 @@
+// The server must not reach into the CLI.
+#include <string>
+#include "cli/cli.h"
