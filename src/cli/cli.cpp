@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/errors.h"
 #include "rapport/model/time.h"
 #include "rapport/store/database.h"
 
@@ -35,7 +36,7 @@ $XDG_CONFIG_HOME/rapport/config.toml. Run 'rapport COMMAND --help' for details.)
 }  // namespace
 
 int Fail(Context& ctx, const Error& e) {
-  ctx.err << "error: " << e.message() << '\n';
+  ctx.err << "error: " << WordError(e, ctx.command) << '\n';
   return kExitUserError;
 }
 
@@ -93,9 +94,13 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     return kExitUsage;
   }
 
+  // The deepest subcommand given: the one that runs.
+  const CLI::App* command = &root;
+  while (!command->get_subcommands().empty()) command = command->get_subcommands().front();
+
   auto config = LoadConfig(config_path);
   if (!config) {
-    err << "error: " << config.error().message() << '\n';
+    err << "error: " << WordError(config.error(), command) << '\n';
     return kExitUserError;
   }
   SystemClock system_clock;
@@ -112,13 +117,13 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   }
   auto db = OpenDatabase(db_path.value_or(DefaultDatabasePath()));
   if (!db) {
-    err << "error: " << db.error().message() << '\n';
+    err << "error: " << WordError(db.error(), command) << '\n';
     return kExitUserError;
   }
   std::string zone = config->zone;
   App app(**db, *clock, std::move(*config));
   Context ctx{app, json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1),
-              zone, config_path.value_or(DefaultConfigPath())};
+              zone, config_path.value_or(DefaultConfigPath()), command};
   return selected(ctx);
 }
 

@@ -29,6 +29,8 @@ struct Context {
   std::string zone;  // the user's zone, for showing times
   // The config file: --config, else the default path (which may not exist).
   std::string config_path;
+  // The subcommand that runs: errors name its flags (errors.h).
+  const CLI::App* command = nullptr;
 };
 
 // Exit codes (ARCHITECTURE.md): 0 ok, 1 user error, 2 usage.
@@ -55,7 +57,9 @@ void RegisterLearningCommands(CLI::App& root, Runner& selected);
 void RegisterProfileCommands(CLI::App& root, Runner& selected);
 void RegisterServeCommands(CLI::App& root, Runner& selected);
 
-// Prints "error: <message>" on one line and returns kExitUserError.
+// Prints "error: <message>" on one line, worded for the command line (the
+// field's flag, hints that name commands: errors.h), and returns
+// kExitUserError.
 int Fail(Context& ctx, const Error& e);
 
 // Writes `data` to `out` when `path` is "" or "-", else to the file `path`

@@ -1,7 +1,7 @@
 // The JSON API under /api/v1, described by web/openapi.json (served at
-// /api/v1/openapi.json). Errors are always {"error": {"code", "message"}}
-// with the HTTP status of the App's error category. nlohmann::json is used
-// here only.
+// /api/v1/openapi.json). Errors are always {"error": {"code", "message"}},
+// with "field" when one input is at fault, and the HTTP status of the App's
+// error category. nlohmann::json is used here only.
 #include <nlohmann/json.hpp>
 
 #include "rapport/model/time.h"
@@ -157,21 +157,27 @@ void AddPerson(State& st, const Request& req, Response& res) {
       known = true;
       if (value.is_null()) break;
       if (!value.is_string()) {
-        return SendJsonError(res, 400, "invalid_argument", key + " must be a string");
+        return SendJsonError(res, 400, "invalid_argument", key + " must be a string", key);
       }
       *slot = value.get<std::string>();
     }
     if (key == "tags") {
       known = true;
-      if (!value.is_array()) return SendJsonError(res, 400, "invalid_argument", "tags must be a list of strings");
+      if (!value.is_array()) {
+        return SendJsonError(res, 400, "invalid_argument", "tags must be a list of strings",
+                             "tags");
+      }
       for (const auto& t : value) {
-        if (!t.is_string()) return SendJsonError(res, 400, "invalid_argument", "tags must be a list of strings");
+        if (!t.is_string()) {
+          return SendJsonError(res, 400, "invalid_argument", "tags must be a list of strings",
+                               "tags");
+        }
         f.add_tags.push_back(t.get<std::string>());
       }
     }
-    if (!known) return SendJsonError(res, 400, "invalid_argument", "unknown field " + key);
+    if (!known) return SendJsonError(res, 400, "invalid_argument", "unknown field " + key, key);
   }
-  if (!f.name) return SendJsonError(res, 400, "invalid_argument", "name is required");
+  if (!f.name) return SendJsonError(res, 400, "invalid_argument", "name is required", "name");
   json j;
   {
     std::lock_guard lock(st.mu);
@@ -209,11 +215,13 @@ void Search(State& st, const Request& req, Response& res) {
   json results = json::array();
   bool windowed = false;
   // No words, no results (the page shows just the form); words the search
-  // cannot use are the App's error.
+  // cannot use are the App's error, about the query parameter q.
   if (q.find_first_not_of(" \t\r\n") != std::string::npos) {
     std::lock_guard lock(st.mu);
     auto r = st.app.Search(q, *limit);
-    if (!r) return SendJsonError(res, r.error());
+    if (!r) {
+      return SendJsonError(res, r.error().field() == "query" ? r.error().InField("q") : r.error());
+    }
     windowed = r->windowed;
     for (const auto& x : r->results) {
       json j = {{"kind", x.hit.kind},

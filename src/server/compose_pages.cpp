@@ -234,9 +234,10 @@ void PickPage(State& st, const Request& req, Response& res, const ComposeForm& f
 }
 
 // The compose page for `form`: the draft (or what the user posted), its
-// findings, and `error` (a refused send) above the form.
+// findings, and `error` (a refused send) above the form; the subject or the
+// message is marked invalid when `error_field` names it.
 void ComposePage(State& st, const Request& req, Response& res, const ComposeForm& form,
-                 const std::string& error, int status) {
+                 const std::string& error, int status, const std::string& error_field = "") {
   if (form.contact.empty()) return PickPage(st, req, res, form, error, status);
   data d;
   std::string title;
@@ -275,6 +276,9 @@ void ComposePage(State& st, const Request& req, Response& res, const ComposeForm
   d.set("templates", TemplateOptions(form.kind));
   d.set("csrf", st.csrf);
   if (!error.empty()) d.set("error", error);
+  if (!error.empty() && (error_field == "subject" || error_field == "body")) {
+    d.set(error_field + "_invalid", true);
+  }
   res.status = status;
   res.set_content(RenderPage(st, title, "compose", Render("compose", d), TakeFlash(req, res)),
                   kHtml);
@@ -338,7 +342,7 @@ void ComposeSend(State& st, const Request& req, Response& res) {
   }
   if (!sent) {
     return ComposePage(st, req, res, f, "Not sent: " + PublicMessage(sent.error()),
-                       StatusFor(sent.error()));
+                       StatusFor(sent.error()), sent.error().field());
   }
   if (sent->sent) {
     const std::string what =
@@ -384,7 +388,7 @@ void ComposeLogged(State& st, const Request& req, Response& res) {
   }
   if (!logged) {
     return ComposePage(st, req, res, f, "Not logged: " + PublicMessage(logged.error()),
-                       StatusFor(logged.error()));
+                       StatusFor(logged.error()), logged.error().field());
   }
   Redirect(res, "/people/" + IdText(about),
            "Logged " + Humanize(ToString(logged->kind)) + " for " + name + ".");

@@ -93,6 +93,18 @@ std::string RenderErrorPage(const State& st, int status, const std::string& mess
 void SendErrorPage(const State& st, httplib::Response& res, const Error& e);
 
 // ---- forms (views.cpp) ----
+// Which input of a form holds which use-case field: {"body", "note"} when
+// the event's body is typed into the form's `note`.
+struct FormInput {
+  const char* field;
+  const char* input;
+};
+// Puts an error on a form: beside the input the error's `field` names, when
+// the form has it (the template reads `<input>_error`: it marks that input
+// aria-invalid and shows the message next to it), else above the form
+// (`error`). `message` is PublicMessage of the error.
+void SetFormError(data& d, const std::string& message, const std::string& field,
+                  std::initializer_list<FormInput> inputs);
 std::string IdText(std::int64_t id);
 // Answers 303 to `to`, with a flash message unless it is empty.
 void Redirect(httplib::Response& res, const std::string& to, const std::string& flash);

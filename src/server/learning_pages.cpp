@@ -89,6 +89,7 @@ void SearchPage(State& st, const Request& req, Response& res) {
       if (!r) {
         if (StatusFor(r.error()) >= 500) return SendErrorPage(st, res, r.error());
         error = PublicMessage(r.error());
+        if (r.error().field() == "query") d.set("q_invalid", true);
       } else {
         const Instant now = st.app.Now();
         windowed = r->windowed;

@@ -3,7 +3,7 @@
 // organizations (list and add). Listed in api.cpp's kRoutes and described
 // in web/openapi.json. Lists page like /api/v1/people: limit and offset in,
 // {items, total, limit, offset} out. Errors are {"error": {"code",
-// "message"}} with the status of the App's error category.
+// "message", "field"}} with the status of the App's error category.
 #include <nlohmann/json.hpp>
 
 #include "rapport/model/time.h"
@@ -21,8 +21,8 @@ using nlohmann::json;
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 200;
 
-void BadRequest(Response& res, const std::string& message) {
-  SendJsonError(res, 400, "invalid_argument", message);
+void BadRequest(Response& res, const std::string& message, const std::string& field = "") {
+  SendJsonError(res, 400, "invalid_argument", message, field);
 }
 
 template <class T>
@@ -176,15 +176,16 @@ void ApiAddEvent(State& st, const Request& req, Response& res) {
                {"objective", &in.objective}, {"body", &in.body},       {"meeting_at", &in.meeting_at}};
   f.ints = {{"meeting_minutes", &in.meeting_minutes}, {"fit", &in.fit}};
   if (std::string bad = f.Read(*body); !bad.empty()) return BadRequest(res, bad);
-  if (!kind) return BadRequest(res, "kind is required");
-  if (!contact) return BadRequest(res, "contact is required");
+  if (!kind) return BadRequest(res, "kind is required", "kind");
+  if (!contact) return BadRequest(res, "contact is required", "contact");
   auto k = ParseEventKind(*kind);
   if (!k || !Recordable(*k)) {
     std::string names;
     for (auto n : EventKindNames()) {
       if (ParseEventKind(n) && Recordable(*ParseEventKind(n))) names += (names.empty() ? "" : ", ") + std::string(n);
     }
-    return BadRequest(res, "'" + *kind + "' is not a kind of event to record (use " + names + ")");
+    return BadRequest(res, "'" + *kind + "' is not a kind of event to record (use " + names + ")",
+                      "kind");
   }
   in.kind = *k;
   in.contact = *contact;

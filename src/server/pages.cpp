@@ -219,7 +219,7 @@ data DegreeOptions(const std::optional<std::string>& chosen) {
 }
 
 void PeoplePage(State& st, const Request& req, Response& res, const std::string& error,
-                const ContactFields& typed) {
+                const ContactFields& typed, const std::string& error_field = "") {
   const std::string flash = TakeFlash(req, res);
   data people = list{};
   int count = 0;
@@ -248,7 +248,8 @@ void PeoplePage(State& st, const Request& req, Response& res, const std::string&
   d.set("count", std::to_string(count));
   if (count == 0) d.set("empty", true);
   d.set("csrf", st.csrf);
-  if (!error.empty()) d.set("error", error);
+  SetFormError(d, error, error_field,
+               {{"name", "name"}, {"org", "org"}, {"email", "email"}, {"degree", "degree"}});
   d.set("name", typed.name.value_or(""));
   d.set("org", typed.org.value_or(""));
   d.set("email", typed.email.value_or(""));
@@ -266,11 +267,12 @@ void AddPerson(State& st, const Request& req, Response& res) {
   Result<ContactAdded> r = Error::InvalidArgument("");
   {
     std::lock_guard lock(st.mu);
-    r = f.name ? st.app.AddContact(f) : Result<ContactAdded>(Error::InvalidArgument("give the person's name"));
+    r = f.name ? st.app.AddContact(f)
+               : Result<ContactAdded>(Error::InvalidArgument("name", "give the person's name"));
   }
   if (!r) {
     const int status = StatusFor(r.error());
-    PeoplePage(st, req, res, PublicMessage(r.error()), f);
+    PeoplePage(st, req, res, PublicMessage(r.error()), f, r.error().field());
     res.status = status;
     return;
   }
@@ -284,7 +286,8 @@ struct LogForm {
 };
 
 void PersonPage(State& st, const Request& req, Response& res, const std::string& id,
-                const std::string& error, const LogForm& typed) {
+                const std::string& error, const LogForm& typed,
+                const std::string& error_field = "") {
   const std::string flash = TakeFlash(req, res);
   data d;
   std::string name;
@@ -439,7 +442,12 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
   d.set("at", typed.at);
   d.set("meeting_at", typed.meeting_at);
   d.set("note", typed.note);
-  if (!error.empty()) d.set("error", error);
+  SetFormError(d, error, error_field,
+               {{"kind", "what"},
+                {"objective", "objective"},
+                {"at", "at"},
+                {"meeting_at", "meeting_at"},
+                {"body", "note"}});
   res.set_content(RenderPage(st, name, "people", Render("person", d), flash), kHtml);
 }
 
@@ -461,14 +469,14 @@ void LogEvent(State& st, const Request& req, Response& res) {
   in.body = Field(req, "note");
   in.objective = Field(req, "objective");
   if (verb && verb->kind == EventKind::kMeetingScheduled) in.meeting_at = Field(req, "meeting_at");
-  Result<Event> r = Error::InvalidArgument("choose what happened");
+  Result<Event> r = Error::InvalidArgument("kind", "choose what happened");
   if (verb) {
     std::lock_guard lock(st.mu);
     r = st.app.Record(in);
   }
   if (!r) {
     const int status = StatusFor(r.error());
-    PersonPage(st, req, res, id, PublicMessage(r.error()), typed);
+    PersonPage(st, req, res, id, PublicMessage(r.error()), typed, r.error().field());
     if (res.status < 400) res.status = status;
     return;
   }

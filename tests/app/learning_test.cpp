@@ -370,7 +370,8 @@ TEST_F(LearningTest, InsightsLineAnswersUpAndCountsConversations) {
   met.fit = 9;
   auto bad = app_->Record(met);
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.error().message().find("--fit must be 1"), std::string::npos);
+  EXPECT_NE(bad.error().message().find("the fit must be 1"), std::string::npos);
+  EXPECT_EQ(bad.error().field(), "fit");
 
   auto q = app_->ListQuestions({});
   ASSERT_TRUE(q.ok());
