@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "rapport/app/labels.h"
 #include "rapport/model/time.h"
 #include "server/internal.h"
 
@@ -147,7 +148,7 @@ void ObjectivesPage(State& st, const Request& req, Response& res) {
       data o;
       o.set("id", IdText(p.objective.id));
       o.set("title", p.objective.title);
-      o.set("kind", Humanize(ToString(p.objective.kind)));
+      o.set("kind", std::string(Label(p.objective.kind)));
       o.set("conversations", std::to_string(p.conversations));
       o.set("target", std::to_string(p.target));
       o.set("verdict", p.verdict);
@@ -185,7 +186,7 @@ void ObjectivePage(State& st, const Request& req, Response& res) {
     d.set("csrf", st.csrf);
     AddQuestionFormData(d);  // meeting_pages.cpp
     d.set("title", in->objective.title);
-    d.set("kind", Humanize(ToString(in->objective.kind)));
+    d.set("kind", std::string(Label(in->objective.kind)));
     if (in->objective.notes) d.set("notes", *in->objective.notes);
     d.set("conversations", std::to_string(in->conversations));
     d.set("target", std::to_string(in->target));
@@ -298,11 +299,18 @@ data WeeksChart(const Stats& s, const State& st, Instant now) {
   return chart;
 }
 
+// A rate's key: a degree or a source, or "unknown".
+std::string RateLabel(const std::string& key) {
+  if (auto d = ParseDegree(key)) return std::string(Label(*d));
+  if (auto s = ParseSource(key)) return std::string(Label(*s));
+  return Humanize(key);
+}
+
 data Rates(const std::vector<Stats::Rate>& rates) {
   data rows = list{};
   for (const auto& r : rates) {
     data x;
-    x.set("key", Humanize(r.key));
+    x.set("key", RateLabel(r.key));
     x.set("asked", std::to_string(r.asked));
     x.set("answered", std::to_string(r.answered));
     x.set("yes", std::to_string(r.yes));

@@ -6,6 +6,7 @@
 // FinishMeeting). Every form posts with a CSRF field and answers 303 with a
 // flash, so it works without JavaScript; an answer posted by htmx gets back
 // just its question's block. The countdown is web/static/meeting.js.
+#include "rapport/app/labels.h"
 #include "rapport/formats/markdown.h"
 #include "rapport/model/time.h"
 #include "server/internal.h"
@@ -106,7 +107,7 @@ void MeetingPage(State& st, const Request& req, Response& res) {
         }
         d.set("when", when);
       }
-      if (m.meeting_mode) d.set("mode", Humanize(ToString(*m.meeting_mode)));
+      if (m.meeting_mode) d.set("mode", std::string(Label(*m.meeting_mode)));
       if (m.meeting_place) d.set("place", *m.meeting_place);
     } else {
       d.set("no_meeting", true);
@@ -117,7 +118,7 @@ void MeetingPage(State& st, const Request& req, Response& res) {
     for (const auto& q : b->plan.questions) {
       data x;
       x.set("block", QuestionBlock(st, IdText(c.id), q.question_id, q.text,
-                                   Humanize(ToString(q.category)), q.answered, "", ""));
+                                   std::string(Label(q.category)), q.answered, "", ""));
       questions.push_back(x);
     }
     d.set("questions", questions);
@@ -194,7 +195,7 @@ void PostAnswer(State& st, const Request& req, Response& res) {
       if (q) {
         qid = q->id;
         qtext = q->text;
-        category = Humanize(ToString(q->category));
+        category = std::string(Label(q->category));
       }
       r = !q      ? Result<Answer>(q.error())
           : !text ? Result<Answer>(Error::InvalidArgument("write what they said first"))
@@ -350,7 +351,7 @@ void AddObjectiveFormData(data& d) {
   for (auto k : ObjectiveKindNames()) {
     data x;
     x.set("value", std::string(k));
-    x.set("label", Humanize(k));
+    x.set("label", std::string(Label(*ParseObjectiveKind(k))));
     kinds.push_back(x);
   }
   d.set("kinds", kinds);
@@ -361,7 +362,7 @@ void AddQuestionFormData(data& d) {
   for (auto k : QuestionCategoryNames()) {
     data x;
     x.set("value", std::string(k));
-    x.set("label", Humanize(k));
+    x.set("label", std::string(Label(*ParseQuestionCategory(k))));
     cats.push_back(x);
   }
   d.set("categories", cats);
