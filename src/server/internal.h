@@ -139,10 +139,22 @@ void RegisterMeetingPages(httplib::Server& svr, State& st);   // meeting_pages.c
 // "record an answer" form (keys meeting_label, bank, has_bank). Call with
 // st.mu held; on an error nothing is set.
 void AddPersonMeetingForms(State& st, const std::string& contact_ref, data& d);
-// The objective kinds (key kinds) and question categories (key categories)
-// for the "add an objective" and "add a question" forms.
-void AddObjectiveFormData(data& d);
+// The objective kinds (key kinds, `chosen` selected) and question
+// categories (key categories) for the "add an objective" and "add a
+// question" forms.
+void AddObjectiveFormData(data& d, const std::string& chosen = "");
 void AddQuestionFormData(data& d);
+
+// What the "add an objective" form held, shown again with the error that
+// refused it (`error`, PublicMessage; `error_field`, the field at fault).
+struct ObjectiveForm {
+  std::string title, kind, target;
+  std::string error, error_field;
+};
+// GET /objectives, and the same page after a refused add
+// (learning_pages.cpp). Call without st.mu held.
+void ObjectivesPage(State& st, const httplib::Request& req, httplib::Response& res,
+                    const ObjectiveForm& form);
 
 // ---- API handlers in meeting_api.cpp (listed in api.cpp's kRoutes) ----
 void ApiListEvents(State& st, const httplib::Request& req, httplib::Response& res);

@@ -136,7 +136,9 @@ data Bar(int part, int whole) {
   return b;
 }
 
-void ObjectivesPage(State& st, const Request& req, Response& res) {
+}  // namespace
+
+void ObjectivesPage(State& st, const Request& req, Response& res, const ObjectiveForm& form) {
   data items = list{};
   size_t count = 0;
   {
@@ -161,11 +163,17 @@ void ObjectivesPage(State& st, const Request& req, Response& res) {
   if (count == 0) d.set("empty", true);
   d.set("count", std::to_string(count));
   d.set("csrf", st.csrf);
-  AddObjectiveFormData(d);  // meeting_pages.cpp
+  AddObjectiveFormData(d, form.kind);  // meeting_pages.cpp
+  d.set("title", form.title);
+  d.set("target", form.target);
+  SetFormError(d, form.error, form.error_field,
+               {{"title", "title"}, {"kind", "kind"}, {"target", "target"}});
   res.set_content(
       RenderPage(st, "Objectives", "objectives", Render("objectives", d), TakeFlash(req, res)),
       kHtml);
 }
+
+namespace {
 
 std::string PromiseLine(const OpenPromise& p, const State& st, Instant now) {
   std::string s = p.promise.body.value_or("(no description)");
@@ -359,7 +367,8 @@ void ProgressPage(State& st, const Request& req, Response& res) {
 
 void RegisterLearningPages(httplib::Server& svr, State& st) {
   svr.Get("/search", [&st](const Request& req, Response& res) { SearchPage(st, req, res); });
-  svr.Get("/objectives", [&st](const Request& req, Response& res) { ObjectivesPage(st, req, res); });
+  svr.Get("/objectives",
+          [&st](const Request& req, Response& res) { ObjectivesPage(st, req, res, {}); });
   svr.Get(R"(/objectives/(\d+))",
           [&st](const Request& req, Response& res) { ObjectivePage(st, req, res); });
   svr.Get("/progress", [&st](const Request& req, Response& res) { ProgressPage(st, req, res); });

@@ -275,7 +275,7 @@ void PostObjective(State& st, const Request& req, Response& res) {
   f.title = Field(req, "title");
   f.kind = Field(req, "kind");
   f.notes = Field(req, "notes");
-  std::string bad;
+  std::string bad, bad_field;
   if (auto t = Field(req, "target")) {
     try {
       size_t used = 0;
@@ -284,16 +284,25 @@ void PostObjective(State& st, const Request& req, Response& res) {
     } catch (...) {
       bad = "the target must be a whole number from 1";
     }
+    if (!bad.empty()) bad_field = "target";
   }
-  if (!f.title) bad = "give the objective a title";
-  Result<Objective> r = Error::InvalidArgument(bad);
+  if (!f.title) {
+    bad = "give the objective a title";
+    bad_field = "title";
+  }
+  Result<Objective> r = Error::InvalidArgument(bad_field, bad);
   if (bad.empty()) {
     std::lock_guard lock(st.mu);
     r = st.app.AddObjective(f);
   }
   if (!r) {
     if (StatusFor(r.error()) >= 500) return SendErrorPage(st, res, r.error());
-    return Redirect(res, "/objectives", "Not added: " + PublicMessage(r.error()));
+    // The page again, with what was typed and the message by its field.
+    ObjectivesPage(st, req, res,
+                   {f.title.value_or(""), f.kind.value_or(""), Field(req, "target").value_or(""),
+                    "Not added: " + PublicMessage(r.error()), r.error().field()});
+    res.status = StatusFor(r.error());
+    return;
   }
   Redirect(res, "/objectives/" + IdText(r->id), "Added the objective " + Quote(r->title) + ".");
 }
@@ -346,12 +355,13 @@ void AddPersonMeetingForms(State& st, const std::string& contact_ref, data& d) {
   if (!bank->empty()) d.set("has_bank", true);
 }
 
-void AddObjectiveFormData(data& d) {
+void AddObjectiveFormData(data& d, const std::string& chosen) {
   data kinds = list{};
   for (auto k : ObjectiveKindNames()) {
     data x;
     x.set("value", std::string(k));
     x.set("label", std::string(Label(*ParseObjectiveKind(k))));
+    if (k == chosen) x.set("selected", true);
     kinds.push_back(x);
   }
   d.set("kinds", kinds);
