@@ -228,7 +228,13 @@ void RegisterDataCommands(CLI::App& root, Runner& selected) {
       auto data = ReadInput(opts->file);
       if (!data) return Fail(ctx, data.error());
       auto r = ctx.app.Restore(*data);
-      if (!r) return Fail(ctx, Error(r.error().code(), opts->file + ": " + r.error().message()));
+      if (!r) {
+        // A full database is about --db, not the file; the file's own
+        // problems are told with its name.
+        const Error& e = r.error();
+        if (e.field() == "db") return Fail(ctx, e);
+        return Fail(ctx, Error(e.code(), opts->file + ": " + e.message(), e.field(), e.subject()));
+      }
       if (ctx.json) {
         PrintJson(ctx.out, {{"organizations", r->organizations},
                             {"contacts", r->contacts},
