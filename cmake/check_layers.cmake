@@ -25,8 +25,9 @@ set(allowed_messages "rapport/model")
 set(allowed_formats  "rapport/model")
 set(allowed_store    "rapport/model")
 set(allowed_app      "rapport/model;rapport/playbook;rapport/messages;rapport/formats;rapport/store")
-set(allowed_server   "rapport/app;rapport/model;rapport/playbook")
-set(allowed_cli      "rapport/app;rapport/model;rapport/playbook;server")
+set(allowed_present  "rapport/app;rapport/model;rapport/playbook;rapport/messages")
+set(allowed_server   "rapport/app;rapport/present;rapport/model;rapport/playbook")
+set(allowed_cli      "rapport/app;rapport/present;rapport/model;rapport/playbook;server")
 
 set(why_model    "model/ is the bottom layer and includes only model/")
 set(why_playbook "playbook/ is pure and sees only model/")
@@ -34,6 +35,7 @@ set(why_messages "messages/ is pure and sees only model/")
 set(why_formats  "formats/ is pure and sees only model/")
 set(why_store    "store/ sees only model/")
 set(why_app      "app/ sees the core layers, never a face")
+set(why_present  "present/ writes what app/ returns, and sees only app/'s public vocabulary")
 
 # Each face has one composition root: the file that opens the database and
 # wires the parts together. Only it may include store/ ("FILE=HEADER").

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/errors.h"
 #include "rapport/model/time.h"
 #include "rapport/store/database.h"
 
@@ -47,7 +48,7 @@ class OpenedDatabase final : public OtherDatabase {
 }  // namespace
 
 int Fail(Context& ctx, const Error& e) {
-  ctx.err << "error: " << e.message() << '\n';
+  ctx.err << "error: " << WordError(e, ctx.command) << '\n';
   return kExitUserError;
 }
 
@@ -108,9 +109,13 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     return kExitUsage;
   }
 
+  // The deepest subcommand given: the one that runs.
+  const CLI::App* command = &root;
+  while (!command->get_subcommands().empty()) command = command->get_subcommands().front();
+
   auto config = LoadConfig(config_path);
   if (!config) {
-    err << "error: " << config.error().message() << '\n';
+    err << "error: " << WordError(config.error(), command) << '\n';
     return kExitUserError;
   }
   SystemClock system_clock;
@@ -129,7 +134,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   const std::string location = db_path.value_or(DefaultDatabasePath());
   auto db = OpenDatabase(location);
   if (!db) {
-    err << "error: " << db.error().message() << '\n';
+    err << "error: " << WordError(db.error(), command) << '\n';
     return kExitUserError;
   }
   std::string zone = config->zone;
@@ -143,7 +148,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     return connection.ok() ? WatchDatabase(std::move(*connection)) : nullptr;
   };
   Context ctx{app,  json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1),
-              zone, config_path.value_or(DefaultConfigPath()), {}, watch_changes};
+              zone, config_path.value_or(DefaultConfigPath()), {}, watch_changes, command};
   ctx.open_other = [clock, &config_copy](const std::string& location)
       -> Result<std::unique_ptr<OtherDatabase>> {
     RAPPORT_ASSIGN_OR_RETURN(auto other, OpenDatabase(location));

@@ -44,6 +44,8 @@ struct Context {
   // Opens a watcher of the database the App was opened from (a connection
   // of its own), for `rapport serve`'s read cache; null when it cannot.
   std::function<std::unique_ptr<ChangeWatcher>()> watch_changes;
+  // The subcommand that runs: errors name its flags (errors.h).
+  const CLI::App* command = nullptr;
 };
 
 // Exit codes (ARCHITECTURE.md): 0 ok, 1 user error, 2 usage.
@@ -71,7 +73,9 @@ void RegisterInsightCommands(CLI::App& root, Runner& selected);
 void RegisterProfileCommands(CLI::App& root, Runner& selected);
 void RegisterServeCommands(CLI::App& root, Runner& selected);
 
-// Prints "error: <message>" on one line and returns kExitUserError.
+// Prints "error: <message>" on one line, worded for the command line (the
+// field's flag, hints that name commands: errors.h), and returns
+// kExitUserError.
 int Fail(Context& ctx, const Error& e);
 
 // Writes `data` to `out` when `path` is "" or "-", else to the file `path`

@@ -228,7 +228,13 @@ void RegisterDataCommands(CLI::App& root, Runner& selected) {
       auto data = ReadInput(opts->file);
       if (!data) return Fail(ctx, data.error());
       auto r = ctx.app.data().Restore(*data);
-      if (!r) return Fail(ctx, Error(r.error().code(), opts->file + ": " + r.error().message()));
+      if (!r) {
+        // A full database is about --db, not the file; the file's own
+        // problems are told with its name.
+        const Error& e = r.error();
+        if (e.field() == "db") return Fail(ctx, e);
+        return Fail(ctx, Error(e.code(), opts->file + ": " + e.message(), e.field(), e.subject()));
+      }
       if (ctx.json) {
         PrintJson(ctx.out, {{"organizations", r->organizations},
                             {"contacts", r->contacts},
@@ -254,10 +260,12 @@ void RegisterDataCommands(CLI::App& root, Runner& selected) {
       "  rapport copy-db --to postgresql://ada@db.example.org/rapport");
   copy->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
+      // The target's problems (it cannot be reached, it is not empty) are
+      // about --to, not --db.
       auto target = ctx.open_other(opts->output);
-      if (!target) return Fail(ctx, Error(target.error().code(), "--to: " + target.error().message()));
+      if (!target) return Fail(ctx, target.error().InField("to"));
       auto r = ctx.app.data().CopyTo((*target)->app().data());
-      if (!r) return Fail(ctx, r.error());
+      if (!r) return Fail(ctx, r.error().field() == "db" ? r.error().InField("to") : r.error());
       if (ctx.json) {
         PrintJson(ctx.out, {{"organizations", r->organizations},
                             {"contacts", r->contacts},

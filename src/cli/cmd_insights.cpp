@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "cli/json.h"
 #include "cli/learning_output.h"
+#include "rapport/present/json.h"
 #include "rapport/model/time.h"
 
 namespace rapport::cli {
@@ -39,22 +40,6 @@ std::string MarkSnippet(const std::string& s, const Style& style) {
   return out;
 }
 
-json SnippetJson(const std::string& s) {
-  std::string text;
-  json marks = json::array();
-  size_t start = 0;
-  for (char c : s) {
-    if (c == '\x02') {
-      start = text.size();
-    } else if (c == '\x03') {
-      marks.push_back({start, text.size()});
-    } else {
-      text += c;
-    }
-  }
-  return {{"text", text}, {"highlights", marks}};
-}
-
 void RegisterSearch(CLI::App& root, Runner& selected) {
   struct Opts {
     std::vector<std::string> words;
@@ -77,21 +62,7 @@ void RegisterSearch(CLI::App& root, Runner& selected) {
       auto r = ctx.app.learning().Search(query, opts->limit);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
-        json arr = json::array();
-        for (const auto& x : r->results) {
-          json j = {{"kind", x.hit.kind},
-                    {"id", x.hit.source_id},
-                    {"context", x.context},
-                    {"snippet", SnippetJson(x.hit.snippet)},
-                    {"rank", x.hit.rank},
-                    {"at", FormatIso(x.at)}};
-          if (x.hit.contact_id) {
-            j["contact_id"] = *x.hit.contact_id;
-            j["contact"] = x.contact_name;
-          }
-          arr.push_back(std::move(j));
-        }
-        PrintJson(ctx.out, {{"results", arr}, {"windowed", r->windowed}});
+        PrintJson(ctx.out, present::SearchResultsJson(*r));
         return kExitOk;
       }
       if (r->results.empty()) {

@@ -11,6 +11,7 @@
 #include "cli/json.h"
 #include "cli/learning_output.h"
 #include "rapport/model/time.h"
+#include "rapport/present/json.h"
 
 namespace rapport::cli {
 
@@ -28,11 +29,7 @@ json QuestionJson(const Question& q) {
   return j;
 }
 
-json PromiseJson(const OpenPromise& p) {
-  json j = ToJson(p.promise);
-  j["contact"] = p.contact_name;
-  return j;
-}
+json PromiseJson(const OpenPromise& p) { return present::OpenPromiseJson(p); }
 
 std::string PromiseText(const OpenPromise& p, const Context& ctx) {
   std::string s = p.promise.body.value_or("(no description)");
@@ -82,25 +79,9 @@ int Reply(Context& ctx, const Result<T>& r, ToJsonFn to_json, LineFn line) {
   return kExitOk;
 }
 
-json NoteJson(const Note& n) {
-  json j = {{"id", n.id},
-            {"body", n.body},
-            {"created_at", FormatIso(n.created_at)},
-            {"updated_at", FormatIso(n.updated_at)}};
-  if (n.contact_id) j["contact_id"] = *n.contact_id;
-  if (n.objective_id) j["objective_id"] = *n.objective_id;
-  return j;
-}
-
-json AnswerJson(const Answer& a) {
-  json j = {{"id", a.id},
-            {"contact_id", a.contact_id},
-            {"question_id", a.question_id},
-            {"body", a.body},
-            {"created_at", FormatIso(a.created_at)}};
-  if (a.objective_id) j["objective_id"] = *a.objective_id;
-  return j;
-}
+// Notes and answers as every face writes them (present/json.h).
+using present::AnswerJson;
+using present::NoteJson;
 
 // ---- question ---------------------------------------------------------------
 
@@ -199,38 +180,6 @@ void RegisterQuestion(CLI::App& root, Runner& selected) {
 
 // ---- prep ---------------------------------------------------------------------
 
-json BriefJson(const PrepBrief& b) {
-  json j = {{"contact", ToJson(b.contact)}, {"user_zone", b.user_zone}};
-  if (b.objective) j["objective"] = ToJson(*b.objective);
-  if (b.meeting) j["meeting"] = ToJson(*b.meeting);
-  if (b.contact_zone) j["contact_zone"] = *b.contact_zone;
-  json qs = json::array();
-  for (const auto& q : b.plan.questions) {
-    json x = {{"text", q.text},
-              {"category", std::string(ToString(q.category))},
-              {"referral", q.referral},
-              {"answered", q.answered}};
-    if (q.question_id) x["id"] = q.question_id;
-    qs.push_back(std::move(x));
-  }
-  j["questions"] = std::move(qs);
-  if (b.plan.shortfall) j["shortfall"] = *b.plan.shortfall;
-  if (b.request) j["request"] = ToJson(*b.request);
-  if (b.introducer) j["introducer"] = ToJson(*b.introducer);
-  j["notes"] = json::array();
-  for (const auto& n : b.notes) j["notes"].push_back(NoteJson(n));
-  j["logged_notes"] = json::array();
-  for (const auto& e : b.logged_notes) j["logged_notes"].push_back(ToJson(e));
-  j["earlier_answers"] = json::array();
-  for (const auto& a : b.earlier_answers) j["earlier_answers"].push_back(AnswerJson(a));
-  j["promises_mine"] = json::array();
-  for (const auto& p : b.promises_mine) j["promises_mine"].push_back(PromiseJson(p));
-  j["promises_theirs"] = json::array();
-  for (const auto& p : b.promises_theirs) j["promises_theirs"].push_back(PromiseJson(p));
-  j["reminders"] = b.reminders;
-  return j;
-}
-
 void PrintBrief(Context& ctx, const PrepBrief& b, bool markdown) {
   Page p(ctx.out, ctx.style, markdown);
   const Instant now = ctx.app.Now();
@@ -316,7 +265,7 @@ void RegisterPrep(CLI::App& root, Runner& selected) {
       auto r = ctx.app.learning().Prep(opts->contact);
       if (!r) return Fail(ctx, r.error());
       if (ctx.json) {
-        PrintJson(ctx.out, BriefJson(*r));
+        PrintJson(ctx.out, present::PrepJson(*r, ctx.app.config().playbook.meeting_minutes));
       } else {
         PrintBrief(ctx, *r, opts->markdown);
       }

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/json.h"
 #include "rapport/model/time.h"
+#include "rapport/present/json.h"
 
 namespace rapport::cli {
 
@@ -152,35 +153,8 @@ void RegisterViewCommands(CLI::App& root, Runner& selected) {
     selected = [](Context& ctx) {
       auto r = ctx.app.pipeline().GetStats();
       if (!r) return Fail(ctx, r.error());
-      auto rate_json = [](const std::vector<Stats::Rate>& rates) {
-        json arr = json::array();
-        for (const auto& x : rates) {
-          arr.push_back({{"key", x.key},
-                         {"asked", x.asked},
-                         {"answered", x.answered},
-                         {"yes", x.yes},
-                         {"response_rate", x.asked ? double(x.answered) / x.asked : 0.0}});
-        }
-        return arr;
-      };
       if (ctx.json) {
-        json weeks = json::array();
-        for (const auto& w : r->weeks) {
-          weeks.push_back({{"week_start", FormatIso(w.start)}, {"meetings", w.meetings}});
-        }
-        json objectives = json::array();
-        for (const auto& p : r->objectives) {
-          objectives.push_back({{"id", p.objective.id},
-                                {"title", p.objective.title},
-                                {"conversations", p.conversations},
-                                {"target", p.target},
-                                {"verdict", p.verdict}});
-        }
-        PrintJson(ctx.out, {{"weekly_goal", r->weekly_goal},
-                            {"weeks", weeks},
-                            {"by_degree", rate_json(r->by_degree)},
-                            {"by_source", rate_json(r->by_source)},
-                            {"objectives", objectives}});
+        PrintJson(ctx.out, present::StatsJson(*r));
         return kExitOk;
       }
       const Instant now = ctx.app.Now();

@@ -1,10 +1,12 @@
 // The JSON API under /api/v1, described by web/openapi.json (served at
-// /api/v1/openapi.json). Errors are always {"error": {"code", "message"}}
-// with the HTTP status of the App's error category. nlohmann::json is used
+// /api/v1/openapi.json). Errors are always {"error": {"code", "message"}},
+// with "field" when one input is at fault, and the HTTP status of the App's
+// error category. nlohmann::json is used
 // here only.
 #include <nlohmann/json.hpp>
 
 #include "rapport/model/time.h"
+#include "rapport/present/json.h"
 #include "server/assets.h"
 #include "server/internal.h"
 #include "server/json_api.h"
@@ -25,29 +27,8 @@ void Put(json& j, const char* key, const std::optional<T>& v) {
   if (v) j[key] = *v;
 }
 
-json PersonJson(const Contact& c) {
-  json j = {{"id", c.id}, {"name", c.name}};
-  if (c.org_id) {
-    j["org_id"] = *c.org_id;
-    j["org"] = c.org_name;
-  }
-  Put(j, "title", c.title);
-  Put(j, "email", c.email);
-  Put(j, "phone", c.phone);
-  Put(j, "linkedin", c.linkedin);
-  Put(j, "location", c.location);
-  Put(j, "tz", c.tz);
-  if (c.source) j["source"] = std::string(ToString(*c.source));
-  if (c.degree) j["degree"] = std::string(ToString(*c.degree));
-  if (c.introducer_id) {
-    j["introducer_id"] = *c.introducer_id;
-    j["introducer"] = c.introducer_name;
-  }
-  j["tags"] = c.tags;
-  j["created_at"] = FormatIso(c.created_at);
-  j["updated_at"] = FormatIso(c.updated_at);
-  return j;
-}
+// A person and an event as every face writes them (present/json.h).
+json PersonJson(const Contact& c) { return present::ContactJson(c); }
 
 json ActionJson(const Action& a) {
   json j = {{"kind", std::string(ToString(a.kind))},
@@ -60,13 +41,7 @@ json ActionJson(const Action& a) {
   return j;
 }
 
-json EventJson(const Event& e) {
-  json j = {{"id", e.id}, {"kind", std::string(ToString(e.kind))}, {"at", FormatIso(e.at)}};
-  Put(j, "objective_id", e.objective_id);
-  Put(j, "body", e.body);
-  if (e.meeting_at) j["meeting_at"] = FormatIso(*e.meeting_at);
-  return j;
-}
+json EventJson(const Event& e) { return present::EventJson(e); }
 
 void GetAgenda(State& st, const Request& req, Response& res) {
   std::string bad;
@@ -157,21 +132,27 @@ void AddPerson(State& st, const Request& req, Response& res) {
       known = true;
       if (value.is_null()) break;
       if (!value.is_string()) {
-        return SendJsonError(res, 400, "invalid_argument", key + " must be a string");
+        return SendJsonError(res, 400, "invalid_argument", key + " must be a string", key);
       }
       *slot = value.get<std::string>();
     }
     if (key == "tags") {
       known = true;
-      if (!value.is_array()) return SendJsonError(res, 400, "invalid_argument", "tags must be a list of strings");
+      if (!value.is_array()) {
+        return SendJsonError(res, 400, "invalid_argument", "tags must be a list of strings",
+                             "tags");
+      }
       for (const auto& t : value) {
-        if (!t.is_string()) return SendJsonError(res, 400, "invalid_argument", "tags must be a list of strings");
+        if (!t.is_string()) {
+          return SendJsonError(res, 400, "invalid_argument", "tags must be a list of strings",
+                               "tags");
+        }
         f.add_tags.push_back(t.get<std::string>());
       }
     }
-    if (!known) return SendJsonError(res, 400, "invalid_argument", "unknown field " + key);
+    if (!known) return SendJsonError(res, 400, "invalid_argument", "unknown field " + key, key);
   }
-  if (!f.name) return SendJsonError(res, 400, "invalid_argument", "name is required");
+  if (!f.name) return SendJsonError(res, 400, "invalid_argument", "name is required", "name");
   json j;
   {
     std::lock_guard lock(st.mu);
@@ -183,62 +164,23 @@ void AddPerson(State& st, const Request& req, Response& res) {
   SendJson(res, 201, j);
 }
 
-// A snippet as its text and the [start, end) byte offsets of the matched
-// words (the store marks them with \x02 and \x03), as `rapport search --json`.
-json SnippetJson(const std::string& s) {
-  std::string text;
-  json marks = json::array();
-  size_t start = 0;
-  for (char c : s) {
-    if (c == '\x02') {
-      start = text.size();
-    } else if (c == '\x03') {
-      marks.push_back({start, text.size()});
-    } else {
-      text += c;
-    }
-  }
-  return {{"text", text}, {"highlights", marks}};
-}
-
 void Search(State& st, const Request& req, Response& res) {
   std::string bad;
   auto limit = IntParam(req, "limit", kDefaultLimit, 1, kMaxLimit, bad);
   if (!limit) return SendJsonError(res, 400, "invalid_argument", bad);
   const std::string q = QueryParam(req, "q");
-  json results = json::array();
-  bool windowed = false;
+  SearchResults found;
   // No words, no results (the page shows just the form); words the search
-  // cannot use are the App's error.
+  // cannot use are the App's error, about the query parameter q.
   if (q.find_first_not_of(" \t\r\n") != std::string::npos) {
     std::lock_guard lock(st.mu);
     auto r = st.app.learning().Search(q, *limit);
-    if (!r) return SendJsonError(res, r.error());
-    windowed = r->windowed;
-    for (const auto& x : r->results) {
-      json j = {{"kind", x.hit.kind},
-                {"id", x.hit.source_id},
-                {"context", x.context},
-                {"snippet", SnippetJson(x.hit.snippet)},
-                {"at", FormatIso(x.at)}};
-      if (x.hit.contact_id) {
-        j["contact_id"] = *x.hit.contact_id;
-        j["contact"] = x.contact_name;
-      }
-      results.push_back(std::move(j));
+    if (!r) {
+      return SendJsonError(res, r.error().field() == "query" ? r.error().InField("q") : r.error());
     }
+    found = std::move(*r);
   }
-  SendJson(res, 200, {{"results", std::move(results)}, {"windowed", windowed}});
-}
-
-json PromiseJson(const OpenPromise& p) {
-  json j = {{"id", p.promise.id},
-            {"contact_id", p.promise.contact_id},
-            {"contact", p.contact_name},
-            {"theirs", p.promise.theirs}};
-  Put(j, "body", p.promise.body);
-  if (p.promise.due) j["due"] = FormatIso(*p.promise.due);
-  return j;
+  SendJson(res, 200, present::SearchResultsJson(found));
 }
 
 void GetInsights(State& st, const Request& req, Response& res) {
@@ -267,7 +209,7 @@ void GetInsights(State& st, const Request& req, Response& res) {
                         {"answers", std::move(answers)}});
     }
     json promises = json::array();
-    for (const auto& p : in->open_promises) promises.push_back(PromiseJson(p));
+    for (const auto& p : in->open_promises) promises.push_back(present::OpenPromiseJson(p));
     j = {{"objective", std::move(objective)},
          {"conversations", in->conversations},
          {"target", in->target},
@@ -281,41 +223,13 @@ void GetInsights(State& st, const Request& req, Response& res) {
   SendJson(res, 200, j);
 }
 
-json RatesJson(const std::vector<Stats::Rate>& rates) {
-  json arr = json::array();
-  for (const auto& x : rates) {
-    arr.push_back({{"key", x.key},
-                   {"asked", x.asked},
-                   {"answered", x.answered},
-                   {"yes", x.yes},
-                   {"response_rate", x.asked ? double(x.answered) / x.asked : 0.0}});
-  }
-  return arr;
-}
-
 void GetStats(State& st, const Request&, Response& res) {
   json j;
   {
     std::lock_guard lock(st.mu);
     auto s = st.app.pipeline().GetStats();
     if (!s) return SendJsonError(res, s.error());
-    json weeks = json::array();
-    for (const auto& w : s->weeks) {
-      weeks.push_back({{"week_start", FormatIso(w.start)}, {"meetings", w.meetings}});
-    }
-    json objectives = json::array();
-    for (const auto& p : s->objectives) {
-      objectives.push_back({{"id", p.objective.id},
-                            {"title", p.objective.title},
-                            {"conversations", p.conversations},
-                            {"target", p.target},
-                            {"verdict", p.verdict}});
-    }
-    j = {{"weekly_goal", s->weekly_goal},
-         {"weeks", std::move(weeks)},
-         {"by_degree", RatesJson(s->by_degree)},
-         {"by_source", RatesJson(s->by_source)},
-         {"objectives", std::move(objectives)}};
+    j = present::StatsJson(*s);
   }
   SendJson(res, 200, j);
 }

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "rapport/app/presentation.h"
+#include "rapport/app/labels.h"
 #include "server/internal.h"
 #include "server/json_api.h"
 
@@ -158,7 +159,7 @@ std::string RenderFindings(std::string_view text, const std::vector<Finding>& fi
     x.set("rule", f.rule);
     x.set("title", RuleTitle(f.rule));
     x.set("severity", std::string(ToString(f.severity)));
-    x.set("severity_label", Humanize(ToString(f.severity)));
+    x.set("severity_label", std::string(Label(f.severity)));
     x.set("message", f.message);
     if (f.suggestion) x.set("suggestion", *f.suggestion);
     x.set("why", RuleWhy(f.rule));
@@ -196,7 +197,7 @@ data TemplateOptions(const std::string& chosen) {
   for (const auto& t : MessageTemplates()) {
     data o;
     o.set("value", std::string(t.name));
-    o.set("label", Humanize(t.name) + ": " + std::string(t.description));
+    o.set("label", TemplateLabel(t.name) + ": " + std::string(t.description));
     if (chosen == t.name) o.set("selected", true);
     opts.push_back(o);
   }
@@ -234,9 +235,10 @@ void PickPage(State& st, const Request& req, Response& res, const ComposeForm& f
 }
 
 // The compose page for `form`: the draft (or what the user posted), its
-// findings, and `error` (a refused send) above the form.
+// findings, and `error` (a refused send) above the form; the subject or the
+// message is marked invalid when `error_field` names it.
 void ComposePage(State& st, const Request& req, Response& res, const ComposeForm& form,
-                 const std::string& error, int status) {
+                 const std::string& error, int status, const std::string& error_field = "") {
   if (form.contact.empty()) return PickPage(st, req, res, form, error, status);
   data d;
   std::string title;
@@ -259,7 +261,7 @@ void ComposePage(State& st, const Request& req, Response& res, const ComposeForm
       if (draft->to.email) d.set("to_email", *draft->to.email);
       if (draft->to.id != draft->about.id) d.set("via_other", true);
       d.set("kind", draft->template_name);
-      d.set("template_label", Humanize(draft->template_name));
+      d.set("template_label", TemplateLabel(draft->template_name));
       d.set("subject", subject);
       d.set("body", body);
       d.set("findings_html", RenderFindings(body, *findings));
@@ -275,6 +277,9 @@ void ComposePage(State& st, const Request& req, Response& res, const ComposeForm
   d.set("templates", TemplateOptions(form.kind));
   d.set("csrf", st.csrf);
   if (!error.empty()) d.set("error", error);
+  if (!error.empty() && (error_field == "subject" || error_field == "body")) {
+    d.set(error_field + "_invalid", true);
+  }
   res.status = status;
   res.set_content(RenderPage(st, title, "compose", Render("compose", d), TakeFlash(req, res)),
                   kHtml);
@@ -338,11 +343,11 @@ void ComposeSend(State& st, const Request& req, Response& res) {
   }
   if (!sent) {
     return ComposePage(st, req, res, f, "Not sent: " + PublicMessage(sent.error()),
-                       StatusFor(sent.error()));
+                       StatusFor(sent.error()), sent.error().field());
   }
   if (sent->sent) {
     const std::string what =
-        sent->logged ? "; logged " + Humanize(ToString(sent->logged->kind)) : "";
+        sent->logged ? "; logged " + std::string(Label(sent->logged->kind)) : "";
     return Redirect(res, "/people/" + IdText(draft.about.id),
                     "Sent to " + draft.to.name + what + ".");
   }
@@ -357,7 +362,7 @@ void ComposeSend(State& st, const Request& req, Response& res) {
   d.set("subject", draft.subject);
   d.set("body", f.body.value_or(draft.body));
   d.set("mailto", sent->mailto);
-  if (draft.logs) d.set("logs", Humanize(ToString(*draft.logs)));
+  if (draft.logs) d.set("logs", std::string(Label(*draft.logs)));
   d.set("csrf", st.csrf);
   res.set_content(
       RenderPage(st, "Send it from your mail client", "compose", Render("compose_manual", d), ""),
@@ -384,10 +389,10 @@ void ComposeLogged(State& st, const Request& req, Response& res) {
   }
   if (!logged) {
     return ComposePage(st, req, res, f, "Not logged: " + PublicMessage(logged.error()),
-                       StatusFor(logged.error()));
+                       StatusFor(logged.error()), logged.error().field());
   }
   Redirect(res, "/people/" + IdText(about),
-           "Logged " + Humanize(ToString(logged->kind)) + " for " + name + ".");
+           "Logged " + std::string(Label(logged->kind)) + " for " + name + ".");
 }
 
 // ---- the JSON API -------------------------------------------------------------

@@ -95,6 +95,18 @@ std::string RenderErrorPage(const State& st, int status, const std::string& mess
 void SendErrorPage(const State& st, httplib::Response& res, const Error& e);
 
 // ---- forms (views.cpp) ----
+// Which input of a form holds which use-case field: {"body", "note"} when
+// the event's body is typed into the form's `note`.
+struct FormInput {
+  const char* field;
+  const char* input;
+};
+// Puts an error on a form: beside the input the error's `field` names, when
+// the form has it (the template reads `<input>_error`: it marks that input
+// aria-invalid and shows the message next to it), else above the form
+// (`error`). `message` is PublicMessage of the error.
+void SetFormError(data& d, const std::string& message, const std::string& field,
+                  std::initializer_list<FormInput> inputs);
 std::string IdText(std::int64_t id);
 // Answers 303 to `to`, with a flash message unless it is empty.
 void Redirect(httplib::Response& res, const std::string& to, const std::string& flash);
@@ -129,10 +141,22 @@ void RegisterMeetingPages(httplib::Server& svr, State& st);   // meeting_pages.c
 // "record an answer" form (keys meeting_label, bank, has_bank). Call with
 // st.mu held; on an error nothing is set.
 void AddPersonMeetingForms(State& st, const std::string& contact_ref, data& d);
-// The objective kinds (key kinds) and question categories (key categories)
-// for the "add an objective" and "add a question" forms.
-void AddObjectiveFormData(data& d);
+// The objective kinds (key kinds, `chosen` selected) and question
+// categories (key categories) for the "add an objective" and "add a
+// question" forms.
+void AddObjectiveFormData(data& d, const std::string& chosen = "");
 void AddQuestionFormData(data& d);
+
+// What the "add an objective" form held, shown again with the error that
+// refused it (`error`, PublicMessage; `error_field`, the field at fault).
+struct ObjectiveForm {
+  std::string title, kind, target;
+  std::string error, error_field;
+};
+// GET /objectives, and the same page after a refused add
+// (learning_pages.cpp). Call without st.mu held.
+void ObjectivesPage(State& st, const httplib::Request& req, httplib::Response& res,
+                    const ObjectiveForm& form);
 
 // ---- API handlers in meeting_api.cpp (listed in api.cpp's kRoutes) ----
 void ApiListEvents(State& st, const httplib::Request& req, httplib::Response& res);

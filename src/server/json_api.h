@@ -1,6 +1,10 @@
 // What the JSON API's files share (api.cpp, meeting_api.cpp and the API
 // parts of compose_pages.cpp and pipeline_pages.cpp): answers, errors as
-// {"error": {"code", "message"}}, and reading a request's JSON object.
+// {"error": {"code", "message", "field"}}, and reading a request's JSON
+// object. `field` names the request's member (or query parameter) the
+// error is about, and is left out when none is: the API's members are
+// named as the use cases name their inputs, so an App error's field is
+// sent as it is.
 // Brings in nlohmann/json, so only those files include it.
 #pragma once
 
@@ -21,12 +25,17 @@ inline void SendJson(httplib::Response& res, int status, const json& j) {
 }
 
 inline void SendJsonError(httplib::Response& res, int status, const std::string& code,
-                          const std::string& message) {
-  SendJson(res, status, {{"error", {{"code", code}, {"message", message}}}});
+                          const std::string& message, const std::string& field = "") {
+  json error = {{"code", code}, {"message", message}};
+  if (!field.empty()) error["field"] = field;
+  SendJson(res, status, {{"error", std::move(error)}});
 }
 
 inline void SendJsonError(httplib::Response& res, const Error& e) {
-  SendJsonError(res, StatusFor(e), CodeFor(e), PublicMessage(e));
+  // A storage or file error's field (the database's path) is not the
+  // client's to fix, like its message.
+  const bool hidden = StatusFor(e) >= 500;
+  SendJsonError(res, StatusFor(e), CodeFor(e), PublicMessage(e), hidden ? "" : e.field());
 }
 
 // The JSON object a POST sends, or nullopt after answering with the error:

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "rapport/app/labels.h"
 #include "rapport/model/time.h"
 #include "server/internal.h"
 
@@ -89,6 +90,7 @@ void SearchPage(State& st, const Request& req, Response& res) {
       if (!r) {
         if (StatusFor(r.error()) >= 500) return SendErrorPage(st, res, r.error());
         error = PublicMessage(r.error());
+        if (r.error().field() == "query") d.set("q_invalid", true);
       } else {
         const Instant now = st.app.Now();
         windowed = r->windowed;
@@ -134,7 +136,9 @@ data Bar(int part, int whole) {
   return b;
 }
 
-void ObjectivesPage(State& st, const Request& req, Response& res) {
+}  // namespace
+
+void ObjectivesPage(State& st, const Request& req, Response& res, const ObjectiveForm& form) {
   data items = list{};
   size_t count = 0;
   {
@@ -146,7 +150,7 @@ void ObjectivesPage(State& st, const Request& req, Response& res) {
       data o;
       o.set("id", IdText(p.objective.id));
       o.set("title", p.objective.title);
-      o.set("kind", Humanize(ToString(p.objective.kind)));
+      o.set("kind", std::string(Label(p.objective.kind)));
       o.set("conversations", std::to_string(p.conversations));
       o.set("target", std::to_string(p.target));
       o.set("verdict", p.verdict);
@@ -159,11 +163,17 @@ void ObjectivesPage(State& st, const Request& req, Response& res) {
   if (count == 0) d.set("empty", true);
   d.set("count", std::to_string(count));
   d.set("csrf", st.csrf);
-  AddObjectiveFormData(d);  // meeting_pages.cpp
+  AddObjectiveFormData(d, form.kind);  // meeting_pages.cpp
+  d.set("title", form.title);
+  d.set("target", form.target);
+  SetFormError(d, form.error, form.error_field,
+               {{"title", "title"}, {"kind", "kind"}, {"target", "target"}});
   res.set_content(
       RenderPage(st, "Objectives", "objectives", Render("objectives", d), TakeFlash(req, res)),
       kHtml);
 }
+
+namespace {
 
 std::string PromiseLine(const OpenPromise& p, const State& st, Instant now) {
   std::string s = p.promise.body.value_or("(no description)");
@@ -184,7 +194,7 @@ void ObjectivePage(State& st, const Request& req, Response& res) {
     d.set("csrf", st.csrf);
     AddQuestionFormData(d);  // meeting_pages.cpp
     d.set("title", in->objective.title);
-    d.set("kind", Humanize(ToString(in->objective.kind)));
+    d.set("kind", std::string(Label(in->objective.kind)));
     if (in->objective.notes) d.set("notes", *in->objective.notes);
     d.set("conversations", std::to_string(in->conversations));
     d.set("target", std::to_string(in->target));
@@ -297,11 +307,18 @@ data WeeksChart(const Stats& s, const State& st, Instant now) {
   return chart;
 }
 
+// A rate's key: a degree or a source, or "unknown".
+std::string RateLabel(const std::string& key) {
+  if (auto d = ParseDegree(key)) return std::string(Label(*d));
+  if (auto s = ParseSource(key)) return std::string(Label(*s));
+  return Humanize(key);
+}
+
 data Rates(const std::vector<Stats::Rate>& rates) {
   data rows = list{};
   for (const auto& r : rates) {
     data x;
-    x.set("key", Humanize(r.key));
+    x.set("key", RateLabel(r.key));
     x.set("asked", std::to_string(r.asked));
     x.set("answered", std::to_string(r.answered));
     x.set("yes", std::to_string(r.yes));
@@ -350,7 +367,8 @@ void ProgressPage(State& st, const Request& req, Response& res) {
 
 void RegisterLearningPages(httplib::Server& svr, State& st) {
   svr.Get("/search", [&st](const Request& req, Response& res) { SearchPage(st, req, res); });
-  svr.Get("/objectives", [&st](const Request& req, Response& res) { ObjectivesPage(st, req, res); });
+  svr.Get("/objectives",
+          [&st](const Request& req, Response& res) { ObjectivesPage(st, req, res, {}); });
   svr.Get(R"(/objectives/(\d+))",
           [&st](const Request& req, Response& res) { ObjectivePage(st, req, res); });
   svr.Get("/progress", [&st](const Request& req, Response& res) { ProgressPage(st, req, res); });

@@ -3,10 +3,11 @@
 // organizations (list and add). Listed in api.cpp's kRoutes and described
 // in web/openapi.json. Lists page like /api/v1/people: limit and offset in,
 // {items, total, limit, offset} out. Errors are {"error": {"code",
-// "message"}} with the status of the App's error category.
+// "message", "field"}} with the status of the App's error category.
 #include <nlohmann/json.hpp>
 
 #include "rapport/model/time.h"
+#include "rapport/present/json.h"
 #include "server/internal.h"
 #include "server/json_api.h"
 
@@ -21,8 +22,8 @@ using nlohmann::json;
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 200;
 
-void BadRequest(Response& res, const std::string& message) {
-  SendJsonError(res, 400, "invalid_argument", message);
+void BadRequest(Response& res, const std::string& message, const std::string& field = "") {
+  SendJsonError(res, 400, "invalid_argument", message, field);
 }
 
 template <class T>
@@ -88,35 +89,10 @@ struct Fields {
   }
 };
 
-json EventJson(const Event& e) {
-  json j = {{"id", e.id},
-            {"contact_id", e.contact_id},
-            {"kind", std::string(ToString(e.kind))},
-            {"at", FormatIso(e.at)}};
-  Put(j, "objective_id", e.objective_id);
-  if (e.channel) j["channel"] = std::string(ToString(*e.channel));
-  Put(j, "body", e.body);
-  Put(j, "via_id", e.via_id);
-  if (e.meeting_at) j["meeting_at"] = FormatIso(*e.meeting_at);
-  Put(j, "meeting_tz", e.meeting_tz);
-  Put(j, "meeting_minutes", e.meeting_minutes);
-  if (e.meeting_mode) j["meeting_mode"] = std::string(ToString(*e.meeting_mode));
-  Put(j, "meeting_place", e.meeting_place);
-  Put(j, "fit", e.fit);
-  if (e.due) j["due"] = FormatIso(*e.due);
-  Put(j, "promise_id", e.promise_id);
-  return j;
-}
-
-json ObjectiveJson(const Objective& o) {
-  json j = {{"id", o.id},
-            {"title", o.title},
-            {"kind", std::string(ToString(o.kind))},
-            {"created_at", FormatIso(o.created_at)}};
-  Put(j, "target", o.target);
-  Put(j, "notes", o.notes);
-  return j;
-}
+// Records are written as every face writes them (present/json.h).
+using present::ContactJson;
+using present::EventJson;
+using present::ObjectiveJson;
 
 json OrganizationJson(const Organization& o) {
   json j = {{"id", o.id},
@@ -127,15 +103,6 @@ json OrganizationJson(const Organization& o) {
   if (o.size) j["size"] = std::string(ToString(*o.size));
   Put(j, "location", o.location);
   Put(j, "website", o.website);
-  return j;
-}
-
-json ContactJson(const Contact& c) {
-  json j = {{"id", c.id}, {"name", c.name}};
-  if (!c.org_name.empty()) j["org"] = c.org_name;
-  Put(j, "title", c.title);
-  Put(j, "email", c.email);
-  Put(j, "tz", c.tz);
   return j;
 }
 
@@ -176,15 +143,16 @@ void ApiAddEvent(State& st, const Request& req, Response& res) {
                {"objective", &in.objective}, {"body", &in.body},       {"meeting_at", &in.meeting_at}};
   f.ints = {{"meeting_minutes", &in.meeting_minutes}, {"fit", &in.fit}};
   if (std::string bad = f.Read(*body); !bad.empty()) return BadRequest(res, bad);
-  if (!kind) return BadRequest(res, "kind is required");
-  if (!contact) return BadRequest(res, "contact is required");
+  if (!kind) return BadRequest(res, "kind is required", "kind");
+  if (!contact) return BadRequest(res, "contact is required", "contact");
   auto k = ParseEventKind(*kind);
   if (!k || !Recordable(*k)) {
     std::string names;
     for (auto n : EventKindNames()) {
       if (ParseEventKind(n) && Recordable(*ParseEventKind(n))) names += (names.empty() ? "" : ", ") + std::string(n);
     }
-    return BadRequest(res, "'" + *kind + "' is not a kind of event to record (use " + names + ")");
+    return BadRequest(res, "'" + *kind + "' is not a kind of event to record (use " + names + ")",
+                      "kind");
   }
   in.kind = *k;
   in.contact = *contact;
@@ -205,56 +173,7 @@ void ApiGetPrep(State& st, const Request& req, Response& res) {
     std::lock_guard lock(st.mu);
     auto b = st.app.learning().Prep(req.matches[1].str());
     if (!b) return SendJsonError(res, b.error());
-    j = {{"contact", ContactJson(b->contact)}, {"user_zone", b->user_zone}};
-    if (b->objective) j["objective"] = ObjectiveJson(*b->objective);
-    int minutes = st.app.config().playbook.meeting_minutes;
-    if (b->meeting) {
-      j["meeting"] = EventJson(*b->meeting);
-      if (b->meeting->meeting_minutes) minutes = *b->meeting->meeting_minutes;
-    }
-    j["minutes"] = minutes;
-    Put(j, "contact_zone", b->contact_zone);
-    json qs = json::array();
-    for (const auto& q : b->plan.questions) {
-      json x = {{"text", q.text},
-                {"category", std::string(ToString(q.category))},
-                {"referral", q.referral},
-                {"answered", q.answered}};
-      if (q.question_id) x["id"] = q.question_id;
-      qs.push_back(std::move(x));
-    }
-    j["questions"] = std::move(qs);
-    Put(j, "shortfall", b->plan.shortfall);
-    if (b->request) j["request"] = EventJson(*b->request);
-    if (b->introducer) j["introducer"] = ContactJson(*b->introducer);
-    json notes = json::array();
-    for (const auto& n : b->notes) {
-      notes.push_back({{"id", n.id}, {"body", n.body}, {"created_at", FormatIso(n.created_at)}});
-    }
-    j["notes"] = std::move(notes);
-    json answers = json::array();
-    for (const auto& a : b->earlier_answers) {
-      json x = {{"id", a.id}, {"question_id", a.question_id}, {"body", a.body},
-                {"created_at", FormatIso(a.created_at)}};
-      for (const auto& q : b->earlier_questions) {
-        if (q.id == a.question_id) x["question"] = q.text;
-      }
-      answers.push_back(std::move(x));
-    }
-    j["earlier_answers"] = std::move(answers);
-    auto promises = [](const std::vector<OpenPromise>& ps) {
-      json arr = json::array();
-      for (const auto& p : ps) {
-        json x = {{"id", p.promise.id}, {"theirs", p.promise.theirs}};
-        Put(x, "body", p.promise.body);
-        if (p.promise.due) x["due"] = FormatIso(*p.promise.due);
-        arr.push_back(std::move(x));
-      }
-      return arr;
-    };
-    j["promises_mine"] = promises(b->promises_mine);
-    j["promises_theirs"] = promises(b->promises_theirs);
-    j["reminders"] = b->reminders;
+    j = present::PrepJson(*b, st.app.config().playbook.meeting_minutes);
   }
   SendJson(res, 200, j);
 }

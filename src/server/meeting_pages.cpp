@@ -7,6 +7,7 @@
 // flash, so it works without JavaScript; an answer posted by htmx gets back
 // just its question's block. The countdown is web/static/meeting.js.
 #include "rapport/app/presentation.h"
+#include "rapport/app/labels.h"
 #include "rapport/model/time.h"
 #include "server/internal.h"
 
@@ -106,7 +107,7 @@ void MeetingPage(State& st, const Request& req, Response& res) {
         }
         d.set("when", when);
       }
-      if (m.meeting_mode) d.set("mode", Humanize(ToString(*m.meeting_mode)));
+      if (m.meeting_mode) d.set("mode", std::string(Label(*m.meeting_mode)));
       if (m.meeting_place) d.set("place", *m.meeting_place);
     } else {
       d.set("no_meeting", true);
@@ -117,7 +118,7 @@ void MeetingPage(State& st, const Request& req, Response& res) {
     for (const auto& q : b->plan.questions) {
       data x;
       x.set("block", QuestionBlock(st, IdText(c.id), q.question_id, q.text,
-                                   Humanize(ToString(q.category)), q.answered, "", ""));
+                                   std::string(Label(q.category)), q.answered, "", ""));
       questions.push_back(x);
     }
     d.set("questions", questions);
@@ -194,7 +195,7 @@ void PostAnswer(State& st, const Request& req, Response& res) {
       if (q) {
         qid = q->id;
         qtext = q->text;
-        category = Humanize(ToString(q->category));
+        category = std::string(Label(q->category));
       }
       r = !q      ? Result<Answer>(q.error())
           : !text ? Result<Answer>(Error::InvalidArgument("write what they said first"))
@@ -274,7 +275,7 @@ void PostObjective(State& st, const Request& req, Response& res) {
   f.title = Field(req, "title");
   f.kind = Field(req, "kind");
   f.notes = Field(req, "notes");
-  std::string bad;
+  std::string bad, bad_field;
   if (auto t = Field(req, "target")) {
     try {
       size_t used = 0;
@@ -283,16 +284,25 @@ void PostObjective(State& st, const Request& req, Response& res) {
     } catch (...) {
       bad = "the target must be a whole number from 1";
     }
+    if (!bad.empty()) bad_field = "target";
   }
-  if (!f.title) bad = "give the objective a title";
-  Result<Objective> r = Error::InvalidArgument(bad);
+  if (!f.title) {
+    bad = "give the objective a title";
+    bad_field = "title";
+  }
+  Result<Objective> r = Error::InvalidArgument(bad_field, bad);
   if (bad.empty()) {
     std::lock_guard lock(st.mu);
     r = st.app.records().AddObjective(f);
   }
   if (!r) {
     if (StatusFor(r.error()) >= 500) return SendErrorPage(st, res, r.error());
-    return Redirect(res, "/objectives", "Not added: " + PublicMessage(r.error()));
+    // The page again, with what was typed and the message by its field.
+    ObjectivesPage(st, req, res,
+                   {f.title.value_or(""), f.kind.value_or(""), Field(req, "target").value_or(""),
+                    "Not added: " + PublicMessage(r.error()), r.error().field()});
+    res.status = StatusFor(r.error());
+    return;
   }
   Redirect(res, "/objectives/" + IdText(r->id), "Added the objective " + Quote(r->title) + ".");
 }
@@ -345,12 +355,13 @@ void AddPersonMeetingForms(State& st, const std::string& contact_ref, data& d) {
   if (!bank->empty()) d.set("has_bank", true);
 }
 
-void AddObjectiveFormData(data& d) {
+void AddObjectiveFormData(data& d, const std::string& chosen) {
   data kinds = list{};
   for (auto k : ObjectiveKindNames()) {
     data x;
     x.set("value", std::string(k));
-    x.set("label", Humanize(k));
+    x.set("label", std::string(Label(*ParseObjectiveKind(k))));
+    if (k == chosen) x.set("selected", true);
     kinds.push_back(x);
   }
   d.set("kinds", kinds);
@@ -361,7 +372,7 @@ void AddQuestionFormData(data& d) {
   for (auto k : QuestionCategoryNames()) {
     data x;
     x.set("value", std::string(k));
-    x.set("label", Humanize(k));
+    x.set("label", std::string(Label(*ParseQuestionCategory(k))));
     cats.push_back(x);
   }
   d.set("categories", cats);

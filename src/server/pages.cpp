@@ -8,6 +8,7 @@
 #include <map>
 
 #include "rapport/app/presentation.h"
+#include "rapport/app/labels.h"
 #include "rapport/model/time.h"
 #include "server/internal.h"
 
@@ -18,24 +19,6 @@ namespace {
 using httplib::Request;
 using httplib::Response;
 using kainjow::mustache::list;
-
-std::string ActionLabel(ActionKind k) {
-  switch (k) {
-    case ActionKind::kRequest: return "Send the request";
-    case ActionKind::kFollowUp: return "Follow up";
-    case ActionKind::kCall: return "Call";
-    case ActionKind::kMoveOn: return "Move on";
-    case ActionKind::kPrepare: return "Prepare";
-    case ActionKind::kLogMeeting: return "Log the meeting";
-    case ActionKind::kThank: return "Thank";
-    case ActionKind::kThankIntroducer: return "Thank the introducer";
-    case ActionKind::kReportBack: return "Report back";
-    case ActionKind::kKeepInTouch: return "Keep in touch";
-    case ActionKind::kDeliverPromise: return "Keep a promise";
-    case ActionKind::kWeeklyGoal: return "Weekly goal";
-  }
-  return Humanize(ToString(k));
-}
 
 // The one-click button's words, for the actions that have one.
 std::string ButtonLabel(ActionKind k) {
@@ -97,7 +80,7 @@ Result<std::string> RenderToday(State& st) {
     Group& to = item.overdue ? g[0] : a.due < tomorrow ? g[1] : g[2];
     data x;
     x.set("kind", std::string(ToString(a.kind)));
-    x.set("label", ActionLabel(a.kind));
+    x.set("label", std::string(Label(a.kind)));
     if (a.contact_id != 0) {
       x.set("contact_id", IdText(a.contact_id));
       x.set("who", item.contact_name);
@@ -171,7 +154,7 @@ void DoAction(State& st, const Request& req, Response& res) {
       flash = "Not done: " + PublicMessage(r.error());
     } else {
       auto c = st.app.records().ResolveContact(IdText(r->contact_id));
-      flash = "Logged " + Humanize(ToString(r->kind)) + (c ? " for " + c->name : "") + ".";
+      flash = "Logged " + std::string(Label(r->kind)) + (c ? " for " + c->name : "") + ".";
       undo = r->id;
     }
   }
@@ -198,7 +181,7 @@ void Undo(State& st, const Request& req, Response& res) {
       flash = "Not undone: " + PublicMessage(r.error());
     } else {
       auto c = st.app.records().ResolveContact(IdText(r->contact_id));
-      flash = "Undone: " + Humanize(ToString(r->kind)) + (c ? " for " + c->name : "") + ".";
+      flash = "Undone: " + std::string(Label(r->kind)) + (c ? " for " + c->name : "") + ".";
     }
   }
   Redirect(res, back, flash);
@@ -211,7 +194,7 @@ data DegreeOptions(const std::optional<std::string>& chosen) {
   for (auto name : DegreeNames()) {
     data o;
     o.set("value", std::string(name));
-    o.set("label", Humanize(name));
+    o.set("label", std::string(Label(*ParseDegree(name))));
     if (chosen && *chosen == name) o.set("selected", true);
     opts.push_back(o);
   }
@@ -219,7 +202,7 @@ data DegreeOptions(const std::optional<std::string>& chosen) {
 }
 
 void PeoplePage(State& st, const Request& req, Response& res, const std::string& error,
-                const ContactFields& typed) {
+                const ContactFields& typed, const std::string& error_field = "") {
   const std::string flash = TakeFlash(req, res);
   data people = list{};
   int count = 0;
@@ -236,9 +219,9 @@ void PeoplePage(State& st, const Request& req, Response& res, const std::string&
       p.set("id", IdText(c.id));
       p.set("name", c.name);
       if (!c.org_name.empty()) p.set("org", c.org_name);
-      if (c.degree) p.set("degree", Humanize(ToString(*c.degree)));
+      if (c.degree) p.set("degree", std::string(Label(*c.degree)));
       auto s = stages.find(c.id);
-      if (s != stages.end() && s->second != Stage::kNone) p.set("stage", Humanize(ToString(s->second)));
+      if (s != stages.end() && s->second != Stage::kNone) p.set("stage", std::string(Label(s->second)));
       people.push_back(p);
       ++count;
     }
@@ -248,7 +231,8 @@ void PeoplePage(State& st, const Request& req, Response& res, const std::string&
   d.set("count", std::to_string(count));
   if (count == 0) d.set("empty", true);
   d.set("csrf", st.csrf);
-  if (!error.empty()) d.set("error", error);
+  SetFormError(d, error, error_field,
+               {{"name", "name"}, {"org", "org"}, {"email", "email"}, {"degree", "degree"}});
   d.set("name", typed.name.value_or(""));
   d.set("org", typed.org.value_or(""));
   d.set("email", typed.email.value_or(""));
@@ -266,11 +250,12 @@ void AddPerson(State& st, const Request& req, Response& res) {
   Result<ContactAdded> r = Error::InvalidArgument("");
   {
     std::lock_guard lock(st.mu);
-    r = f.name ? st.app.records().AddContact(f) : Result<ContactAdded>(Error::InvalidArgument("give the person's name"));
+    r = f.name ? st.app.records().AddContact(f)
+               : Result<ContactAdded>(Error::InvalidArgument("name", "give the person's name"));
   }
   if (!r) {
     const int status = StatusFor(r.error());
-    PeoplePage(st, req, res, PublicMessage(r.error()), f);
+    PeoplePage(st, req, res, PublicMessage(r.error()), f, r.error().field());
     res.status = status;
     return;
   }
@@ -284,7 +269,8 @@ struct LogForm {
 };
 
 void PersonPage(State& st, const Request& req, Response& res, const std::string& id,
-                const std::string& error, const LogForm& typed) {
+                const std::string& error, const LogForm& typed,
+                const std::string& error_field = "") {
   const std::string flash = TakeFlash(req, res);
   data d;
   std::string name;
@@ -301,7 +287,7 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     name = c.name;
     d.set("id", IdText(c.id));
     d.set("name", c.name);
-    d.set("stage", Humanize(ToString(detail->stage)));
+    d.set("stage", std::string(Label(detail->stage)));
     data facts = list{};
     auto fact = [&facts](const char* label, const std::optional<std::string>& value,
                          const std::string& href = "") {
@@ -316,8 +302,8 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     fact("Title", c.title);
     fact("Email", c.email, c.email ? "mailto:" + *c.email : "");
     fact("Phone", c.phone);
-    if (c.degree) fact("Connection", Humanize(ToString(*c.degree)));
-    if (c.source) fact("Found through", Humanize(ToString(*c.source)));
+    if (c.degree) fact("Connection", std::string(Label(*c.degree)));
+    if (c.source) fact("Found through", std::string(Label(*c.source)));
     fact("Location", c.location);
     fact("Time zone", c.tz);
     if (c.introducer_id) {
@@ -333,7 +319,7 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     data actions = list{};
     for (const auto& a : detail->actions) {
       data x;
-      x.set("label", ActionLabel(a.kind));
+      x.set("label", std::string(Label(a.kind)));
       x.set("reason", a.reason);
       x.set("due", FormatFriendly(a.due, st.zone, now));
       if (a.due < now) x.set("overdue", true);
@@ -348,12 +334,12 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
       data x;
       x.set("when", FormatFriendly(e.at, st.zone, now));
       x.set("when_iso", FormatIso(e.at));
-      x.set("what", Humanize(ToString(e.kind)));
+      x.set("what", std::string(Label(e.kind)));
       std::string details;
       if (e.meeting_at && e.kind != EventKind::kMeetingHeld) {
         details = "meeting " + FormatFriendly(*e.meeting_at, st.zone, now);
         if (e.meeting_minutes) details += ", " + std::to_string(*e.meeting_minutes) + " min";
-        if (e.meeting_mode) details += ", " + Humanize(ToString(*e.meeting_mode));
+        if (e.meeting_mode) details += ", " + std::string(Label(*e.meeting_mode));
       }
       if (e.voicemail) details += (details.empty() ? "" : "; ") + std::string("voicemail left");
       if (e.fit) details += (details.empty() ? "" : "; ") + ("fit " + std::to_string(*e.fit) + "/5");
@@ -439,7 +425,12 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
   d.set("at", typed.at);
   d.set("meeting_at", typed.meeting_at);
   d.set("note", typed.note);
-  if (!error.empty()) d.set("error", error);
+  SetFormError(d, error, error_field,
+               {{"kind", "what"},
+                {"objective", "objective"},
+                {"at", "at"},
+                {"meeting_at", "meeting_at"},
+                {"body", "note"}});
   res.set_content(RenderPage(st, name, "people", Render("person", d), flash), kHtml);
 }
 
@@ -461,18 +452,18 @@ void LogEvent(State& st, const Request& req, Response& res) {
   in.body = Field(req, "note");
   in.objective = Field(req, "objective");
   if (verb && verb->kind == EventKind::kMeetingScheduled) in.meeting_at = Field(req, "meeting_at");
-  Result<Event> r = Error::InvalidArgument("choose what happened");
+  Result<Event> r = Error::InvalidArgument("kind", "choose what happened");
   if (verb) {
     std::lock_guard lock(st.mu);
     r = st.app.pipeline().Record(in);
   }
   if (!r) {
     const int status = StatusFor(r.error());
-    PersonPage(st, req, res, id, PublicMessage(r.error()), typed);
+    PersonPage(st, req, res, id, PublicMessage(r.error()), typed, r.error().field());
     if (res.status < 400) res.status = status;
     return;
   }
-  SetFlashWithUndo(res, "Logged " + Humanize(ToString(r->kind)) + ".", r->id, "/people/" + id);
+  SetFlashWithUndo(res, "Logged " + std::string(Label(r->kind)) + ".", r->id, "/people/" + id);
   Redirect(res, "/people/" + id, "");
 }
 

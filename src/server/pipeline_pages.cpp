@@ -14,6 +14,7 @@
 #include <random>
 #include <set>
 
+#include "rapport/app/labels.h"
 #include "rapport/model/time.h"
 #include "server/internal.h"
 #include "server/json_api.h"
@@ -165,7 +166,7 @@ void BoardPage(State& st, const Request& req, Response& res) {
         for (int t = static_cast<int>(kFirstColumn); t < static_cast<int>(kLastColumn); ++t) {
           if (t == s) continue;
           targets.push_back(Option(std::string(ToString(static_cast<Stage>(t))),
-                                   std::string(StageLabel(static_cast<Stage>(t))), t == s + 1));
+                                   std::string(Label(static_cast<Stage>(t))), t == s + 1));
         }
         c.set("targets", targets);
         cards.push_back(c);
@@ -173,7 +174,7 @@ void BoardPage(State& st, const Request& req, Response& res) {
       total += static_cast<int>(count);
       data col;
       col.set("stage", std::string(ToString(stage)));
-      col.set("label", std::string(StageLabel(stage)));
+      col.set("label", std::string(Label(stage)));
       col.set("count", std::to_string(count));
       col.set("cards", cards);
       if (count == 0) col.set("empty", true);
@@ -216,7 +217,7 @@ void MovePage(State& st, const Request& req, Response& res) {
     d.set("id", IdText(r->contact.id));
     d.set("name", r->contact.name);
     d.set("to", std::string(ToString(r->to)));
-    d.set("to_label", std::string(StageLabel(r->to)));
+    d.set("to_label", std::string(Label(r->to)));
     d.set("question", r->decision.verdict == MoveVerdict::kConfirm
                           ? r->decision.question
                           : "When is the meeting with " + r->contact.name + "?");
@@ -232,11 +233,11 @@ void MovePage(State& st, const Request& req, Response& res) {
                     kHtml);
     return;
   }
-  std::string flash = "Moved " + r->contact.name + " to " + std::string(StageLabel(r->stage)) +
-                      ": logged " + Humanize(ToString(r->event->kind)) + ".";
+  std::string flash = "Moved " + r->contact.name + " to " + std::string(Label(r->stage)) +
+                      ": logged " + std::string(Label(r->event->kind)) + ".";
   if (r->stage != r->to) {
-    flash = "Logged " + Humanize(ToString(r->event->kind)) + " for " + r->contact.name +
-            "; they are in " + std::string(StageLabel(r->stage)) + ".";
+    flash = "Logged " + std::string(Label(r->event->kind)) + " for " + r->contact.name +
+            "; they are in " + std::string(Label(r->stage)) + ".";
   }
   // Undo takes the event back (POST /undo, pages.cpp), and the card with it.
   SetFlashWithUndo(res, flash, r->event->id, filter.Url());
@@ -482,7 +483,7 @@ void ApiGetPipeline(State& st, const Request& req, Response& res) {
         people.push_back(std::move(p));
       }
       stages.push_back({{"stage", std::string(ToString(stage))},
-                        {"label", std::string(StageLabel(stage))},
+                        {"label", std::string(Label(stage))},
                         {"people", std::move(people)}});
     }
   }

@@ -439,10 +439,16 @@ Status WebServer::Bind() {
   int port = impl_->options.port;
   if (port == 0) {
     port = impl_->svr.bind_to_any_port(host);
-    if (port <= 0) return Error::Io("cannot listen on " + host + " (is it an address of this machine?)");
+    if (port <= 0) {
+      return Error(ErrorCode::kIo, "cannot listen on " + host + " (is it an address of this machine?)",
+                   "host");
+    }
   } else if (!impl_->svr.bind_to_port(host, port)) {
-    return Error::Io("cannot listen on " + host + ":" + std::to_string(port) +
-                     " (is another server using that port? try --port)");
+    // The CLI names the option: "--port: cannot listen on ...".
+    return Error(ErrorCode::kIo,
+                 "cannot listen on " + host + ":" + std::to_string(port) +
+                     " (is another server using that port? choose another)",
+                 "port");
   }
   impl_->port = port;
   impl_->bound = true;

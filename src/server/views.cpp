@@ -145,6 +145,18 @@ void SendErrorPage(const State& st, httplib::Response& res, const Error& e) {
   res.set_content(RenderErrorPage(st, res.status, PublicMessage(e)), kHtml);
 }
 
+void SetFormError(data& d, const std::string& message, const std::string& field,
+                  std::initializer_list<FormInput> inputs) {
+  if (message.empty()) return;
+  for (const auto& in : inputs) {
+    if (field == in.field) {
+      d.set(std::string(in.input) + "_error", message);
+      return;
+    }
+  }
+  d.set("error", message);
+}
+
 std::string IdText(std::int64_t id) { return std::to_string(id); }
 
 void Redirect(httplib::Response& res, const std::string& to, const std::string& flash) {

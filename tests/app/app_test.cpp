@@ -98,6 +98,7 @@ TEST_P(AppTest, BadInputIsRejectedWithAReasonAndNothingIsWritten) {
     EXPECT_NE(r.error().message().find(c.expect), std::string::npos)
         << c.what << ": " << r.error().message();
     EXPECT_EQ(r.error().message().find('\n'), std::string::npos) << c.what;
+    EXPECT_FALSE(r.error().field().empty()) << c.what;
   }
   EXPECT_EQ(Count("contact"), 0);
   EXPECT_EQ(Count("organization"), 0);
@@ -135,7 +136,9 @@ TEST_P(AppTest, ReferencesResolveByIdEmailAndFragment) {
   auto missing = app_->records().ResolveContact("999");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
-  EXPECT_EQ(missing.error().message(), "there is no contact 999 (see 'rapport contact list')");
+  EXPECT_EQ(missing.error().message(), "there is no contact 999");
+  EXPECT_EQ(missing.error().field(), "contact");
+  EXPECT_EQ(missing.error().subject(), "contact");
   EXPECT_FALSE(app_->records().ResolveContact("zed@example.org").ok());
   EXPECT_FALSE(app_->records().ResolveContact("").ok());
   (void)anna;
@@ -197,7 +200,8 @@ TEST_P(AppTest, ObjectivesNeedAKindAndASensibleTarget) {
   f.title = "UX research";
   auto no_kind = app_->records().AddObjective(f);
   ASSERT_FALSE(no_kind.ok());
-  EXPECT_NE(no_kind.error().message().find("--kind"), std::string::npos);
+  EXPECT_EQ(no_kind.error().field(), "kind");
+  EXPECT_NE(no_kind.error().message().find("role"), std::string::npos);
   f.kind = "role";
   f.target = -1;
   EXPECT_FALSE(app_->records().AddObjective(f).ok());
@@ -291,6 +295,57 @@ TEST_P(AppTest, UndoTakesBackOnlyThePersonsLastEventAndReplans) {
   auto again = app_->pipeline().UndoEvent(follow);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code(), ErrorCode::kNotFound);
+}
+
+// Each error names the input it is about, as the use case names it, so
+// every face can put it where the person typed it (the CLI's flag, the
+// web form's field, the API's member); the reason itself names none.
+TEST_P(AppTest, ErrorsNameTheInputTheyConcern) {
+  Add("Ada Lovelace", "ada@example.org");
+  auto field_of = [](const auto& r) { return r.ok() ? std::string("(ok)") : r.error().field(); };
+  auto contact = [](auto set) {
+    ContactFields f;
+    f.name = "Bo";
+    set(f);
+    return f;
+  };
+  EXPECT_EQ(field_of(app_->records().AddContact(contact([](auto& f) { f.email = "bo"; }))), "email");
+  EXPECT_EQ(field_of(app_->records().AddContact(contact([](auto& f) { f.email = "ada@example.org"; }))),
+            "email");
+  EXPECT_EQ(field_of(app_->records().AddContact(contact([](auto& f) { f.tz = "Mars/Olympus"; }))), "tz");
+  EXPECT_EQ(field_of(app_->records().AddContact(contact([](auto& f) { f.degree = "fifth"; }))), "degree");
+  EXPECT_EQ(field_of(app_->records().AddContact(contact([](auto& f) { f.add_tags = {"a b"}; }))), "tags");
+  EXPECT_EQ(field_of(app_->records().AddContact(contact([](auto& f) { f.introducer = "zed"; }))),
+            "introducer");
+
+  auto record = [&](auto set) {
+    EventInput in;
+    in.kind = EventKind::kRequestSent;
+    in.contact = "ada";
+    set(in);
+    return app_->pipeline().Record(in);
+  };
+  EXPECT_EQ(field_of(record([](auto& in) { in.at = "nonsense"; })), "at");
+  EXPECT_EQ(field_of(record([](auto& in) { in.at = "2026-03-20T10:00"; })), "at");
+  EXPECT_EQ(field_of(record([](auto& in) { in.contact = "zed"; })), "contact");
+  EXPECT_EQ(field_of(record([](auto& in) { in.via = "ada"; })), "via");
+  EXPECT_EQ(field_of(record([](auto& in) { in.objective = "nothing"; })), "objective");
+  EXPECT_EQ(field_of(record([](auto& in) { in.kind = EventKind::kMeetingScheduled; })),
+            "meeting_at");
+  EXPECT_EQ(field_of(record([](auto& in) {
+              in.kind = EventKind::kMeetingScheduled;
+              in.meeting_at = "2026-03-12T10:00";
+              in.meeting_minutes = 1;
+            })),
+            "meeting_minutes");
+  auto missing = record([](auto& in) { in.contact = "zed"; });
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(missing.error().subject(), "contact");
+  EXPECT_EQ(missing.error().message(), "no contact matches 'zed'");
+
+  // An error about nothing in particular has no field.
+  EXPECT_EQ(field_of(app_->pipeline().UndoEvent(12345)), "");
 }
 
 }  // namespace

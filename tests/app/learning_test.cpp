@@ -374,7 +374,8 @@ TEST_P(LearningTest, InsightsLineAnswersUpAndCountsConversations) {
   met.fit = 9;
   auto bad = app_->pipeline().Record(met);
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.error().message().find("--fit must be 1"), std::string::npos);
+  EXPECT_NE(bad.error().message().find("the fit must be 1"), std::string::npos);
+  EXPECT_EQ(bad.error().field(), "fit");
 
   auto q = app_->learning().ListQuestions({});
   ASSERT_TRUE(q.ok());

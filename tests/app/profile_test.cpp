@@ -300,7 +300,8 @@ TEST_F(SheetApp, NeedsAName) {
   auto r = app_->data().Sheet();
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
-  EXPECT_THAT(r.error().message(), HasSubstr("rapport profile set name"));
+  EXPECT_THAT(r.error().message(), HasSubstr("the sheet needs your name"));
+  EXPECT_EQ(r.error().field(), "name");
 }
 
 TEST_F(SheetApp, UsesTheProfile) {

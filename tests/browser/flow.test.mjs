@@ -111,6 +111,17 @@ test('an XSS payload in every text field renders as inert text', async () => {
   await page.locator('#at').fill('2030-01-01T00:00');
   await page.getByRole('button', { name: 'Log it' }).click();
   await page.getByRole('alert').waitFor();
+  // ... beside the field it is about, which is marked invalid and described
+  // by it; what was typed stays, and nothing tells the seeker to use the CLI.
+  const when = page.getByLabel(/^When/);
+  assert.equal(await when.getAttribute('aria-invalid'), 'true');
+  const described = await when.getAttribute('aria-describedby');
+  assert.match(await page.locator(`#${described}`).textContent(), /is in the future/);
+  assert.equal(await when.inputValue(), '2030-01-01T00:00');
+  assert.equal(await page.locator('#meeting_at').inputValue(), '2026-03-12T15:00');
+  assert.equal(await page.locator('#meeting_at').getAttribute('aria-invalid'), null);
+  assert.doesNotMatch(await page.locator('main').textContent(), /--at|rapport schedule/);
+  await axe(page, 'a form error beside its field');
   await page.context().close();
   assert.deepEqual(dialogs, []);
 });

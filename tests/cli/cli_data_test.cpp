@@ -144,6 +144,9 @@ TEST_F(CliData, CsvAndJsonBackupRoundTrip) {
   auto twice = Run({"--db", restored_db, "restore", backup});
   EXPECT_EQ(twice.code, 1);
   EXPECT_NE(twice.err.find("already holds records"), std::string::npos);
+  // ... which is about --db, and says how to pick another.
+  EXPECT_EQ(twice.err.rfind("error: --db: the database " + restored_db, 0), 0u) << twice.err;
+  EXPECT_NE(twice.err.find("(e.g. --db NEW_FILE)\n"), std::string::npos) << twice.err;
 }
 
 TEST_F(CliData, ImportReportsAndRefusesBadRowsByLine) {

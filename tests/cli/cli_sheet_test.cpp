@@ -107,7 +107,8 @@ TEST_F(CliSheet, NeedsAName) {
   auto r = Run({"sheet"});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.err,
-            "error: the sheet needs your name: run `rapport profile set name \"Your Name\"`\n");
+            "error: the sheet needs your name: add it to your profile (with 'rapport profile set "
+            "name \"Your Name\"')\n");
   EXPECT_EQ(r.out, "");
 }
 

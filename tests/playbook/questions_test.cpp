@@ -232,11 +232,11 @@ TEST(PlanQuestions, ShortfallExactlyWhenBelowQuestionsMin) {
   c.bank = Bank(2, {QC::kTrends});
   EXPECT_EQ(c.For(kAda).shortfall,
             "Only 3 questions are ready for this meeting and the playbook asks for at least 4; "
-            "add 1 more with `rapport question add`.");
+            "add 1 more to the question bank.");
   c.bank = {};
   EXPECT_EQ(c.For(kAda).shortfall,
             "Only 1 question is ready for this meeting and the playbook asks for at least 4; "
-            "add 3 more with `rapport question add`.");
+            "add 3 more to the question bank.");
   // Questions this contact answered do not count toward the minimum.
   c.bank = Bank(4, {QC::kTrends});
   c.answers = {{1, kAda}, {2, kAda}};

@@ -154,7 +154,9 @@ TEST(PlaybookSettings, UnknownNameSuggestsTheNearest) {
        "unknown playbook setting 'Follow-Up-Days' (did you mean 'follow_up_days'?)"},
       {"weekly_gaol", "unknown playbook setting 'weekly_gaol' (did you mean 'weekly_goal'?)"},
       {"maxtries", "unknown playbook setting 'maxtries' (did you mean 'max_tries'?)"},
-      {"foo", "unknown playbook setting 'foo' (run `rapport playbook` to list the settings)"},
+      {"foo",
+       "unknown playbook setting 'foo' (check its spelling against the playbook's list of "
+       "settings)"},
   };
   for (const auto& [name, message] : cases) {
     Playbook p;

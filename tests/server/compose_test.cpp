@@ -217,6 +217,10 @@ TEST_F(ComposeTest, AnUnfilledFieldIsNeverSent) {
       << r->body;
   // The page comes back with the user's text, to fix.
   EXPECT_NE(r->body.find("I&apos;m {{my_intro}}.\n</textarea>"), std::string::npos);
+  // The message is the field at fault, marked so, and tied to the error.
+  EXPECT_NE(r->body.find(R"(spellcheck="true" aria-invalid="true" aria-describedby="compose-error")"),
+            std::string::npos);
+  EXPECT_EQ(r->body.find(R"(autocomplete="off" aria-invalid="true")"), std::string::npos);
   EXPECT_EQ(Events(ada), 1u);
 }
 

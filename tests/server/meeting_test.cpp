@@ -277,14 +277,31 @@ TEST_F(MeetingTest, ObjectiveAndQuestionForms) {
   EXPECT_EQ(all->front().target, 4);
   const std::string id = std::to_string(all->front().id);
   EXPECT_EQ(r->get_header_value("Location"), "/objectives/" + id);
-  for (const httplib::Params& bad :
-       {httplib::Params{{"csrf", Token()}, {"title", "X"}, {"kind", "planet"}},
-        httplib::Params{{"csrf", Token()}, {"title", "Y"}, {"target", "many"}},
-        httplib::Params{{"csrf", Token()}, {"kind", "role"}}}) {
-    r = PostForm("/objectives", bad);
-    EXPECT_EQ(r->status, 303);
-    EXPECT_EQ(r->get_header_value("Location"), "/objectives");
-    EXPECT_NE(FlashOf(r).find("Not added"), std::string::npos);
+  // A refused add shows the form again, with what was typed and the
+  // message beside the field at fault.
+  struct Bad {
+    httplib::Params form;
+    const char* input;  // the id of the field marked invalid
+    const char* kept;   // a typed value shown again
+  };
+  for (const Bad& bad : {Bad{{{"csrf", Token()}, {"title", "Xylophones"}, {"kind", "planet"}},
+                             "objective-kind",
+                             R"(value="Xylophones")"},
+                         Bad{{{"csrf", Token()}, {"title", "Yodel"}, {"target", "many"}},
+                             "objective-target",
+                             R"(value="many")"},
+                         Bad{{{"csrf", Token()}, {"kind", "company"}},
+                             "objective-title",
+                             R"(<option value="company" selected>)"}}) {
+    r = PostForm("/objectives", bad.form);
+    EXPECT_EQ(r->status, 400);
+    EXPECT_NE(r->body.find("Not added"), std::string::npos);
+    EXPECT_NE(r->body.find(std::string(R"(aria-invalid="true" aria-describedby=")") + bad.input +
+                           "-error\""),
+              std::string::npos)
+        << bad.input;
+    EXPECT_EQ(r->body.find("aria-invalid"), r->body.rfind("aria-invalid")) << "one field only";
+    EXPECT_NE(r->body.find(bad.kept), std::string::npos) << bad.kept;
   }
   EXPECT_EQ(app_->records().ListObjectives()->size(), 1u);
 

@@ -226,6 +226,90 @@ TEST_F(ServerTest, ApiErrorsHaveOneShape) {
   }
 }
 
+// The API says which member of the request is wrong, named as the request
+// names it; an error about no one member has no "field".
+TEST_F(ServerTest, ApiErrorsNameTheFieldTheyAreAbout) {
+  Id ada = AddPerson("Ada", "ada@example.org");
+  auto post = [&](const char* path, const std::string& body) {
+    return client_->Post(path, {{"X-CSRF-Token", Token()}}, body, "application/json");
+  };
+  struct Case {
+    httplib::Result r;
+    int status;
+    const char* field;  // "" for none
+  };
+  const std::string id = std::to_string(ada);
+  Case cases[] = {
+      {post("/api/v1/people", R"({"name": "Bo", "email": "bo-at-example"})"), 400, "email"},
+      {post("/api/v1/people", R"({"name": "Bo", "degree": "fifth"})"), 400, "degree"},
+      {post("/api/v1/people", R"({"name": "Bo", "email": "ada@example.org"})"), 409, "email"},
+      {post("/api/v1/people", R"({"name": "Bo", "shoe": "9"})"), 400, "shoe"},
+      {post("/api/v1/people", R"({"email": "x@y.z"})"), 400, "name"},
+      {post("/api/v1/events",
+            R"({"kind": "request_sent", "contact": ")" + id + R"(", "at": "nonsense"})"),
+       400, "at"},
+      {post("/api/v1/events", R"({"kind": "meeting_scheduled", "contact": ")" + id + R"("})"), 400,
+       "meeting_at"},
+      {post("/api/v1/events", R"({"kind": "touch", "contact": "nobody"})"), 404, "contact"},
+      {post("/api/v1/people", "{not json"), 400, ""},
+  };
+  for (auto& c : cases) {
+    ASSERT_TRUE(c.r);
+    EXPECT_EQ(c.r->status, c.status) << c.r->body;
+    json j = Json(c.r);
+    if (*c.field == '\0') {
+      EXPECT_FALSE(j["error"].contains("field")) << c.r->body;
+    } else {
+      EXPECT_EQ(j["error"].value("field", ""), c.field) << c.r->body;
+    }
+    // The message is for a person of any face: no flag, no command.
+    const std::string message = j["error"]["message"];
+    EXPECT_EQ(message.find("--"), std::string::npos) << message;
+    EXPECT_EQ(message.find("rapport "), std::string::npos) << message;
+  }
+}
+
+// A page puts the error beside the input it is about, marks that input
+// invalid for assistive technology, and keeps what was typed.
+TEST_F(ServerTest, FormErrorsSitBesideTheirFieldWithTheTypedValuesKept) {
+  Id ada = AddPerson("Ada Lovelace");
+  const std::string path = "/people/" + std::to_string(ada) + "/events";
+  auto r = PostForm(path, {{"csrf", Token()},
+                           {"what", "request"},
+                           {"at", "2026-04-01T09:00"},
+                           {"note", "asked by mail"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  EXPECT_NE(
+      r->body.find(
+          R"(id="at" name="at" type="datetime-local" value="2026-04-01T09:00" aria-invalid="true" aria-describedby="at-error")"),
+      std::string::npos)
+      << r->body;
+  EXPECT_NE(
+      r->body.find(
+          R"(<p id="at-error" class="field-error" role="alert">&apos;2026-04-01T09:00&apos; is in the future)"),
+      std::string::npos)
+      << r->body;
+  EXPECT_NE(r->body.find(">asked by mail</textarea>"), std::string::npos);
+  // Only that input is marked, and nothing tells a seeker to use the CLI.
+  EXPECT_EQ(r->body.find(R"(aria-describedby="meeting_at-error")"), std::string::npos);
+  EXPECT_EQ(r->body.find("--at"), std::string::npos);
+
+  r = PostForm(path, {{"csrf", Token()}, {"what", "schedule"}, {"meeting_at", ""}});
+  EXPECT_EQ(r->status, 400);
+  EXPECT_NE(r->body.find(R"(aria-describedby="meeting_at-error")"), std::string::npos) << r->body;
+  EXPECT_NE(r->body.find("say when the meeting is"), std::string::npos);
+
+  r = PostForm("/people", {{"csrf", Token()}, {"name", "Bo"}, {"email", "bo-at-example"}});
+  EXPECT_EQ(r->status, 400);
+  EXPECT_NE(
+      r->body.find(R"(value="bo-at-example" aria-invalid="true" aria-describedby="email-error")"),
+      std::string::npos)
+      << r->body;
+  EXPECT_NE(r->body.find(R"(value="Bo")"), std::string::npos);
+  EXPECT_EQ(r->body.find("class=\"form-error\""), std::string::npos);  // beside, not above
+}
+
 TEST_F(ServerTest, OpenApiDocumentsExactlyTheImplementedRoutes) {
   Id id = AddPerson("Ada");
   ASSERT_EQ(AddObjective("UX research"), id);  // so {id} names both

@@ -18,13 +18,14 @@ bool IsNumber(const std::string& s) {
 }
 
 // Picks the one record a fragment means: an exact (case-insensitive) full
-// match wins; otherwise exactly one candidate must remain.
+// match wins; otherwise exactly one candidate must remain. `noun` is the
+// kind of record (the error's subject), `field` the input that held `ref`.
 template <class T, class NameOf>
 Result<T> PickOne(std::vector<T> found, const std::string& ref, std::string_view noun,
-                  std::string_view list_cmd, NameOf name_of) {
+                  std::string_view field, NameOf name_of) {
   if (found.empty()) {
-    return Error::NotFound("no " + std::string(noun) + " matches '" + ref + "' (see 'rapport " +
-                           std::string(list_cmd) + "')");
+    return Error::NotFound(std::string(field), std::string(noun),
+                           "no " + std::string(noun) + " matches '" + ref + "'");
   }
   if (found.size() == 1) return std::move(found[0]);
   std::vector<T> exact;
@@ -38,8 +39,10 @@ Result<T> PickOne(std::vector<T> found, const std::string& ref, std::string_view
     list += "#" + std::to_string(found[i].id) + " " + name_of(found[i]);
   }
   if (found.size() > 5) list += ", and " + std::to_string(found.size() - 5) + " more";
-  return Error::Ambiguous("'" + ref + "' matches " + std::to_string(found.size()) + " " +
-                          std::string(noun) + "s: " + list + " (use the id or more of the name)");
+  return Error::Ambiguous(std::string(field), std::string(noun),
+                          "'" + ref + "' matches " + std::to_string(found.size()) + " " +
+                              std::string(noun) + "s: " + list +
+                              " (use the id or more of the name)");
 }
 
 // Optional text fields of an edit: unset leaves, "" clears, else cleaned.
@@ -57,8 +60,9 @@ Status ApplyOptional(std::optional<std::string>& target, const std::optional<std
   return {};
 }
 
-Result<std::string> CleanLine(std::string_view text, std::string_view field) {
-  return CleanName(text, field);
+Result<std::string> CleanLine(std::string_view text, std::string_view what,
+                              std::string_view field) {
+  return CleanName(text, what, field);
 }
 
 }  // namespace
@@ -74,32 +78,33 @@ Result<Organization> UseCase::ResolveOrganization(const std::string& ref) {
   if (IsNumber(ref)) {
     RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetOrganization(std::stoll(ref)));
     if (!o) {
-      return Error::NotFound("there is no organization " + ref + " (see 'rapport org list')");
+      return Error::NotFound("organization", "organization", "there is no organization " + ref);
     }
     return std::move(*o);
   }
   RAPPORT_ASSIGN_OR_RETURN(auto found, store_.FindOrganizations(Trim(ref)));
-  return PickOne(std::move(found), ref, "organization", "org list",
+  return PickOne(std::move(found), ref, "organization", "organization",
                  [](const Organization& o) { return o.name; });
 }
 
 Result<Contact> UseCase::ResolveContact(const std::string& ref) {
   if (IsNumber(ref)) {
     RAPPORT_ASSIGN_OR_RETURN(auto c, store_.GetContact(std::stoll(ref)));
-    if (!c) return Error::NotFound("there is no contact " + ref + " (see 'rapport contact list')");
+    if (!c) return Error::NotFound("contact", "contact", "there is no contact " + ref);
     return std::move(*c);
   }
   if (ref.find('@') != std::string::npos) {
     RAPPORT_ASSIGN_OR_RETURN(auto c, store_.GetContactByEmail(Trim(ref)));
     if (!c) {
-      return Error::NotFound("no contact has the email " + Trim(ref) +
-                             " (see 'rapport contact list')");
+      return Error::NotFound("contact", "contact", "no contact has the email " + Trim(ref));
     }
     return std::move(*c);
   }
-  if (Trim(ref).empty()) return Error::InvalidArgument("a contact reference cannot be empty");
+  if (Trim(ref).empty()) {
+    return Error::InvalidArgument("contact", "say which contact: an id, an email or a name");
+  }
   RAPPORT_ASSIGN_OR_RETURN(auto found, store_.FindContacts(Trim(ref)));
-  return PickOne(std::move(found), ref, "contact", "contact list",
+  return PickOne(std::move(found), ref, "contact", "contact",
                  [](const Contact& c) { return c.name; });
 }
 
@@ -107,30 +112,34 @@ Result<Objective> UseCase::ResolveObjective(const std::string& ref) {
   if (IsNumber(ref)) {
     RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetObjective(std::stoll(ref)));
     if (!o) {
-      return Error::NotFound("there is no objective " + ref + " (see 'rapport objective list')");
+      return Error::NotFound("objective", "objective", "there is no objective " + ref);
     }
     return std::move(*o);
   }
-  if (Trim(ref).empty()) return Error::InvalidArgument("an objective reference cannot be empty");
+  if (Trim(ref).empty()) {
+    return Error::InvalidArgument("objective", "say which objective: an id or words of its title");
+  }
   RAPPORT_ASSIGN_OR_RETURN(auto found, store_.FindObjectives(Trim(ref)));
-  return PickOne(std::move(found), ref, "objective", "objective list",
+  return PickOne(std::move(found), ref, "objective", "objective",
                  [](const Objective& o) { return o.title; });
 }
 
 Result<Question> UseCase::ResolveQuestion(const std::string& ref) {
   if (IsNumber(ref)) {
     RAPPORT_ASSIGN_OR_RETURN(auto q, store_.GetQuestion(std::stoll(ref)));
-    if (!q) return Error::NotFound("there is no question " + ref + " (see 'rapport question list')");
+    if (!q) return Error::NotFound("question", "question", "there is no question " + ref);
     return std::move(*q);
   }
   const std::string key = FoldCase(Trim(ref));
-  if (key.empty()) return Error::InvalidArgument("a question reference cannot be empty");
+  if (key.empty()) {
+    return Error::InvalidArgument("question", "say which question: an id or words from it");
+  }
   RAPPORT_ASSIGN_OR_RETURN(auto all, store_.ListQuestions());
   std::vector<Question> found;
   for (auto& q : all) {
     if (FoldCase(q.text).find(key) != std::string::npos) found.push_back(std::move(q));
   }
-  return PickOne(std::move(found), ref, "question", "question list",
+  return PickOne(std::move(found), ref, "question", "question",
                  [](const Question& q) { return q.text; });
 }
 
@@ -139,38 +148,37 @@ Result<Question> UseCase::ResolveQuestion(const std::string& ref) {
 
 Status Records::ApplyOrgFields(Organization& o, const OrgFields& f) {
   if (f.name) {
-    RAPPORT_ASSIGN_OR_RETURN(o.name, CleanName(*f.name, "the organization name"));
+    RAPPORT_ASSIGN_OR_RETURN(o.name, CleanName(*f.name, "the organization's name", "name"));
   }
-  RAPPORT_RETURN_IF_ERROR(ApplyOptional(o.industry, f.industry,
-                                        [](auto s) { return CleanLine(s, "--industry"); }));
-  RAPPORT_RETURN_IF_ERROR(ApplyOptional(o.location, f.location,
-                                        [](auto s) { return CleanLine(s, "--location"); }));
-  RAPPORT_RETURN_IF_ERROR(
-      ApplyOptional(o.website, f.website, [](auto s) { return CleanUrl(s, "--website"); }));
+  RAPPORT_RETURN_IF_ERROR(ApplyOptional(
+      o.industry, f.industry, [](auto s) { return CleanLine(s, "the industry", "industry"); }));
+  RAPPORT_RETURN_IF_ERROR(ApplyOptional(
+      o.location, f.location, [](auto s) { return CleanLine(s, "the location", "location"); }));
+  RAPPORT_RETURN_IF_ERROR(ApplyOptional(
+      o.website, f.website, [](auto s) { return CleanUrl(s, "the website", "website"); }));
   if (f.size) {
     if (Trim(*f.size).empty()) {
       o.size.reset();
     } else if (auto s = ParseOrgSize(FoldCase(Trim(*f.size)))) {
       o.size = *s;
     } else {
-      return Error::InvalidArgument("'" + *f.size + "' is not a size (use " +
-                                    OneOf(OrgSizeNames()) + ")");
+      return Error::InvalidArgument(
+          "size", "'" + *f.size + "' is not a size (use " + OneOf(OrgSizeNames()) + ")");
     }
   }
   return {};
 }
 
 Result<Organization> Records::AddOrganization(const OrgFields& f) {
-  if (!f.name) return Error::InvalidArgument("an organization needs a name");
+  if (!f.name) return Error::InvalidArgument("name", "an organization needs a name");
   Organization o;
   RAPPORT_RETURN_IF_ERROR(ApplyOrgFields(o, f));
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto existing, store_.GetOrganizationByName(o.name));
   if (existing) {
-    return Error::Conflict("organization '" + existing->name + "' already exists (#" +
-                           std::to_string(existing->id) + "); edit it with 'rapport org edit " +
-                           std::to_string(existing->id) + "'");
+    return Error::Conflict("name", "organization '" + existing->name + "' already exists (#" +
+                                       std::to_string(existing->id) + "); change that one instead");
   }
   RAPPORT_ASSIGN_OR_RETURN(auto added, store_.AddOrganization(o, Now()));
   RAPPORT_RETURN_IF_ERROR(tx.Commit());
@@ -191,8 +199,8 @@ Result<Organization> Records::EditOrganization(const std::string& ref, const Org
   if (f.name) {
     RAPPORT_ASSIGN_OR_RETURN(auto clash, store_.GetOrganizationByName(o.name));
     if (clash && clash->id != o.id) {
-      return Error::Conflict("another organization is already called '" + clash->name + "' (#" +
-                             std::to_string(clash->id) + ")");
+      return Error::Conflict("name", "another organization is already called '" + clash->name +
+                                         "' (#" + std::to_string(clash->id) + ")");
     }
   }
   RAPPORT_RETURN_IF_ERROR(store_.UpdateOrganization(o));
@@ -214,17 +222,18 @@ Result<Organization> Records::RemoveOrganization(const std::string& ref) {
 
 Status Records::ApplyContactFields(Contact& c, const ContactFields& f, bool& created_org) {
   if (f.name) {
-    RAPPORT_ASSIGN_OR_RETURN(c.name, CleanName(*f.name, "the contact's name"));
+    RAPPORT_ASSIGN_OR_RETURN(c.name, CleanName(*f.name, "the contact's name", "name"));
   }
   RAPPORT_RETURN_IF_ERROR(
-      ApplyOptional(c.title, f.title, [](auto s) { return CleanLine(s, "--title"); }));
+      ApplyOptional(c.title, f.title, [](auto s) { return CleanLine(s, "the title", "title"); }));
   RAPPORT_RETURN_IF_ERROR(ApplyOptional(c.email, f.email, [](auto s) { return CleanEmail(s); }));
   RAPPORT_RETURN_IF_ERROR(ApplyOptional(c.phone, f.phone, [](auto s) { return CleanPhone(s); }));
-  RAPPORT_RETURN_IF_ERROR(
-      ApplyOptional(c.linkedin, f.linkedin, [](auto s) { return CleanUrl(s, "--linkedin"); }));
-  RAPPORT_RETURN_IF_ERROR(
-      ApplyOptional(c.location, f.location, [](auto s) { return CleanLine(s, "--location"); }));
-  RAPPORT_RETURN_IF_ERROR(ApplyOptional(c.tz, f.tz, [](auto s) { return CleanZone(s, "--tz"); }));
+  RAPPORT_RETURN_IF_ERROR(ApplyOptional(c.linkedin, f.linkedin, [](auto s) {
+    return CleanUrl(s, "the LinkedIn address", "linkedin");
+  }));
+  RAPPORT_RETURN_IF_ERROR(ApplyOptional(
+      c.location, f.location, [](auto s) { return CleanLine(s, "the location", "location"); }));
+  RAPPORT_RETURN_IF_ERROR(ApplyOptional(c.tz, f.tz, [](auto s) { return CleanZone(s, "tz"); }));
   if (f.source) {
     std::string s = FoldCase(Trim(*f.source));
     if (s.empty()) {
@@ -233,8 +242,9 @@ Status Records::ApplyContactFields(Contact& c, const ContactFields& f, bool& cre
       c.source = *v;
     } else {
       std::string hint = Suggest(s, SourceNames());
-      return Error::InvalidArgument("'" + *f.source + "' is not a source (" +
-                                    (hint.empty() ? "use " + OneOf(SourceNames()) : hint) + ")");
+      return Error::InvalidArgument(
+          "source", "'" + *f.source + "' is not a source (" +
+                        (hint.empty() ? "use " + OneOf(SourceNames()) : hint) + ")");
     }
   }
   if (f.degree) {
@@ -244,8 +254,8 @@ Status Records::ApplyContactFields(Contact& c, const ContactFields& f, bool& cre
     } else if (auto v = ParseDegree(s)) {
       c.degree = *v;
     } else {
-      return Error::InvalidArgument("'" + *f.degree + "' is not a degree (use " +
-                                    OneOf(DegreeNames()) + ")");
+      return Error::InvalidArgument(
+          "degree", "'" + *f.degree + "' is not a degree (use " + OneOf(DegreeNames()) + ")");
     }
   }
   if (f.org) {
@@ -259,13 +269,13 @@ Status Records::ApplyContactFields(Contact& c, const ContactFields& f, bool& cre
       // wrong employer).
       std::optional<Organization> org;
       if (IsNumber(name)) {
-        RAPPORT_ASSIGN_OR_RETURN(auto o, ResolveOrganization(name));
+        RAPPORT_ASSIGN_OR_RETURN(auto o, InField("org", ResolveOrganization(name)));
         org = std::move(o);
       } else {
         RAPPORT_ASSIGN_OR_RETURN(org, store_.GetOrganizationByName(name));
         if (!org) {
           Organization fresh;
-          RAPPORT_ASSIGN_OR_RETURN(fresh.name, CleanName(name, "--org"));
+          RAPPORT_ASSIGN_OR_RETURN(fresh.name, CleanName(name, "the organization's name", "org"));
           RAPPORT_ASSIGN_OR_RETURN(org, store_.AddOrganization(fresh, Now()));
           created_org = true;
         }
@@ -279,9 +289,9 @@ Status Records::ApplyContactFields(Contact& c, const ContactFields& f, bool& cre
       c.introducer_id.reset();
       c.introducer_name.clear();
     } else {
-      RAPPORT_ASSIGN_OR_RETURN(auto intro, ResolveContact(*f.introducer));
+      RAPPORT_ASSIGN_OR_RETURN(auto intro, InField("introducer", ResolveContact(*f.introducer)));
       if (c.id != 0 && intro.id == c.id) {
-        return Error::InvalidArgument("a contact cannot be their own introducer");
+        return Error::InvalidArgument("introducer", "a contact cannot be their own introducer");
       }
       c.introducer_id = intro.id;
       c.introducer_name = intro.name;
@@ -298,7 +308,7 @@ Status Records::ApplyContactFields(Contact& c, const ContactFields& f, bool& cre
 }
 
 Result<ContactAdded> Records::AddContact(const ContactFields& f) {
-  if (!f.name) return Error::InvalidArgument("a contact needs a name");
+  if (!f.name) return Error::InvalidArgument("name", "a contact needs a name");
   // Validate everything that needs no database before touching it.
   Contact c;
   Transaction tx(db_);
@@ -308,8 +318,9 @@ Result<ContactAdded> Records::AddContact(const ContactFields& f) {
   if (c.email) {
     RAPPORT_ASSIGN_OR_RETURN(auto clash, store_.GetContactByEmail(*c.email));
     if (clash) {
-      return Error::Conflict("a contact with the email " + *c.email + " already exists (#" +
-                             std::to_string(clash->id) + " " + clash->name + ")");
+      return Error::Conflict("email", "a contact with the email " + *c.email +
+                                          " already exists (#" + std::to_string(clash->id) + " " +
+                                          clash->name + ")");
     }
   }
   RAPPORT_ASSIGN_OR_RETURN(auto added, store_.AddContact(c, Now()));
@@ -321,7 +332,7 @@ Result<std::vector<Contact>> Records::ListContacts(const std::optional<std::stri
                                                const std::optional<std::string>& tag) {
   ContactFilter filter;
   if (org_ref) {
-    RAPPORT_ASSIGN_OR_RETURN(auto org, ResolveOrganization(*org_ref));
+    RAPPORT_ASSIGN_OR_RETURN(auto org, InField("org", ResolveOrganization(*org_ref)));
     filter.org_id = org.id;
   }
   if (tag) filter.tag = Trim(*tag);
@@ -337,8 +348,8 @@ Result<ContactAdded> Records::EditContact(const std::string& ref, const ContactF
   if (c.email) {
     RAPPORT_ASSIGN_OR_RETURN(auto clash, store_.GetContactByEmail(*c.email));
     if (clash && clash->id != c.id) {
-      return Error::Conflict("another contact already has the email " + *c.email + " (#" +
-                             std::to_string(clash->id) + " " + clash->name + ")");
+      return Error::Conflict("email", "another contact already has the email " + *c.email + " (#" +
+                                          std::to_string(clash->id) + " " + clash->name + ")");
     }
   }
   RAPPORT_RETURN_IF_ERROR(store_.UpdateContact(c, Now()));
@@ -362,19 +373,20 @@ Result<Contact> Records::RemoveContact(const std::string& ref) {
 
 Status Records::ApplyObjectiveFields(Objective& o, const ObjectiveFields& f) {
   if (f.title) {
-    RAPPORT_ASSIGN_OR_RETURN(o.title, CleanName(*f.title, "the objective's title"));
+    RAPPORT_ASSIGN_OR_RETURN(o.title, CleanName(*f.title, "the objective's title", "title"));
   }
   if (f.kind) {
     auto k = ParseObjectiveKind(FoldCase(Trim(*f.kind)));
     if (!k) {
-      return Error::InvalidArgument("'" + *f.kind + "' is not a kind of objective (use " +
-                                    OneOf(ObjectiveKindNames()) + ")");
+      return Error::InvalidArgument("kind", "'" + *f.kind + "' is not a kind of objective (use " +
+                                                OneOf(ObjectiveKindNames()) + ")");
     }
     o.kind = *k;
   }
   if (f.target) {
     if (*f.target < 0 || *f.target > 1000) {
-      return Error::InvalidArgument("--target must be between 1 and 1000 conversations");
+      return Error::InvalidArgument("target",
+                                    "the target must be between 1 and 1000 conversations");
     }
     if (*f.target == 0) {
       o.target.reset();
@@ -394,10 +406,10 @@ Status Records::ApplyObjectiveFields(Objective& o, const ObjectiveFields& f) {
 }
 
 Result<Objective> Records::AddObjective(const ObjectiveFields& f) {
-  if (!f.title) return Error::InvalidArgument("an objective needs a title");
+  if (!f.title) return Error::InvalidArgument("title", "an objective needs a title");
   if (!f.kind) {
-    return Error::InvalidArgument("an objective needs --kind (" + OneOf(ObjectiveKindNames()) +
-                                  ")");
+    return Error::InvalidArgument(
+        "kind", "say what kind of objective it is (" + OneOf(ObjectiveKindNames()) + ")");
   }
   Objective o;
   RAPPORT_RETURN_IF_ERROR(ApplyObjectiveFields(o, f));

@@ -263,7 +263,7 @@ Result<RestoreReport> DataInOut::RestoreJson(std::string_view text) {
       format->get<std::string>() != "rapport-backup") {
     return Error::InvalidArgument(
         "this is not a Rapport backup (no \"format\": \"rapport-backup\"); make one with "
-        "'rapport export json'");
+        "Rapport's JSON export");
   }
   if (!doc["version"].is_number_integer() || doc["version"].get<int>() > kBackupVersion) {
     return Error::InvalidArgument("this backup was written by a newer Rapport (format version " +
@@ -407,8 +407,8 @@ Result<RestoreReport> DataInOut::RestoreJson(std::string_view text) {
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(bool empty, store_.IsEmpty());
   if (!empty) {
-    return Error::Conflict("the database " + db_.Location() +
-                           " already holds records; restore into a new one with --db NEW_FILE");
+    return Error::Conflict("db", "the database " + db_.Location() +
+                                     " already holds records; restore into a new, empty one");
   }
   auto located = [](const Error& e, const char* what, Id id) {
     return Error(e.code(), std::string(what) + " " + std::to_string(id) + ": " + e.message());

@@ -241,7 +241,8 @@ Result<Config> LoadConfig(const std::optional<std::string>& explicit_path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     if (explicit_path) {
-      return Error::Io("config file " + path + " does not exist (check the --config path)");
+      return Error(ErrorCode::kIo, "config file " + path + " does not exist (check its path)",
+                   "config");
     }
     return Defaults();
   }
@@ -286,7 +287,7 @@ Result<std::vector<std::string>> CleanProfileValues(const ProfileKey& key,
   if (key.list) {
     for (const auto& v : values) {
       if (Trim(v).empty()) continue;
-      RAPPORT_ASSIGN_OR_RETURN(std::string item, CleanName(v, "each of " + field));
+      RAPPORT_ASSIGN_OR_RETURN(std::string item, CleanName(v, "each of " + field, field));
       out.push_back(std::move(item));
     }
     return out;
@@ -296,11 +297,11 @@ Result<std::vector<std::string>> CleanProfileValues(const ProfileKey& key,
   if (v.empty()) {
     clean = "";
   } else if (field == "email") {
-    RAPPORT_ASSIGN_OR_RETURN(clean, CleanEmail(v));
+    RAPPORT_ASSIGN_OR_RETURN(clean, CleanEmail(v, field));
   } else if (field == "phone") {
-    RAPPORT_ASSIGN_OR_RETURN(clean, CleanPhone(v));
+    RAPPORT_ASSIGN_OR_RETURN(clean, CleanPhone(v, field));
   } else if (field == "linkedin") {
-    RAPPORT_ASSIGN_OR_RETURN(clean, CleanUrl(v, field));
+    RAPPORT_ASSIGN_OR_RETURN(clean, CleanUrl(v, field, field));
   } else if (field == "summary") {
     if (!IsUtf8(v)) {
       return Error::InvalidArgument(
@@ -315,7 +316,7 @@ Result<std::vector<std::string>> CleanProfileValues(const ProfileKey& key,
     }
     clean = v;
   } else {
-    RAPPORT_ASSIGN_OR_RETURN(clean, CleanName(v, field));
+    RAPPORT_ASSIGN_OR_RETURN(clean, CleanName(v, field, field));
   }
   out.push_back(std::move(clean));
   return out;
@@ -488,9 +489,8 @@ Status SetProfileValue(const std::string& path, std::string_view key,
                                   (hint.empty() ? "" : hint + " ") + "known: " + KnownKeys() + ")");
   }
   if (!found->list && values.size() != 1) {
-    return Error::InvalidArgument(
-        std::string(key) + " takes one value, not " + std::to_string(values.size()) +
-        " (put it in quotes: rapport profile set " + std::string(key) + " \"...\")");
+    return Error::InvalidArgument(std::string(key) + " takes one value, not " +
+                                  std::to_string(values.size()) + " (put the value in quotes)");
   }
   RAPPORT_ASSIGN_OR_RETURN(auto clean, CleanProfileValues(*found, values));
 

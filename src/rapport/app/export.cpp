@@ -328,9 +328,9 @@ Result<std::string> DataInOut::CalendarFeed(std::string_view token, int days_ahe
     same = diff == 0;
   }
   if (!same) {
-    return Error::NotFound(
-        "this calendar address is not (or no longer) valid; copy the current one from the "
-        "Calendar page or 'rapport calendar-feed'");
+    return Error::NotFound("token", "calendar",
+                           "this calendar address is not (or no longer) valid; copy the "
+                           "current one again");
   }
   return ExportIcs(days_ahead);
 }

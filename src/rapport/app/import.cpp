@@ -668,8 +668,8 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
 Result<MergeResult> DataInOut::Merge(const std::string& survivor_ref, const std::string& other_ref) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
-  RAPPORT_ASSIGN_OR_RETURN(auto keep, ResolveContact(survivor_ref));
-  RAPPORT_ASSIGN_OR_RETURN(auto other, ResolveContact(other_ref));
+  RAPPORT_ASSIGN_OR_RETURN(auto keep, InField("survivor", ResolveContact(survivor_ref)));
+  RAPPORT_ASSIGN_OR_RETURN(auto other, InField("other", ResolveContact(other_ref)));
   if (keep.id == other.id) {
     return Error::InvalidArgument("both references name #" + std::to_string(keep.id) + " " +
                                   keep.name + "; give two different people");

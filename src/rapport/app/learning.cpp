@@ -30,14 +30,17 @@ namespace {
 
 constexpr size_t kMaxNoteBytes = 100'000;
 
-Result<std::string> CleanBody(std::string_view text, std::string_view what) {
+Result<std::string> CleanBody(std::string_view text, std::string_view what,
+                              std::string_view field) {
   std::string body = Trim(text);
   if (body.empty()) {
-    return Error::InvalidArgument(std::string(what) + " is empty; write some text (or use --file)");
+    return Error::InvalidArgument(std::string(field),
+                                  std::string(what) + " is empty; write some text");
   }
   if (body.size() > kMaxNoteBytes) {
-    return Error::InvalidArgument(std::string(what) + " is " + std::to_string(body.size()) +
-                                  " bytes; keep it under 100,000 (split it into several notes)");
+    return Error::InvalidArgument(
+        std::string(field), std::string(what) + " is " + std::to_string(body.size()) +
+                                " bytes; keep it under 100,000 (split it into several notes)");
   }
   return body;
 }
@@ -47,8 +50,9 @@ Result<Id> ParseId(const std::string& text, std::string_view noun) {
   if (t.empty() || t.size() > 18 || !std::all_of(t.begin(), t.end(), [](char c) {
         return c >= '0' && c <= '9';
       })) {
-    return Error::InvalidArgument("'" + text + "' is not a " + std::string(noun) +
-                                  " id (a number, as 'rapport notes' shows)");
+    return Error(ErrorCode::kInvalidArgument,
+                 "'" + text + "' is not a " + std::string(noun) + " id (a number)",
+                 std::string(noun), std::string(noun));
   }
   return static_cast<Id>(std::stoll(t));
 }
@@ -107,9 +111,9 @@ Result<QuestionCategory> ParseCategoryArg(const std::string& typed) {
   auto c = ParseQuestionCategory(FoldCase(Trim(typed)));
   if (!c) {
     std::string hint = Suggest(FoldCase(Trim(typed)), QuestionCategoryNames());
-    return Error::InvalidArgument("'" + typed + "' is not a question category (" +
-                                  (hint.empty() ? "use " + OneOf(QuestionCategoryNames()) : hint) +
-                                  ")");
+    return Error::InvalidArgument(
+        "category", "'" + typed + "' is not a question category (" +
+                        (hint.empty() ? "use " + OneOf(QuestionCategoryNames()) : hint) + ")");
   }
   return *c;
 }
@@ -118,8 +122,8 @@ Result<QuestionCategory> ParseCategoryArg(const std::string& typed) {
 
 Result<Question> Learning::AddQuestion(const QuestionFields& f) {
   Question q;
-  if (!f.text) return Error::InvalidArgument("a question needs its text");
-  RAPPORT_ASSIGN_OR_RETURN(q.text, CleanName(*f.text, "the question"));
+  if (!f.text) return Error::InvalidArgument("text", "a question needs its text");
+  RAPPORT_ASSIGN_OR_RETURN(q.text, CleanName(*f.text, "the question", "text"));
   if (f.category) {
     RAPPORT_ASSIGN_OR_RETURN(q.category, ParseCategoryArg(*f.category));
   }
@@ -166,7 +170,7 @@ Result<Question> Learning::EditQuestion(const std::string& ref, const QuestionFi
   RAPPORT_RETURN_IF_ERROR(EnsureQuestionBank());
   RAPPORT_ASSIGN_OR_RETURN(auto q, ResolveQuestion(ref));
   if (f.text) {
-    RAPPORT_ASSIGN_OR_RETURN(q.text, CleanName(*f.text, "the question"));
+    RAPPORT_ASSIGN_OR_RETURN(q.text, CleanName(*f.text, "the question", "text"));
   }
   if (f.category) {
     RAPPORT_ASSIGN_OR_RETURN(q.category, ParseCategoryArg(*f.category));
@@ -194,8 +198,9 @@ Result<Question> Learning::RemoveQuestion(const std::string& ref) {
   const auto n = std::count_if(answers.begin(), answers.end(),
                                [&](const Answer& a) { return a.question_id == q.id; });
   if (n > 0) {
-    return Error::Conflict("question #" + std::to_string(q.id) + " has " + std::to_string(n) +
-                           " answer(s) on record; edit its wording instead of removing it");
+    return Error::Conflict("question",
+                           "question #" + std::to_string(q.id) + " has " + std::to_string(n) +
+                               " answer(s) on record; edit its wording instead of removing it");
   }
   RAPPORT_RETURN_IF_ERROR(store_.RemoveQuestion(q.id));
   RAPPORT_RETURN_IF_ERROR(tx.Commit());
@@ -304,8 +309,7 @@ Result<PrepBrief> Learning::Prep(const std::string& contact_ref) {
   const std::string first = b.contact.name.substr(0, b.contact.name.find(' '));
   if (!b.meeting) {
     b.reminders.push_back("No meeting is on the calendar yet; once " + first +
-                          " says yes, set it with 'rapport schedule " +
-                          std::to_string(b.contact.id) + " --at TIME'.");
+                          " says yes, put the time you agree on the calendar.");
   } else {
     const int minutes = b.meeting->meeting_minutes.value_or(config_.playbook.meeting_minutes);
     b.reminders.push_back("Keep to the " + std::to_string(minutes) +
@@ -320,7 +324,7 @@ Result<PrepBrief> Learning::Prep(const std::string& contact_ref) {
     b.reminders.push_back("You owe " + first + " " + std::to_string(b.promises_mine.size()) +
                           " thing(s) you promised; bring them or say when they will come.");
   }
-  b.reminders.push_back("Bring your networking sheet ('rapport sheet') rather than a resume.");
+  b.reminders.push_back("Bring your networking sheet rather than a resume.");
   return b;
 }
 
@@ -330,10 +334,11 @@ Result<PrepBrief> Learning::Prep(const std::string& contact_ref) {
 Result<Note> Learning::AddNote(const NoteInput& in) {
   if (in.contact.has_value() == in.objective.has_value()) {
     return Error::InvalidArgument(
-        "a note is about one contact or one objective: give CONTACT or --objective REF");
+        in.contact ? "objective" : "contact",
+        "a note is about one contact or one objective: say which, not both");
   }
   Note n;
-  RAPPORT_ASSIGN_OR_RETURN(n.body, CleanBody(in.body, "the note"));
+  RAPPORT_ASSIGN_OR_RETURN(n.body, CleanBody(in.body, "the note", "body"));
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   if (in.contact) {
@@ -350,11 +355,11 @@ Result<Note> Learning::AddNote(const NoteInput& in) {
 
 Result<Note> Learning::EditNote(const std::string& id_text, const std::string& body) {
   RAPPORT_ASSIGN_OR_RETURN(Id id, ParseId(id_text, "note"));
-  RAPPORT_ASSIGN_OR_RETURN(auto text, CleanBody(body, "the note"));
+  RAPPORT_ASSIGN_OR_RETURN(auto text, CleanBody(body, "the note", "body"));
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto n, store_.GetNote(id));
-  if (!n) return Error::NotFound("there is no note " + id_text + " (see 'rapport notes')");
+  if (!n) return Error::NotFound("note", "note", "there is no note " + id_text);
   RAPPORT_RETURN_IF_ERROR(store_.UpdateNote(id, text, clock_.Now()));
   RAPPORT_RETURN_IF_ERROR(tx.Commit());
   n->body = text;
@@ -367,7 +372,7 @@ Result<Note> Learning::RemoveNote(const std::string& id_text) {
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto n, store_.GetNote(id));
-  if (!n) return Error::NotFound("there is no note " + id_text + " (see 'rapport notes')");
+  if (!n) return Error::NotFound("note", "note", "there is no note " + id_text);
   RAPPORT_RETURN_IF_ERROR(store_.RemoveNote(id));
   RAPPORT_RETURN_IF_ERROR(tx.Commit());
   return std::move(*n);
@@ -390,7 +395,7 @@ Result<std::vector<Note>> Learning::ListNotes(const std::optional<std::string>& 
 Result<Answer> Learning::RecordAnswer(const std::string& contact_ref, const std::string& question_ref,
                                  const std::string& text) {
   Answer a;
-  RAPPORT_ASSIGN_OR_RETURN(a.body, CleanBody(text, "the answer"));
+  RAPPORT_ASSIGN_OR_RETURN(a.body, CleanBody(text, "the answer", "text"));
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_RETURN_IF_ERROR(EnsureQuestionBank());
@@ -414,14 +419,14 @@ Result<Answer> Learning::RecordAnswer(const std::string& contact_ref, const std:
 
 Result<SearchResults> Learning::Search(const std::string& query, int limit) {
   if (limit < 1 || limit > 500) {
-    return Error::InvalidArgument("--limit must be between 1 and 500");
+    return Error::InvalidArgument("limit", "show between 1 and 500 results");
   }
-  RAPPORT_ASSIGN_OR_RETURN(auto parsed, ParseSearchQuery(query));
+  RAPPORT_ASSIGN_OR_RETURN(auto parsed, InField("query", ParseSearchQuery(query)));
   auto hits = store_.Search(parsed, limit);
   if (!hits) {
-    return Error::InvalidArgument("cannot search for '" + query +
-                                  "'; use plain words, \"a phrase\" or word* (" +
-                                  hits.error().message() + ")");
+    return Error::InvalidArgument("query", "cannot search for '" + query +
+                                               "'; use plain words, \"a phrase\" or word* (" +
+                                               hits.error().message() + ")");
   }
   SearchResults out;
   out.windowed = hits->windowed;
@@ -554,7 +559,7 @@ std::string HowKnown(const Contact& c, std::string_view stage) {
 }  // namespace
 
 Result<std::vector<WarmPath>> Learning::WarmestPaths(const std::string& org_ref, int limit) {
-  RAPPORT_ASSIGN_OR_RETURN(auto org, ResolveOrganization(org_ref));
+  RAPPORT_ASSIGN_OR_RETURN(auto org, InField("org", ResolveOrganization(org_ref)));
   RAPPORT_ASSIGN_OR_RETURN(auto d, LoadNetwork(store_));
   const auto& contacts = d.contacts;
   auto& stage_of = d.stage_of;

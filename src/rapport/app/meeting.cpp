@@ -9,7 +9,8 @@ namespace rapport {
 Result<MeetingFinished> Pipeline::FinishMeeting(const std::string& contact_ref, std::optional<int> fit,
                                            const std::optional<std::string>& note) {
   if (fit && (*fit < 1 || *fit > 5)) {
-    return Error::InvalidArgument("the fit must be 1 (not my tribe) to 5 (very much my tribe)");
+    return Error::InvalidArgument("fit",
+                                  "the fit must be 1 (not my tribe) to 5 (very much my tribe)");
   }
   RAPPORT_ASSIGN_OR_RETURN(auto contact, ResolveContact(contact_ref));
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(contact.id));

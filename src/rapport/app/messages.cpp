@@ -130,8 +130,8 @@ Result<DraftResult> Messaging::DraftMessage(const DraftInput& in) {
     std::vector<std::string_view> names = {"request"};
     for (const auto& t : Templates()) names.push_back(t.name);
     std::string hint = Suggest(name, names);
-    return Error::InvalidArgument("no template '" + name + "' (" +
-                                  (hint.empty() ? "use " + OneOf(names) : hint) + ")");
+    return Error::InvalidArgument("kind", "no template '" + name + "' (" +
+                                              (hint.empty() ? "use " + OneOf(names) : hint) + ")");
   }
   DraftResult d;
   d.template_name = name;
@@ -142,9 +142,9 @@ Result<DraftResult> Messaging::DraftMessage(const DraftInput& in) {
       name == "intro_request" || name == "thank_introducer" || name == "report_back";
   if (via_introducer) {
     if (!contact.introducer_id) {
-      return Error::InvalidArgument(contact.name + " has no introducer on record; set one with "
-                                    "'rapport contact edit " + std::to_string(contact.id) +
-                                    " --introducer CONTACT'");
+      return Error::InvalidArgument("introducer", contact.name +
+                                                      " has no introducer on record; add who "
+                                                      "introduced you to their details first");
     }
     RAPPORT_ASSIGN_OR_RETURN(auto intro, store_.GetContact(*contact.introducer_id));
     if (intro) d.to = *intro;
@@ -271,19 +271,18 @@ Result<SendResult> Messaging::SendMessage(const DraftResult& draft, const std::s
                                   " is not sent by mail; use it as a script");
   }
   if (!draft.to.email) {
-    return Error::InvalidArgument(draft.to.name + " has no email address; add one with "
-                                  "'rapport contact edit " + std::to_string(draft.to.id) +
-                                  " --email ADDRESS'");
+    return Error::InvalidArgument(
+        "email", draft.to.name + " has no email address; add one to their details first");
   }
   // A template field left in is the one mistake that is always a mistake:
-  // no --force sends "Dear {{first_name}}".
+  // nothing, not even a forced send, sends "Dear {{first_name}}".
   if (auto field = FindUnfilledField(draft.subject)) {
-    return Error::InvalidArgument("the subject still has " + *field +
-                                  " in it; write that part yourself before sending");
+    return Error::InvalidArgument("subject", "the subject still has " + *field +
+                                                 " in it; write that part yourself before sending");
   }
   if (auto field = FindUnfilledField(body)) {
-    return Error::InvalidArgument("the message still has " + *field +
-                                  " in it; write that part yourself before sending");
+    return Error::InvalidArgument("body", "the message still has " + *field +
+                                              " in it; write that part yourself before sending");
   }
   Email mail;
   mail.from_name = config_.user_name;

@@ -55,13 +55,13 @@ Result<Event> Pipeline::Record(const EventInput& in) {
   e.kind = in.kind;
   const Instant now = Now();
   if (in.at) {
-    RAPPORT_ASSIGN_OR_RETURN(e.at, ParseUserTime(*in.at));
+    RAPPORT_ASSIGN_OR_RETURN(e.at, InField("at", ParseUserTime(*in.at)));
     // The log records what happened. A future time would also hide the
     // event from the planner until then (it ignores events after `now`).
     if (e.at > now) {
-      return Error::InvalidArgument("--at " + *in.at +
-                                    " is in the future; log things once they happen (plan a "
-                                    "meeting with 'rapport schedule CONTACT --at TIME')");
+      return Error::InvalidArgument("at", "'" + *in.at +
+                                              "' is in the future; log things once they happen "
+                                              "(a meeting to come is scheduled, not logged)");
     }
   } else {
     e.at = now;
@@ -69,8 +69,8 @@ Result<Event> Pipeline::Record(const EventInput& in) {
   if (in.channel) {
     auto ch = ParseChannel(FoldCase(Trim(*in.channel)));
     if (!ch) {
-      return Error::InvalidArgument("'" + *in.channel + "' is not a channel (use " +
-                                    OneOf(ChannelNames()) + ")");
+      return Error::InvalidArgument(
+          "channel", "'" + *in.channel + "' is not a channel (use " + OneOf(ChannelNames()) + ")");
     }
     e.channel = *ch;
   }
@@ -79,39 +79,42 @@ Result<Event> Pipeline::Record(const EventInput& in) {
   e.theirs = in.theirs;
   if (in.fit) {
     if (in.kind != EventKind::kMeetingHeld) {
-      return Error::InvalidArgument("--fit rates a meeting: use it with 'rapport met'");
+      return Error::InvalidArgument("fit",
+                                    "the fit rates a meeting: give it when you log one as held");
     }
     if (*in.fit < 1 || *in.fit > 5) {
-      return Error::InvalidArgument("--fit must be 1 (not my tribe) to 5 (very much my tribe)");
+      return Error::InvalidArgument("fit",
+                                    "the fit must be 1 (not my tribe) to 5 (very much my tribe)");
     }
     e.fit = in.fit;
   }
   if (in.due) {
-    RAPPORT_ASSIGN_OR_RETURN(e.due, ParseUserTime(*in.due));
+    RAPPORT_ASSIGN_OR_RETURN(e.due, InField("due", ParseUserTime(*in.due)));
   }
   const bool is_meeting =
       in.kind == EventKind::kMeetingScheduled || in.kind == EventKind::kMeetingRescheduled;
   if (is_meeting) {
     if (!in.meeting_at) {
-      return Error::InvalidArgument("say when the meeting is with --at, e.g. --at 2026-03-02T10:00");
+      return Error::InvalidArgument("meeting_at", "say when the meeting is, e.g. 2026-03-02T10:00");
     }
     std::string zone = config_.zone;
     if (in.meeting_tz) {
-      RAPPORT_ASSIGN_OR_RETURN(zone, CleanZone(*in.meeting_tz, "--tz"));
+      RAPPORT_ASSIGN_OR_RETURN(zone, CleanZone(*in.meeting_tz, "meeting_tz"));
     }
-    RAPPORT_ASSIGN_OR_RETURN(e.meeting_at, ParseTime(*in.meeting_at, zone));
+    RAPPORT_ASSIGN_OR_RETURN(e.meeting_at, InField("meeting_at", ParseTime(*in.meeting_at, zone)));
     e.meeting_tz = zone;
     int minutes = in.meeting_minutes.value_or(in.meal ? config_.playbook.meal_minutes
                                                       : config_.playbook.meeting_minutes);
     if (minutes < 5 || minutes > 480) {
-      return Error::InvalidArgument("--minutes must be between 5 and 480");
+      return Error::InvalidArgument("meeting_minutes", "a meeting lasts between 5 and 480 minutes");
     }
     e.meeting_minutes = minutes;
     if (in.meeting_mode) {
       auto m = ParseMeetingMode(FoldCase(Trim(*in.meeting_mode)));
       if (!m) {
-        return Error::InvalidArgument("'" + *in.meeting_mode + "' is not a meeting mode (use " +
-                                      OneOf(MeetingModeNames()) + ")");
+        return Error::InvalidArgument("meeting_mode", "'" + *in.meeting_mode +
+                                                          "' is not a meeting mode (use " +
+                                                          OneOf(MeetingModeNames()) + ")");
       }
       e.meeting_mode = *m;
     }
@@ -133,9 +136,11 @@ Result<Event> Pipeline::Record(const EventInput& in) {
     e.objective_id = o.id;
   }
   if (in.via) {
-    RAPPORT_ASSIGN_OR_RETURN(auto via, ResolveContact(*in.via));
+    RAPPORT_ASSIGN_OR_RETURN(auto via, InField("via", ResolveContact(*in.via)));
     if (via.id == contact.id) {
-      return Error::InvalidArgument("--via names the same person as the request");
+      return Error::InvalidArgument("via",
+                                    "the introducer is the person the request is for; "
+                                    "name who passed it on");
     }
     e.via_id = via.id;
     // The introducer is who we thank after the meeting.
@@ -196,21 +201,21 @@ Result<Event> Pipeline::KeepPromise(const std::string& promise_ref, const std::o
   std::string ref = Trim(promise_ref);
   if (!ref.empty() && ref[0] == '#') ref.erase(0, 1);
   if (ref.empty() || !std::all_of(ref.begin(), ref.end(), [](unsigned char c) { return std::isdigit(c); })) {
-    return Error::InvalidArgument("'" + promise_ref +
-                                  "' is not a promise id (see the ids in 'rapport timeline CONTACT')");
+    return Error(ErrorCode::kInvalidArgument,
+                 "'" + promise_ref + "' is not a promise id (a number from their timeline)",
+                 "promise", "promise");
   }
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
   RAPPORT_ASSIGN_OR_RETURN(auto promise, store_.GetEvent(std::stoll(ref)));
   if (!promise || promise->kind != EventKind::kPromiseMade) {
-    return Error::NotFound("there is no promise " + ref +
-                           " (see the ids in 'rapport timeline CONTACT')");
+    return Error::NotFound("promise", "promise", "there is no promise " + ref);
   }
   RAPPORT_ASSIGN_OR_RETURN(auto history, store_.ListEvents(promise->contact_id));
   for (const auto& h : history) {
     if (h.kind == EventKind::kPromiseKept && h.promise_id == promise->id) {
-      return Error::Conflict("promise " + ref + " was already kept on " +
-                             FormatLocal(h.at, config_.zone));
+      return Error::Conflict(
+          "promise", "promise " + ref + " was already kept on " + FormatLocal(h.at, config_.zone));
     }
   }
   Event e;
@@ -221,7 +226,7 @@ Result<Event> Pipeline::KeepPromise(const std::string& promise_ref, const std::o
   e.theirs = promise->theirs;
   e.body = promise->body;
   if (at) {
-    RAPPORT_ASSIGN_OR_RETURN(e.at, ParseUserTime(*at));
+    RAPPORT_ASSIGN_OR_RETURN(e.at, InField("at", ParseUserTime(*at)));
   } else {
     e.at = Now();
   }
@@ -247,7 +252,7 @@ Result<Event> Pipeline::UndoEvent(Id event_id) {
       return Error::Conflict(std::string(ToString(event->kind)) + " for " +
                              (contact ? contact->name : "them") +
                              " can no longer be undone: something was recorded after it "
-                             "(change it on their page instead)");
+                             "(record what happened instead)");
     }
   }
   RAPPORT_RETURN_IF_ERROR(store_.RemoveEvent(event->id));
@@ -260,11 +265,11 @@ Result<Event> Pipeline::UndoEvent(Id event_id) {
 
 Result<Agenda> Pipeline::GetAgenda(int days, int limit) {
   if (days < 0 || days > 366) {
-    return Error::InvalidArgument("--days must be between 0 and 366");
+    return Error::InvalidArgument("days", "look between 0 and 366 days ahead");
   }
   Agenda agenda;
   agenda.now = Now();
-  // Today and overdue by default; --days N looks N more days ahead.
+  // Today and overdue by default; `days` more days ahead when asked.
   agenda.horizon = AddLocalDays(StartOfLocalDay(agenda.now, config_.zone), days + 1, config_.zone) -
                    Seconds{1};
   // Read the contacts due by the horizon (indexed), then re-plan just those
@@ -359,7 +364,7 @@ Result<std::vector<PipelineEntry>> Pipeline::Board(const PipelineFilter& filter)
   }
   ContactFilter cf;
   if (filter.org) {
-    RAPPORT_ASSIGN_OR_RETURN(auto org, ResolveOrganization(*filter.org));
+    RAPPORT_ASSIGN_OR_RETURN(auto org, InField("org", ResolveOrganization(*filter.org)));
     cf.org_id = org.id;
   }
   if (filter.tag) cf.tag = Trim(*filter.tag);
@@ -395,7 +400,8 @@ Result<MoveOutcome> Pipeline::MoveCard(const MoveInput& in) {
     for (int i = 0; i <= static_cast<int>(Stage::kDormant); ++i) {
       names.push_back(ToString(static_cast<Stage>(i)));
     }
-    return Error::InvalidArgument("'" + in.to_stage + "' is not a stage (use " + OneOf(names) + ")");
+    return Error::InvalidArgument(
+        "to_stage", "'" + in.to_stage + "' is not a stage (use " + OneOf(names) + ")");
   }
   out.to = *to;
   RAPPORT_ASSIGN_OR_RETURN(out.contact, ResolveContact(in.contact));
@@ -418,10 +424,10 @@ Result<MoveOutcome> Pipeline::MoveCard(const MoveInput& in) {
   next.kind = *out.decision.event;
   next.at = now;
   if (in.at) {
-    RAPPORT_ASSIGN_OR_RETURN(next.at, ParseUserTime(*in.at));
+    RAPPORT_ASSIGN_OR_RETURN(next.at, InField("at", ParseUserTime(*in.at)));
   }
   if (out.decision.needs_meeting_time) {
-    RAPPORT_ASSIGN_OR_RETURN(next.meeting_at, ParseUserTime(*in.meeting_at));
+    RAPPORT_ASSIGN_OR_RETURN(next.meeting_at, InField("meeting_at", ParseUserTime(*in.meeting_at)));
     if (!in.at && *next.meeting_at < next.at) next.at = *next.meeting_at;
   }
   for (const auto& e : events) next.id = std::max(next.id, e.id + 1);
@@ -433,7 +439,7 @@ Result<MoveOutcome> Pipeline::MoveCard(const MoveInput& in) {
     return Error::InvalidArgument("recording " + std::string(ToString(next.kind)) + " would put " +
                                   out.contact.name + " in " + std::string(StageLabel(would)) +
                                   ", not " + std::string(StageLabel(out.to)) +
-                                  "; log what happened on their page instead");
+                                  "; log what happened instead");
   }
   EventInput record;
   record.kind = next.kind;

@@ -24,8 +24,7 @@ Result<std::string> DataInOut::Sheet() {
   SheetProfile p;
   p.name = Trim(config_.user_name);
   if (p.name.empty()) {
-    return Error::InvalidArgument(
-        "the sheet needs your name: run `rapport profile set name \"Your Name\"`");
+    return Error::InvalidArgument("name", "the sheet needs your name: add it to your profile");
   }
   p.email = config_.user_email;
   p.phone = config_.user_phone;

@@ -46,33 +46,33 @@ void TrimInPlace(std::string& s) {
 }
 }  // namespace
 
-Status CleanNameInPlace(std::string& s, std::string_view field) {
+Status CleanNameInPlace(std::string& s, std::string_view what, std::string_view field) {
   TrimInPlace(s);
-  if (s.empty()) return Error::InvalidArgument(std::string(field) + " cannot be empty");
-  if (!IsUtf8(s)) {
-    return Error::InvalidArgument(std::string(field) +
-                                  " is not valid UTF-8 text (check your terminal's encoding)");
-  }
+  auto bad = [&](std::string_view why) {
+    return Error::InvalidArgument(std::string(field), std::string(what) + std::string(why));
+  };
+  if (s.empty()) return bad(" cannot be empty");
+  if (!IsUtf8(s)) return bad(" is not valid UTF-8 text (check your terminal's encoding)");
   if (s.find('\n') != std::string::npos || s.find('\r') != std::string::npos) {
-    return Error::InvalidArgument(std::string(field) + " must be a single line");
+    return bad(" must be a single line");
   }
-  if (s.size() > 200) {
-    return Error::InvalidArgument(std::string(field) + " is too long (at most 200 characters)");
-  }
+  if (s.size() > 200) return bad(" is too long (at most 200 characters)");
   return {};
 }
 
-Result<std::string> CleanName(std::string_view text, std::string_view field) {
+Result<std::string> CleanName(std::string_view text, std::string_view what,
+                              std::string_view field) {
   std::string s(text);
-  RAPPORT_RETURN_IF_ERROR(CleanNameInPlace(s, field));
+  RAPPORT_RETURN_IF_ERROR(CleanNameInPlace(s, what, field));
   return s;
 }
 
-Status CleanEmailInPlace(std::string& s) {
+Status CleanEmailInPlace(std::string& s, std::string_view field) {
   TrimInPlace(s);
   auto bad = [&](std::string_view why) {
-    return Error::InvalidArgument("'" + s + "' is not an email address (" + std::string(why) +
-                                  "); use the form name@example.org");
+    return Error::InvalidArgument(std::string(field), "'" + s + "' is not an email address (" +
+                                                          std::string(why) +
+                                                          "); use the form name@example.org");
   };
   auto at = s.find('@');
   if (at == std::string::npos) return bad("no @");
@@ -93,15 +93,17 @@ Status CleanEmailInPlace(std::string& s) {
   return {};
 }
 
-Result<std::string> CleanEmail(std::string_view text) {
+Result<std::string> CleanEmail(std::string_view text, std::string_view field) {
   std::string s(text);
-  RAPPORT_RETURN_IF_ERROR(CleanEmailInPlace(s));
+  RAPPORT_RETURN_IF_ERROR(CleanEmailInPlace(s, field));
   return s;
 }
 
-Status CleanUrlInPlace(std::string& s, std::string_view field) {
+Status CleanUrlInPlace(std::string& s, std::string_view what, std::string_view field) {
   TrimInPlace(s);
-  if (s.empty()) return Error::InvalidArgument(std::string(field) + " cannot be empty");
+  if (s.empty()) {
+    return Error::InvalidArgument(std::string(field), std::string(what) + " cannot be empty");
+  }
   auto starts_with = [&](std::string_view prefix) {  // case-insensitively
     if (s.size() < prefix.size()) return false;
     for (size_t i = 0; i < prefix.size(); ++i) {
@@ -112,8 +114,9 @@ Status CleanUrlInPlace(std::string& s, std::string_view field) {
   size_t added = 0;  // the length of a scheme put in front
   if (!starts_with("http://") && !starts_with("https://")) {
     if (s.find("://") != std::string::npos) {
-      return Error::InvalidArgument("'" + s + "' for " + std::string(field) +
-                                    " is not a web address (use http:// or https://)");
+      return Error::InvalidArgument(std::string(field),
+                                    "'" + s + "' for " + std::string(what) +
+                                        " is not a web address (use http:// or https://)");
     }
     s.insert(0, "https://");
     added = 8;
@@ -124,31 +127,34 @@ Status CleanUrlInPlace(std::string& s, std::string_view field) {
       host_start, host_end == std::string::npos ? std::string::npos : host_end - host_start);
   if (host.empty() || host.find('.') == std::string_view::npos ||
       std::any_of(s.begin(), s.end(), IsSpace)) {
-    return Error::InvalidArgument("'" + s.substr(added) + "' for " + std::string(field) +
-                                  " is not a web address (e.g. https://example.org)");
+    return Error::InvalidArgument(std::string(field),
+                                  "'" + s.substr(added) + "' for " + std::string(what) +
+                                      " is not a web address (e.g. https://example.org)");
   }
   return {};
 }
 
-Result<std::string> CleanUrl(std::string_view text, std::string_view field) {
+Result<std::string> CleanUrl(std::string_view text, std::string_view what, std::string_view field) {
   std::string s(text);
-  RAPPORT_RETURN_IF_ERROR(CleanUrlInPlace(s, field));
+  RAPPORT_RETURN_IF_ERROR(CleanUrlInPlace(s, what, field));
   return s;
 }
 
-Result<std::string> CleanPhone(std::string_view text) {
+Result<std::string> CleanPhone(std::string_view text, std::string_view field) {
   std::string s = Trim(text);
   int digits = 0;
   for (char c : s) {
     if (std::isdigit(static_cast<unsigned char>(c))) {
       ++digits;
     } else if (!std::strchr("+()-. /", c)) {
-      return Error::InvalidArgument("'" + s +
-                                    "' is not a phone number (use digits, spaces and + ( ) - .)");
+      return Error::InvalidArgument(
+          std::string(field),
+          "'" + s + "' is not a phone number (use digits, spaces and + ( ) - .)");
     }
   }
   if (digits < 5) {
-    return Error::InvalidArgument("'" + s + "' is too short for a phone number");
+    return Error::InvalidArgument(std::string(field),
+                                  "'" + s + "' is too short for a phone number");
   }
   return s;
 }
@@ -156,19 +162,20 @@ Result<std::string> CleanPhone(std::string_view text) {
 Result<std::string> CleanZone(std::string_view text, std::string_view field) {
   std::string s = Trim(text);
   if (!IsKnownZone(s)) {
-    return Error::InvalidArgument("unknown time zone '" + s + "' for " + std::string(field) +
-                                  " (use an IANA name such as Europe/Paris or America/New_York)");
+    return Error::InvalidArgument(
+        std::string(field), "unknown time zone '" + s +
+                                "' (use an IANA name such as Europe/Paris or America/New_York)");
   }
   return s;
 }
 
 Result<std::string> CleanTag(std::string_view text) {
   std::string s = Trim(text);
-  if (s.empty()) return Error::InvalidArgument("a tag cannot be empty");
+  if (s.empty()) return Error::InvalidArgument("tags", "a tag cannot be empty");
   for (char c : s) {
     if (std::isspace(static_cast<unsigned char>(c)) || c == ',') {
-      return Error::InvalidArgument("tag '" + s +
-                                    "' contains a space or comma (use one word, e.g. alumni-2019)");
+      return Error::InvalidArgument(
+          "tags", "tag '" + s + "' contains a space or comma (use one word, e.g. alumni-2019)");
     }
   }
   return s;

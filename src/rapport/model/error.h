@@ -1,11 +1,19 @@
 // Errors as values. Every fallible call in the core returns a Result<T>:
-// either a value or an Error with a category and a one-line reason written
-// for the person at the keyboard (what went wrong and how to fix it).
-// Exceptions never cross the core's boundary.
+// either a value or an Error with a category, the input it concerns (when
+// it concerns one) and a one-line reason written for the person at the
+// keyboard (what went wrong and how to fix it). Exceptions never cross the
+// core's boundary.
+//
+// The reason is neutral: it names no command-line flag and no command
+// ("--at", "rapport contact list"), no form and no page, because each face
+// words an error in its own vocabulary. The CLI turns `field` into its flag
+// and adds hints that name commands; the web app puts the message beside
+// the form field; the JSON API sends the field as it is.
 #pragma once
 
 #include <cassert>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -23,8 +31,14 @@ enum class ErrorCode {
 
 class Error {
  public:
-  Error(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
+  Error(ErrorCode code, std::string message, std::string field = {}, std::string subject = {})
+      : code_(code),
+        message_(std::move(message)),
+        field_(std::move(field)),
+        subject_(std::move(subject)) {}
 
+  // Errors that concern no one input (a file, the database, the whole
+  // request).
   static Error InvalidArgument(std::string m) { return {ErrorCode::kInvalidArgument, std::move(m)}; }
   static Error NotFound(std::string m) { return {ErrorCode::kNotFound, std::move(m)}; }
   static Error Ambiguous(std::string m) { return {ErrorCode::kAmbiguous, std::move(m)}; }
@@ -32,13 +46,51 @@ class Error {
   static Error Storage(std::string m) { return {ErrorCode::kStorage, std::move(m)}; }
   static Error Io(std::string m) { return {ErrorCode::kIo, std::move(m)}; }
 
+  // Errors about one input, named as the use case names it ("at",
+  // "meeting_at", "email", "contact"): the member of the input struct
+  // (EventInput::meeting_at, ContactFields::email) or the parameter.
+  static Error InvalidArgument(std::string field, std::string m) {
+    return {ErrorCode::kInvalidArgument, std::move(m), std::move(field)};
+  }
+  static Error Conflict(std::string field, std::string m) {
+    return {ErrorCode::kConflict, std::move(m), std::move(field)};
+  }
+  // A reference that matched no record, or several: `subject` is the kind
+  // of record ("contact", "organization", "objective", "question", "note",
+  // "promise", "event"), `field` the input that held the reference.
+  static Error NotFound(std::string field, std::string subject, std::string m) {
+    return {ErrorCode::kNotFound, std::move(m), std::move(field), std::move(subject)};
+  }
+  static Error Ambiguous(std::string field, std::string subject, std::string m) {
+    return {ErrorCode::kAmbiguous, std::move(m), std::move(field), std::move(subject)};
+  }
+
   ErrorCode code() const { return code_; }
-  // One line, lowercase start, no trailing period: "no contact 999".
+  // One line, lowercase start, no trailing period: "there is no contact 999".
   const std::string& message() const { return message_; }
+  // The input it concerns, or "" when none does.
+  const std::string& field() const { return field_; }
+  // The kind of record a reference was looking for, or "".
+  const std::string& subject() const { return subject_; }
+
+  // The same error about `field` instead: a helper's error (a time that
+  // does not parse, a reference that matches nothing) is about the input
+  // the caller gave it.
+  Error InField(std::string field) const& {
+    Error e = *this;
+    e.field_ = std::move(field);
+    return e;
+  }
+  Error InField(std::string field) && {
+    field_ = std::move(field);
+    return std::move(*this);
+  }
 
  private:
   ErrorCode code_;
   std::string message_;
+  std::string field_;
+  std::string subject_;
 };
 
 // Either a T or an Error. Accessing the wrong alternative is a programming
@@ -83,6 +135,14 @@ class [[nodiscard]] Result<void> {
 };
 
 using Status = Result<void>;
+
+// `r`, its error (if any) now about `field`:
+//   RAPPORT_ASSIGN_OR_RETURN(e.at, InField("at", ParseUserTime(*in.at)));
+template <class T>
+Result<T> InField(std::string_view field, Result<T> r) {
+  if (r) return r;
+  return r.error().InField(std::string(field));
+}
 
 }  // namespace rapport
 

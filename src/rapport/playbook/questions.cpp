@@ -133,13 +133,13 @@ PlannedQuestion ToPlanned(const Question& q, int answered) {
 }
 
 // "Only 3 questions are ready for this meeting and the playbook asks for at
-// least 4; add 1 more with `rapport question add`."
+// least 4; add 1 more to the question bank."
 std::string Shortfall(int have, int min) {
   const int missing = min - have;
   std::string s = "Only " + std::to_string(have) + (have == 1 ? " question is" : " questions are") +
                   " ready for this meeting and the playbook asks for at least " +
                   std::to_string(min) + "; add " + std::to_string(missing) +
-                  " more with `rapport question add`.";
+                  " more to the question bank.";
   return s;
 }
 

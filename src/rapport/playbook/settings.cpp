@@ -147,7 +147,7 @@ Error UnknownSetting(std::string_view name) {
   if (std::string_view near = Suggest(name); !near.empty()) {
     message += " (did you mean '" + std::string(near) + "'?)";
   } else {
-    message += " (run `rapport playbook` to list the settings)";
+    message += " (check its spelling against the playbook's list of settings)";
   }
   return Error::InvalidArgument(message);
 }

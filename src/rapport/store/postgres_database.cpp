@@ -506,7 +506,9 @@ Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url) {
   try {
     conn = std::make_unique<pqxx::connection>(url);
   } catch (const std::exception& e) {
-    return Error::Io("cannot connect to PostgreSQL at " + Redacted(url) + ": " + FirstLine(e.what()));
+    return Error(ErrorCode::kIo,
+                 "cannot connect to PostgreSQL at " + Redacted(url) + ": " + FirstLine(e.what()),
+                 "db");
   }
   auto db = std::make_unique<PostgresDatabase>(std::move(conn), url);
   // Quiet NOTICEs ("relation ... already exists, skipping") on stderr.

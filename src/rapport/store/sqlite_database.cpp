@@ -296,12 +296,15 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path) {
     if (p.has_parent_path() && !fs::exists(p.parent_path(), ec)) {
       fs::create_directories(p.parent_path(), ec);
       if (ec) {
-        return Error::Io("cannot create the folder " + p.parent_path().string() + ": " +
-                         ec.message() + " (choose another place with --db PATH)");
+        return Error(ErrorCode::kIo,
+                     "cannot create the folder " + p.parent_path().string() + ": " + ec.message() +
+                         " (choose another place for the database)",
+                     "db");
       }
     }
     if (fs::is_directory(p, ec)) {
-      return Error::Io(path + " is a folder, not a database file (give a file name with --db)");
+      return Error(ErrorCode::kIo, path + " is a folder, not a database file (give a file name)",
+                   "db");
     }
   }
   sqlite3* raw = nullptr;
@@ -326,8 +329,10 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path) {
     // Busy: another rapport holds the file (a large import writes with a
     // rollback journal, which locks readers out until it commits).
     if (s.error().message().find(" is busy ") != std::string::npos) return s.error();
-    return Error::Io(path + " is not a Rapport database (" + s.error().message() +
-                     "); point --db at another file");
+    return Error(
+        ErrorCode::kIo,
+        path + " is not a Rapport database (" + s.error().message() + "); choose another file",
+        "db");
   }
   RAPPORT_RETURN_IF_ERROR(Migrate(*db));
   return std::unique_ptr<Database>(std::move(db));

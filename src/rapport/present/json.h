@@ -1,0 +1,48 @@
+// One JSON shape per record, written here once for every face: the CLI's
+// --json and the web API both call these (the backup keeps its own
+// versioned shape, app/backup.cpp). Only fields that are set appear; every
+// object has its `id`; times are ISO-8601 UTC ("2026-03-02T09:30:00Z");
+// enums are their names ("first", "meeting_held").
+//
+// Only nlohmann's forward declarations are included: the faces that call
+// these include <nlohmann/json.hpp> themselves, and nothing else pays for it.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "rapport/model/types.h"
+
+namespace rapport {
+struct OpenPromise;
+struct PrepBrief;
+struct SearchResult;
+struct SearchResults;
+struct Stats;
+}  // namespace rapport
+
+namespace rapport::present {
+
+// A person: their details, organization and introducer (ids and names),
+// tags, and when the record was made and changed.
+nlohmann::json ContactJson(const Contact& c);
+// One entry of the interaction log, with the meeting's details, the fit,
+// the promise's side and due time when the event has them.
+nlohmann::json EventJson(const Event& e);
+nlohmann::json ObjectiveJson(const Objective& o);
+nlohmann::json NoteJson(const Note& n);
+nlohmann::json AnswerJson(const Answer& a);
+// A promise still open: its promise_made event and the contact's name.
+nlohmann::json OpenPromiseJson(const OpenPromise& p);
+
+// Meetings per week, response rates by degree and source, objectives.
+nlohmann::json StatsJson(const Stats& s);
+// A search hit with its snippet as {"text", "highlights": [[start, end],
+// ...]} (byte offsets of the matched words in text), its rank and context.
+nlohmann::json SearchHitJson(const SearchResult& r);
+// {"results": [hit...], "windowed": bool}.
+nlohmann::json SearchResultsJson(const SearchResults& r);
+// The brief and question plan for a contact's next meeting. `minutes` is
+// its length: the meeting's own, else the playbook's default.
+nlohmann::json PrepJson(const PrepBrief& b, int default_minutes);
+
+}  // namespace rapport::present
