@@ -415,10 +415,18 @@ std::string Expand(const Migration& m, const Database& db) {
 int LatestSchemaVersion() { return Migrations().back().version; }
 
 Status Migrate(Database& db) {
-  RAPPORT_RETURN_IF_ERROR(
-      db.ExecScript("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
-  RAPPORT_ASSIGN_OR_RETURN(auto rows, db.Query("SELECT MAX(version) FROM schema_version"));
-  const int current = rows.empty() ? 0 : static_cast<int>(rows[0].Int(0));
+  // Read first, and make the table only when the read finds none: the open
+  // of an up-to-date database writes nothing (on PostgreSQL a write would
+  // move the change stamp, and empty the web server's cache, at every
+  // command).
+  auto rows = db.Query("SELECT MAX(version) FROM schema_version");
+  if (!rows) {
+    RAPPORT_RETURN_IF_ERROR(
+        db.ExecScript("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+    rows = db.Query("SELECT MAX(version) FROM schema_version");
+    if (!rows) return rows.error();
+  }
+  const int current = rows->empty() ? 0 : static_cast<int>((*rows)[0].Int(0));
   const int latest = LatestSchemaVersion();
   if (current > latest) {
     return Error(ErrorCode::kSchemaTooNew,

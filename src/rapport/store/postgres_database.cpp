@@ -57,6 +57,19 @@ std::string FirstLine(std::string_view what) {
   return s;
 }
 
+// A non-NULL Value as PostgreSQL's text input reads it: text as it is,
+// numbers written into `scratch`.
+std::string_view TextOf(const Value& v, std::string& scratch) {
+  if (const auto* n = std::get_if<std::int64_t>(&v)) return scratch = std::to_string(*n);
+  if (const auto* d = std::get_if<double>(&v)) {
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, *d);
+    return scratch.assign(buf, res.ptr);
+  }
+  if (const auto* t = std::get_if<std::string>(&v)) return *t;
+  return std::get<std::string_view>(v);
+}
+
 // One field of COPY's text format: \N for NULL, and backslash, tab, newline
 // and carriage return escaped.
 void AppendCopyField(const Value& v, std::string& out) {
@@ -64,20 +77,8 @@ void AppendCopyField(const Value& v, std::string& out) {
     out += "\\N";
     return;
   }
-  if (const auto* n = std::get_if<std::int64_t>(&v)) {
-    out += std::to_string(*n);
-    return;
-  }
-  if (const auto* d = std::get_if<double>(&v)) {
-    char buf[32];
-    const auto res = std::to_chars(buf, buf + sizeof buf, *d);
-    out.append(buf, res.ptr);
-    return;
-  }
-  const std::string_view text = std::holds_alternative<std::string>(v)
-                                    ? std::string_view(std::get<std::string>(v))
-                                    : std::get<std::string_view>(v);
-  for (char c : text) {
+  std::string scratch;
+  for (char c : TextOf(v, scratch)) {
     switch (c) {
       case '\\': out += "\\\\"; break;
       case '\t': out += "\\t"; break;
@@ -413,17 +414,8 @@ class PostgresDatabase final : public Database {
       }
       const Value& v = params[from];
       if (std::holds_alternative<std::monostate>(v)) continue;
-      if (const auto* n = std::get_if<std::int64_t>(&v)) {
-        text[k] = std::to_string(*n);
-      } else if (const auto* d = std::get_if<double>(&v)) {
-        char buf[32];
-        const auto res = std::to_chars(buf, buf + sizeof buf, *d);
-        text[k].assign(buf, res.ptr);
-      } else if (const auto* s = std::get_if<std::string>(&v)) {
-        text[k] = *s;
-      } else {
-        text[k] = std::string(std::get<std::string_view>(v));
-      }
+      std::string scratch;
+      text[k] = TextOf(v, scratch);
       ptrs[k] = text[k].c_str();
     }
     return t.exec_prepared(p.name, pqxx::prepare::make_dynamic_params(ptrs));
@@ -516,11 +508,15 @@ Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url) {
   // The engine's own bookkeeping, like schema_version: the counter every
   // writing transaction bumps (Stamp). Made before the first migration,
   // whose commit bumps it.
-  RAPPORT_RETURN_IF_ERROR(
-      db->ExecScript("CREATE TABLE IF NOT EXISTS change_stamp (n BIGINT NOT NULL)"));
-  RAPPORT_ASSIGN_OR_RETURN(auto stamp, db->Query("SELECT COUNT(*) FROM change_stamp"));
+  // Asked with a read first: a write here would commit and bump the stamp
+  // at every start, so every command (an `agenda` too) would empty the
+  // server's read cache.
+  RAPPORT_ASSIGN_OR_RETURN(auto stamp,
+                           db->Query("SELECT to_regclass('change_stamp') IS NOT NULL"));
   if (stamp.at(0).Int(0) == 0) {
-    RAPPORT_RETURN_IF_ERROR(db->ExecScript("INSERT INTO change_stamp (n) VALUES (0)"));
+    RAPPORT_RETURN_IF_ERROR(db->ExecScript(
+        "CREATE TABLE IF NOT EXISTS change_stamp (n BIGINT NOT NULL);"
+        "INSERT INTO change_stamp (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM change_stamp)"));
   }
   RAPPORT_RETURN_IF_ERROR(Migrate(*db));
   return std::unique_ptr<Database>(std::move(db));

@@ -14,12 +14,13 @@
 
 #include "rapport/store/search_syntax.h"
 #include "rapport/store/store.h"
+#include "rapport/store/store_internal.h"
 
 namespace rapport {
 
-namespace {
+using store_internal::Int;
 
-Value Int(std::int64_t v) { return Value{v}; }
+namespace {
 
 // ts_headline's options: the markers, and about FTS5's 16 words.
 constexpr const char* kHeadlineOptions =
