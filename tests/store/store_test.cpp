@@ -295,8 +295,46 @@ TEST_P(StoreConformance, WorkspacesDoNotSeeEachOther) {
   EXPECT_FALSE(other.GetContactByEmail("p@example.org")->has_value());
   EXPECT_FALSE(other.RemoveContact(added->id).ok());
   EXPECT_TRUE(store_->GetContact(added->id)->has_value());
+  EXPECT_TRUE(other.GetContacts({added->id})->empty());
   // The same email may exist in another workspace.
   EXPECT_TRUE(other.AddContact(c, now_).ok());
+}
+
+TEST_P(StoreConformance, ManyContactsByIdInOneReadWithTheirTags) {
+  std::vector<Id> ids;
+  for (const char* name : {"Zoe Tan", "Ada Byrne", "Mia Ortiz"}) {
+    Contact c;
+    c.name = name;
+    c.tags = {std::string("t-") + name[0]};
+    auto added = store_->AddContact(c, now_);
+    ASSERT_TRUE(added.ok()) << added.error().message();
+    ids.push_back(added->id);
+  }
+  auto got = store_->GetContacts({ids[0], ids[2], 999'999});
+  ASSERT_TRUE(got.ok()) << got.error().message();
+  ASSERT_EQ(got->size(), 2u);  // the unknown id is left out; ordered by name
+  EXPECT_EQ((*got)[0].name, "Mia Ortiz");
+  EXPECT_EQ((*got)[1].name, "Zoe Tan");
+  EXPECT_EQ((*got)[1].tags, std::vector<std::string>{"t-Z"});
+  EXPECT_TRUE(store_->GetContacts({})->empty());
+}
+
+TEST_P(StoreConformance, CountingEventsByKindStopsWhereAsked) {
+  Contact c;
+  c.name = "Counted Person";
+  auto added = store_->AddContact(c, now_);
+  ASSERT_TRUE(added.ok());
+  for (int i = 0; i < 4; ++i) {
+    Event e;
+    e.contact_id = added->id;
+    e.kind = EventKind::kMeetingHeld;
+    e.at = now_ + Seconds{i * 60};
+    ASSERT_TRUE(store_->AddEvent(e, now_).ok());
+  }
+  EXPECT_EQ(*store_->CountEventsByKind(EventKind::kMeetingHeld, now_, now_ + Seconds{3600}, 10), 4);
+  EXPECT_EQ(*store_->CountEventsByKind(EventKind::kMeetingHeld, now_, now_ + Seconds{3600}, 3), 3);
+  EXPECT_EQ(*store_->CountEventsByKind(EventKind::kMeetingHeld, now_ + Seconds{61}, now_ + Seconds{3600}, 10), 2);
+  EXPECT_EQ(*store_->CountEventsByKind(EventKind::kRequestSent, now_, now_ + Seconds{3600}, 10), 0);
 }
 
 TEST_P(StoreConformance, ContactStateIndexesTheEarliestDue) {

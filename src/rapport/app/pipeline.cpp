@@ -263,6 +263,42 @@ Result<Event> Pipeline::UndoEvent(Id event_id) {
   return *event;
 }
 
+// The meetings held in this local week so far, and those still on the
+// calendar for the rest of it (re-planned, so a meeting that was moved away
+// or cancelled does not count), counted no further than `goal`: past it the
+// weekly goal is met, and an agenda at 100,000 people need not re-plan
+// everyone with a meeting this week. Each read covers a batch of people in
+// one query: on a server engine a query per person costs a round trip each.
+Result<int> Pipeline::MeetingsThisWeek(Instant now, int goal) {
+  const Instant week = StartOfLocalWeek(now, config_.zone);
+  const Instant next_week = AddLocalDays(week, 7, config_.zone);
+  RAPPORT_ASSIGN_OR_RETURN(auto held,
+                           store_.CountEventsByKind(EventKind::kMeetingHeld, week, next_week, goal));
+  int meetings = static_cast<int>(held);
+  if (meetings >= goal) return meetings;
+  RAPPORT_ASSIGN_OR_RETURN(auto planned, store_.ContactsWithMeetingsBetween(now, next_week));
+  constexpr size_t kBatch = 64;
+  for (size_t from = 0; from < planned.size() && meetings < goal; from += kBatch) {
+    const std::vector<Id> batch(planned.begin() + static_cast<std::ptrdiff_t>(from),
+                                planned.begin() + static_cast<std::ptrdiff_t>(
+                                                      std::min(planned.size(), from + kBatch)));
+    RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.GetContacts(batch));
+    RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEventsOf(batch));
+    std::unordered_map<Id, std::vector<Event>> by_contact;
+    for (auto& e : events) by_contact[e.contact_id].push_back(std::move(e));
+    for (const auto& c : contacts) {
+      for (const auto& a : PlanFor(c, by_contact[c.id]).actions) {
+        // An upcoming meeting shows as the action to log it once it ends.
+        if (a.kind == ActionKind::kLogMeeting && a.due > now && a.due <= next_week) {
+          ++meetings;
+          break;
+        }
+      }
+    }
+  }
+  return meetings;
+}
+
 Result<Agenda> Pipeline::GetAgenda(int days, int limit) {
   if (days < 0 || days > 366) {
     return Error::InvalidArgument("days", "look between 0 and 366 days ahead");
@@ -286,44 +322,29 @@ Result<Agenda> Pipeline::GetAgenda(int days, int limit) {
 
   std::unordered_map<Id, std::string> names;
   std::vector<Action> actions;
-  for (Id id : ids) {
-    RAPPORT_ASSIGN_OR_RETURN(auto c, store_.GetContact(id));
-    if (!c) continue;
-    names[c->id] = c->name;
-    auto plan = PlanFor(*c, by_contact[id]);
+  RAPPORT_ASSIGN_OR_RETURN(auto due_contacts, store_.GetContacts(ids));
+  std::unordered_map<Id, const Contact*> contact_of;
+  for (const auto& c : due_contacts) contact_of[c.id] = &c;
+  for (Id id : ids) {  // in the order the store gave, most overdue first
+    auto it = contact_of.find(id);
+    if (it == contact_of.end()) continue;
+    const Contact& c = *it->second;
+    names[c.id] = c.name;
+    auto plan = PlanFor(c, by_contact[id]);
     for (auto& a : plan.actions) actions.push_back(std::move(a));
-  }
-  // The weekly goal: meetings held in this local week so far, and those
-  // still on the calendar for the rest of it (re-planned, so a meeting that
-  // was moved away or cancelled does not count).
-  const Instant week = StartOfLocalWeek(agenda.now, config_.zone);
-  const Instant next_week = AddLocalDays(week, 7, config_.zone);
-  int meetings = 0;
-  RAPPORT_ASSIGN_OR_RETURN(auto held, store_.ListEventsByKind(EventKind::kMeetingHeld, week, next_week));
-  meetings += static_cast<int>(held.size());
-  RAPPORT_ASSIGN_OR_RETURN(auto planned, store_.ContactsWithMeetingsBetween(agenda.now, next_week));
-  for (Id id : planned) {
-    RAPPORT_ASSIGN_OR_RETURN(auto c, store_.GetContact(id));
-    if (!c) continue;
-    RAPPORT_ASSIGN_OR_RETURN(auto evs, store_.ListEvents(id));
-    for (const auto& a : PlanFor(*c, evs).actions) {
-      // An upcoming meeting shows as the action to log it once it ends.
-      if (a.kind == ActionKind::kLogMeeting && a.due > agenda.now && a.due <= next_week) {
-        ++meetings;
-        break;
-      }
-    }
   }
   auto due = SelectDue(std::move(actions), agenda.now, agenda.horizon);
   // The weekly goal is due at the end of the week, but a habit needs a
   // reminder before then: while behind, it closes every agenda — once the
   // seeker has started a pipeline at all.
   RAPPORT_ASSIGN_OR_RETURN(bool started, store_.HasPipeline());
-  if (started) {
+  if (started && config_.playbook.weekly_goal > 0) {
+    RAPPORT_ASSIGN_OR_RETURN(int meetings, MeetingsThisWeek(agenda.now, config_.playbook.weekly_goal));
     if (auto goal = WeeklyGoal(meetings, config_.playbook, agenda.now, config_.zone)) {
       due.push_back(*goal);
     }
   }
+  std::unordered_map<Id, std::optional<std::string>> objective_titles;
   for (auto& a : due) {
     AgendaItem item;
     item.overdue = IsOverdue(a, agenda.now);
@@ -341,8 +362,12 @@ Result<Agenda> Pipeline::GetAgenda(int days, int limit) {
       RAPPORT_ASSIGN_OR_RETURN(item.about_name, name_of(*a.about_id));
     }
     if (a.objective_id) {
-      RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetObjective(*a.objective_id));
-      if (o) item.objective_title = o->title;
+      auto [it, fresh] = objective_titles.try_emplace(*a.objective_id);
+      if (fresh) {
+        RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetObjective(*a.objective_id));
+        if (o) it->second = o->title;
+      }
+      if (it->second) item.objective_title = *it->second;
     }
     item.action = std::move(a);
     agenda.items.push_back(std::move(item));

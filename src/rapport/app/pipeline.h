@@ -164,6 +164,9 @@ class Pipeline : public UseCase {
   Result<Stats> GetStats();
   // Recomputes every contact's derived state (after a playbook change).
   Result<int> Reindex();
+
+ private:
+  Result<int> MeetingsThisWeek(Instant now, int goal);
 };
 
 }  // namespace rapport

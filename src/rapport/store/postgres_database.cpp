@@ -1,7 +1,10 @@
 // The PostgreSQL engine, through libpqxx (Debian's 6.4: the C++17 API).
 //
-// Statements are prepared once per connection and cached by their text, as
-// the SQLite engine does. Parameters go as text with their types left for
+// A statement seen a second time is prepared on the connection and cached by
+// its text, as the SQLite engine caches them; the first time it goes as one
+// unnamed statement (parse, bind and execute in one round trip), so that
+// one-off statements (those with an id list in their text, say) neither pay
+// a PREPARE round trip nor pile up in the cache. Parameters go as text with their types left for
 // the server to infer from where each $N is used: Store's SQL is written
 // for both engines and never needs a cast for that.
 //
@@ -340,9 +343,13 @@ class PostgresDatabase final : public Database {
   // PostgreSQL refuses a parameter it cannot type, so the $N of the text are
   // numbered again in their order of use, and only those are sent.
   struct Prepared {
-    std::string name;
+    std::string name;            // empty until the statement's second use
+    std::string sql;             // renumbered
     std::vector<size_t> params;  // for each $k sent, the caller's index
   };
+  // The statements seen once and not (yet) prepared are forgotten past this
+  // many, so a long-running server's cache stays bounded.
+  static constexpr size_t kMaxSeenOnce = 512;
 
   // Renumbers the $N of `sql` outside quotes ('...', "...", $$...$$).
   static std::string Renumber(std::string_view sql, std::vector<size_t>& used) {
@@ -394,13 +401,18 @@ class PostgresDatabase final : public Database {
                     std::span<const Value> params) {
     auto [it, fresh] = prepared_.try_emplace(std::string(sql));
     if (fresh) {
-      it->second.name = "r" + std::to_string(prepared_.size());
-      try {
-        conn_->prepare(it->second.name, Renumber(sql, it->second.params));
-      } catch (...) {
-        prepared_.erase(it);
-        throw;
+      if (++seen_once_ > kMaxSeenOnce) {
+        std::erase_if(prepared_, [&](const auto& kv) {
+          return kv.second.name.empty() && kv.first != it->first;
+        });
+        seen_once_ = 1;
       }
+      it->second.sql = Renumber(sql, it->second.params);
+    } else if (it->second.name.empty()) {
+      const std::string name = "r" + std::to_string(++prepared_count_);
+      conn_->prepare(name, it->second.sql);
+      it->second.name = name;
+      --seen_once_;
     }
     const Prepared& p = it->second;
     // Text for each parameter sent (nullptr for NULL), alive for the call.
@@ -418,6 +430,7 @@ class PostgresDatabase final : public Database {
       text[k] = TextOf(v, scratch);
       ptrs[k] = text[k].c_str();
     }
+    if (p.name.empty()) return t.exec_params(p.sql, pqxx::prepare::make_dynamic_params(ptrs));
     return t.exec_prepared(p.name, pqxx::prepare::make_dynamic_params(ptrs));
   }
 
@@ -489,6 +502,8 @@ class PostgresDatabase final : public Database {
   bool tx_wrote_ = false;
   std::uint64_t own_writes_ = 0;
   std::unordered_map<std::string, Prepared> prepared_;  // by the caller's SQL
+  size_t seen_once_ = 0;       // entries of prepared_ not prepared yet
+  size_t prepared_count_ = 0;  // names given, r1, r2, ...
 };
 
 }  // namespace

@@ -83,6 +83,9 @@ class Store {
   // The same, returning only the new id (the bulk path of imports).
   Result<Id> InsertContact(const Contact& c, Instant now);
   Result<std::optional<Contact>> GetContact(Id id);
+  // Those of `ids` that exist in this workspace, in one query (ordered by
+  // name, as ListContacts); for the agenda and other pages that show many.
+  Result<std::vector<Contact>> GetContacts(const std::vector<Id>& ids);
   Result<std::optional<Contact>> GetContactByEmail(std::string_view email);
   Result<std::vector<Contact>> FindContacts(std::string_view name_fragment);
   Result<std::vector<Contact>> ListContacts(const ContactFilter& filter = {});
@@ -133,6 +136,9 @@ class Store {
   Result<std::vector<Event>> ListEventsOf(const std::vector<Id>& contact_ids);
   // Every event of the workspace of `kind` in [from, to).
   Result<std::vector<Event>> ListEventsByKind(EventKind kind, Instant from, Instant to);
+  // How many of those there are, counting no further than `at_most`.
+  Result<std::int64_t> CountEventsByKind(EventKind kind, Instant from, Instant to,
+                                         std::int64_t at_most);
   Result<std::vector<Event>> ListAllEvents();
   Status RemoveEvent(Id id);
 
@@ -217,8 +223,11 @@ class Store {
   Result<Counts> CountRows();
 
  private:
+  // `by_ids`: `where` picks rows by primary key, and the workspace check
+  // must not be used as an index (see the .cpp).
   Result<std::vector<Contact>> QueryContacts(std::string_view where,
-                                             std::initializer_list<Value> params);
+                                             std::initializer_list<Value> params,
+                                             bool by_ids = false);
   Status LoadTags(std::vector<Contact>& contacts);
   Status WriteTags(Id contact_id, const std::vector<std::string>& tags);
   Status CopyContacts(std::span<const Contact> contacts, Instant now);

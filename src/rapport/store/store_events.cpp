@@ -63,6 +63,16 @@ Result<std::vector<Event>> Store::ListEventsByKind(EventKind kind, Instant from,
                                    Int(ToUnix(to))}));
 }
 
+Result<std::int64_t> Store::CountEventsByKind(EventKind kind, Instant from, Instant to,
+                                              std::int64_t at_most) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query("SELECT COUNT(*) FROM (SELECT 1 FROM event WHERE workspace_id = $1 AND "
+                           "kind = $2 AND at >= $3 AND at < $4 LIMIT $5) AS counted",
+                           {Int(ws_), std::string(ToString(kind)), Int(ToUnix(from)),
+                            Int(ToUnix(to)), Int(at_most)}));
+  return rows.empty() ? 0 : rows[0].Int(0);
+}
+
 Result<std::vector<Event>> Store::ListAllEvents() {
   return EventsFromRows(db_.Query("SELECT " + std::string(kEventColumns) +
                                       " FROM event WHERE workspace_id = $1 "
