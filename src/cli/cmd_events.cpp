@@ -23,8 +23,8 @@ int Report(Context& ctx, const Result<Event>& r) {
     PrintJson(ctx.out, ToJson(*r));
     return kExitOk;
   }
-  auto c = ctx.app.records().ResolveContact(std::to_string(r->contact_id));
-  std::string who = c ? c->name : "#" + std::to_string(r->contact_id);
+  auto detail = ctx.app.records().ShowContact(std::to_string(r->contact_id));
+  std::string who = detail ? detail->contact.name : "#" + std::to_string(r->contact_id);
   const Instant now = ctx.app.Now();
   ctx.out << "Logged " << ToString(r->kind) << " for " << who;
   if (r->meeting_at && r->kind != EventKind::kMeetingHeld) {
@@ -39,16 +39,13 @@ int Report(Context& ctx, const Result<Event>& r) {
   }
   if (r->kind == EventKind::kPromiseMade) ctx.out << " (promise #" << r->id << ")";
   ctx.out << '\n';
-  if (c) {
-    auto detail = ctx.app.records().ShowContact(std::to_string(r->contact_id));
-    if (detail) {
-      ctx.out << "Stage: " << ToString(detail->stage);
-      if (!detail->actions.empty()) {
-        const auto& a = detail->actions.front();
-        ctx.out << "; next: " << ToString(a.kind) << " " << FormatFriendly(a.due, ctx.zone, now);
-      }
-      ctx.out << '\n';
+  if (detail) {
+    ctx.out << "Stage: " << ToString(detail->stage);
+    if (!detail->actions.empty()) {
+      const auto& a = detail->actions.front();
+      ctx.out << "; next: " << ToString(a.kind) << " " << FormatFriendly(a.due, ctx.zone, now);
     }
+    ctx.out << '\n';
   }
   return kExitOk;
 }

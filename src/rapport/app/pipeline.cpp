@@ -22,6 +22,10 @@ ContactPlan UseCase::PlanFor(const Contact& c, const std::vector<Event>& events)
 
 Result<ContactPlan> UseCase::Replan(const Contact& c) {
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(c.id));
+  return Replan(c, events);
+}
+
+Result<ContactPlan> UseCase::Replan(const Contact& c, const std::vector<Event>& events) {
   // The introducer's name shows in reasons; the stored contact has it.
   ContactPlan plan = PlanFor(c, events);
   ContactState st;
@@ -151,9 +155,11 @@ Result<Event> Pipeline::Record(const EventInput& in) {
       RAPPORT_RETURN_IF_ERROR(store_.UpdateContact(contact, now));
     }
   }
+  // The person's log, read once: what follows looks back through it, and
+  // the plan is derived again from it with the new event in its place.
+  RAPPORT_ASSIGN_OR_RETURN(auto history, store_.ListEvents(contact.id));
   if (e.kind == EventKind::kMeetingScheduled) {
     // Scheduling again while a meeting is on the calendar moves it.
-    RAPPORT_ASSIGN_OR_RETURN(auto history, store_.ListEvents(contact.id));
     for (auto it = history.rbegin(); it != history.rend(); ++it) {
       if (it->kind == EventKind::kMeetingScheduled || it->kind == EventKind::kMeetingRescheduled) {
         e.kind = EventKind::kMeetingRescheduled;
@@ -168,7 +174,6 @@ Result<Event> Pipeline::Record(const EventInput& in) {
   if (e.kind == EventKind::kMeetingRescheduled || e.kind == EventKind::kMeetingCancelled ||
       e.kind == EventKind::kMeetingHeld) {
     // Carry over the meeting's details so `met` and `cancel` need no options.
-    RAPPORT_ASSIGN_OR_RETURN(auto history, store_.ListEvents(contact.id));
     for (auto it = history.rbegin(); it != history.rend(); ++it) {
       if (it->meeting_at) {
         if (!e.objective_id) e.objective_id = it->objective_id;
@@ -183,7 +188,6 @@ Result<Event> Pipeline::Record(const EventInput& in) {
   }
   if (!e.objective_id) {
     // Follow the thread's objective, so every event of one request shares it.
-    RAPPORT_ASSIGN_OR_RETURN(auto history, store_.ListEvents(contact.id));
     for (auto it = history.rbegin(); it != history.rend(); ++it) {
       if (it->objective_id) {
         e.objective_id = it->objective_id;
@@ -192,7 +196,12 @@ Result<Event> Pipeline::Record(const EventInput& in) {
     }
   }
   RAPPORT_ASSIGN_OR_RETURN(auto added, store_.AddEvent(e, now));
-  if (auto plan = Replan(contact); !plan) return plan.error();
+  // In the log's order (at, then id), as ListEvents gives it.
+  auto place = std::upper_bound(history.begin(), history.end(), added, [](const Event& a, const Event& b) {
+    return a.at != b.at ? a.at < b.at : a.id < b.id;
+  });
+  history.insert(place, added);
+  if (auto plan = Replan(contact, history); !plan) return plan.error();
   RAPPORT_RETURN_IF_ERROR(tx.Commit());
   return added;
 }

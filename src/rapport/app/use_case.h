@@ -69,6 +69,8 @@ class UseCase {
  protected:
   // Re-plans one contact from its events and stores the result.
   Result<ContactPlan> Replan(const Contact& c);
+  // The same over `events`, the person's whole log in order, already read.
+  Result<ContactPlan> Replan(const Contact& c, const std::vector<Event>& events);
   ContactPlan PlanFor(const Contact& c, const std::vector<Event>& events) const;
   // Re-plans every contact, inside the caller's transaction.
   Result<int> ReplanAll();
