@@ -512,6 +512,30 @@ TEST_P(SearchConformance, WordsPhrasesPrefixesAndOr) {
   EXPECT_EQ(Find("owner; (team) & !shares:"), std::vector<Id>{a});
 }
 
+// The ranking window ends exactly at the kSearchRankWindow newest matches,
+// wherever they lie: here one text in five matches, so on PostgreSQL the
+// window is found over more than one probed range of ids.
+TEST_P(SearchConformance, TheWindowHoldsExactlyTheNewestMatchesOfASparseWord) {
+  Contact c;
+  c.name = "Ana Silva";
+  const Id ana = store_->AddContact(c, now_)->id;
+  ASSERT_TRUE(db_->Begin().ok());
+  AddNote(ana, "zeta zeta zeta zeta: the best match, and just outside the window");
+  const Id edge = AddNote(ana, "zeta zeta: the second best, the oldest inside the window");
+  for (int i = 1; i < kSearchRankWindow; ++i) {
+    for (int k = 0; k < 4; ++k) AddNote(ana, "a filler note without the word " + std::to_string(i));
+    AddNote(ana, "one zeta among other words " + std::to_string(i));
+  }
+  ASSERT_TRUE(db_->Commit().ok());
+  auto q = ParseSearchQuery("zeta");
+  ASSERT_TRUE(q.ok());
+  auto hits = store_->Search(*q, 3);
+  ASSERT_TRUE(hits.ok()) << hits.error().message();
+  EXPECT_TRUE(hits->windowed);
+  ASSERT_EQ(hits->hits.size(), 3u);
+  EXPECT_EQ(hits->hits[0].source_id, edge);
+}
+
 TEST_P(SearchConformance, AccentsAndCaseFoldTheSameOnBothEngines) {
   Contact c;
   c.name = "Ana Silva";

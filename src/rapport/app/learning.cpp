@@ -431,25 +431,38 @@ Result<SearchResults> Learning::Search(const std::string& query, int limit) {
   SearchResults out;
   out.windowed = hits->windowed;
   out.results.reserve(hits->hits.size());
+  // The people and notes of every hit in one query each (a query per hit
+  // costs a round trip each on a server engine).
+  std::vector<Id> contact_ids, note_ids;
+  for (const auto& h : hits->hits) {
+    if (h.contact_id) contact_ids.push_back(*h.contact_id);
+    if (h.kind == "note") note_ids.push_back(h.source_id);
+  }
   std::unordered_map<Id, std::string> names;
+  RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.GetContacts(contact_ids));
+  for (auto& c : contacts) names.emplace(c.id, std::move(c.name));
+  std::unordered_map<Id, Note> notes;
+  RAPPORT_ASSIGN_OR_RETURN(auto note_list, store_.GetNotes(note_ids));
+  for (auto& n : note_list) notes.emplace(n.id, std::move(n));
+  std::unordered_map<Id, std::optional<std::string>> objective_titles;
   for (auto& h : hits->hits) {
     SearchResult r;
     if (h.contact_id) {
       auto it = names.find(*h.contact_id);
-      if (it == names.end()) {
-        RAPPORT_ASSIGN_OR_RETURN(auto c, store_.GetContact(*h.contact_id));
-        it = names.emplace(*h.contact_id, c ? c->name : "").first;
-      }
-      r.contact_name = it->second;
+      if (it != names.end()) r.contact_name = it->second;
     }
     if (h.kind == "note") {
-      RAPPORT_ASSIGN_OR_RETURN(auto n, store_.GetNote(h.source_id));
       r.context = "note";
-      if (n) {
-        r.at = n->created_at;
-        if (n->objective_id) {
-          RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetObjective(*n->objective_id));
-          if (o) r.context = "note on " + o->title;
+      if (auto it = notes.find(h.source_id); it != notes.end()) {
+        const Note& n = it->second;
+        r.at = n.created_at;
+        if (n.objective_id) {
+          auto [title, fresh] = objective_titles.try_emplace(*n.objective_id);
+          if (fresh) {
+            RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetObjective(*n.objective_id));
+            if (o) title->second = o->title;
+          }
+          if (title->second) r.context = "note on " + *title->second;
         }
       }
     } else if (h.kind == "answer") {

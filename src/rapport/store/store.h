@@ -171,6 +171,8 @@ class Store {
   // ---- notes ----
   Result<Note> AddNote(const Note& n, Instant now);
   Result<std::optional<Note>> GetNote(Id id);
+  // Those of `ids` in this workspace, in one query, by id.
+  Result<std::vector<Note>> GetNotes(const std::vector<Id>& ids);
   // A contact's or an objective's notes (or all, both unset), oldest first.
   Result<std::vector<Note>> ListNotes(std::optional<Id> contact_id, std::optional<Id> objective_id);
   Status UpdateNote(Id id, std::string_view body, Instant now);

@@ -216,6 +216,19 @@ Result<std::optional<Note>> Store::GetNote(Id id) {
   return std::optional<Note>{NoteFromRow(rows[0])};
 }
 
+Result<std::vector<Note>> Store::GetNotes(const std::vector<Id>& ids) {
+  std::vector<Note> out;
+  if (ids.empty()) return out;
+  RAPPORT_ASSIGN_OR_RETURN(auto rows,
+                           db_.Query("SELECT " + std::string(kNoteColumns) +
+                                         " FROM note WHERE +workspace_id = $1 AND id IN (" +
+                                         store_internal::IdList(ids) + ") ORDER BY id",
+                                     {Int(ws_)}));
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(NoteFromRow(r));
+  return out;
+}
+
 Result<std::vector<Note>> Store::ListNotes(std::optional<Id> contact_id,
                                            std::optional<Id> objective_id) {
   std::string sql = "SELECT " + std::string(kNoteColumns) + " FROM note WHERE workspace_id = $1";
