@@ -287,12 +287,8 @@ void RegisterApi(httplib::Server& svr, State& st) {
       svr.Post(r.pattern, fn);
     }
   }
-  // The browser finds the CSRF token in the page; an API client reads it
-  // from this header (same origin only: no CORS headers, and Host is
-  // checked).
-  svr.set_post_routing_handler([&st](const Request& req, Response& res) {
-    if (req.path.rfind("/api/", 0) == 0) res.set_header("X-CSRF-Token", st.csrf);
-  });
+  // The X-CSRF-Token header of every API response: server.cpp's
+  // post-routing handler.
 }
 
 }  // namespace rapport::server

@@ -5,6 +5,9 @@
 #include <httplib.h>
 
 #include <kainjow/mustache.hpp>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -46,6 +49,14 @@ struct State {
   // connection commits, the App's included. Null, or a stamp of nullopt,
   // when the engine cannot tell: nothing is cached.
   std::unique_ptr<ChangeWatcher> watcher;  // under cache_mu
+  // The watcher's last stamp, when it was read and the count of answered
+  // requests that may have written (writes_done) at the time: reused for a
+  // moment while no write was answered (server.cpp, CurrentStamp).
+  std::optional<ChangeStamp> stamp;                 // under cache_mu
+  std::chrono::steady_clock::time_point stamp_read_at;  // under cache_mu
+  std::uint64_t stamp_writes = 0;                   // under cache_mu
+  std::chrono::milliseconds stamp_reuse{2};         // ServeOptions::stamp_reuse_ms
+  std::atomic<std::uint64_t> writes_done{0};
 };
 
 // ---- the read cache (server.cpp) ----

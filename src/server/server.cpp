@@ -160,6 +160,32 @@ bool HasCsrfToken(const State& st, const httplib::Request& req) {
   return false;
 }
 
+namespace {
+
+// The watcher's stamp, read again only when this server has answered a
+// request that may have written since the last read, or when that read is
+// st.stamp_reuse old. On PostgreSQL a read is a round trip to the server, and
+// under load one per request, behind cache_mu, capped the cache's hits at a
+// few thousand a second. A write through this server is seen at once (its
+// response is sent after writes_done moves, so a request that follows it
+// reads again); one by another process (the CLI) within st.stamp_reuse
+// (ServeOptions: 2 ms). Called under st.cache_mu.
+
+std::optional<ChangeStamp> CurrentStamp(State& st) {
+  if (!st.watcher) return std::nullopt;
+  const auto now = std::chrono::steady_clock::now();
+  const std::uint64_t writes = st.writes_done.load(std::memory_order_acquire);
+  if (st.stamp && writes == st.stamp_writes && now - st.stamp_read_at < st.stamp_reuse) {
+    return st.stamp;
+  }
+  st.stamp = st.watcher->Stamp();
+  st.stamp_writes = writes;
+  st.stamp_read_at = now;
+  return st.stamp;
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const std::string>> CachedBody(State& st, const std::string& key,
                                                       const std::function<Result<std::string>()>& make) {
   // App::Now reads the clock only, which is safe from any thread.
@@ -169,7 +195,7 @@ Result<std::shared_ptr<const std::string>> CachedBody(State& st, const std::stri
   auto lookup = [&st, &key, minute](std::optional<ChangeStamp>& stamp)
       -> std::shared_ptr<const std::string> {
     std::lock_guard lock(st.cache_mu);
-    stamp = st.watcher ? st.watcher->Stamp() : std::nullopt;
+    stamp = CurrentStamp(st);
     if (!stamp) return nullptr;
     auto it = st.cache.find(key);
     if (it != st.cache.end() && it->second.stamp == *stamp && it->second.minute == minute) {
@@ -236,7 +262,8 @@ std::string PublicMessage(const Error& e) {
 struct WebServer::Impl {
   Impl(App& app, std::string zone, ServeOptions o, std::unique_ptr<ChangeWatcher> watcher)
       : options(std::move(o)),
-        state{app, {}, std::move(zone), RandomToken(), {}, {}, {}, {}, std::move(watcher)} {}
+        state{app, {}, std::move(zone), RandomToken(), {}, {}, {}, {}, std::move(watcher), {}, {}, 0,
+              std::chrono::milliseconds(options.stamp_reuse_ms), {}} {}
 
   ServeOptions options;
   State state;
@@ -276,6 +303,15 @@ void WebServer::Impl::Setup() {
       {"Referrer-Policy", "no-referrer"},
       {"X-Frame-Options", "DENY"},
       {"Cache-Control", "no-store"},
+  });
+
+  // After every handler, before its response is sent. The browser finds the
+  // CSRF token in the page; an API client reads it from this header (same
+  // origin only: no CORS headers, and Host is checked). A request that may
+  // have written is counted for the read cache (CachedBody).
+  svr.set_post_routing_handler([&st](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/", 0) == 0) res.set_header("X-CSRF-Token", st.csrf);
+    if (IsStateChanging(req.method)) st.writes_done.fetch_add(1, std::memory_order_release);
   });
 
   // Before routing (and before the body is read): DNS rebinding and

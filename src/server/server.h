@@ -22,6 +22,10 @@ namespace rapport::server {
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0 picks a free port (see WebServer::port)
+  // How long the read cache trusts the change stamp it last read while the
+  // server answers only reads (a write it answers is seen at once; one by
+  // another process, within this long). Tests lengthen it to show that.
+  int stamp_reuse_ms = 2;
 };
 
 // One documented API route: "GET" and "/api/v1/people/{id}".

@@ -36,12 +36,12 @@ class ServerTest : public ::testing::Test {
     Config cfg;
     cfg.zone = "UTC";
     app_ = std::make_unique<App>(*db_, clock_, cfg);
-    server_ = std::make_unique<server::WebServer>(*app_, "UTC", server::ServeOptions{"127.0.0.1", 0},
-                                                  Watcher());
+    server_ = std::make_unique<server::WebServer>(*app_, "UTC", Options(), Watcher());
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
   }
+  virtual server::ServeOptions Options() { return server::ServeOptions{"127.0.0.1", 0}; }
   void TearDown() override {
     server_->Stop();
     if (thread_.joinable()) thread_.join();
