@@ -33,11 +33,13 @@ Start here:
 Data lives in $XDG_DATA_HOME/rapport/rapport.db (or --db PATH); settings in
 $XDG_CONFIG_HOME/rapport/config.toml. Run 'rapport COMMAND --help' for details.)";
 
-// Owns a Database and the App over it.
+// Owns a Database and the App over it (with the same services as the
+// command's App).
 class OpenedDatabase final : public OtherDatabase {
  public:
-  OpenedDatabase(std::unique_ptr<Database> db, const Clock& clock, Config config)
-      : db_(std::move(db)), app_(*db_, clock, std::move(config)) {}
+  OpenedDatabase(std::unique_ptr<Database> db, const Clock& clock, Config config,
+                 AppServices services)
+      : db_(std::move(db)), app_(*db_, clock, std::move(config), 1, std::move(services)) {}
   App& app() override { return app_; }
 
  private:
@@ -139,8 +141,16 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   }
   std::string zone = config->zone;
   const Config config_copy = *config;
+  // What the App is given beside the database, the clock and the config:
+  // mail through libcurl, the user's words and templates from the config
+  // folder, and Hunspell, opened on the first lint only.
   SmtpMailer mailer;
-  App app(**db, *clock, std::move(*config), 1, &mailer);
+  const DirectoryUserFiles user_files(ConfigHome());
+  AppServices services;
+  services.mailer = &mailer;
+  services.user_files = &user_files;
+  services.open_speller = HunspellSpeller();
+  App app(**db, *clock, std::move(*config), 1, services);
   // `rapport serve` watches for writes through a second connection to the
   // same location (any engine: OpenDatabase, like the App's).
   auto watch_changes = [location]() -> std::unique_ptr<ChangeWatcher> {
@@ -149,11 +159,11 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   };
   Context ctx{app,  json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1),
               zone, config_path.value_or(DefaultConfigPath()), {}, watch_changes, command};
-  ctx.open_other = [clock, &config_copy](const std::string& location)
+  ctx.open_other = [clock, &config_copy, &services](const std::string& location)
       -> Result<std::unique_ptr<OtherDatabase>> {
     RAPPORT_ASSIGN_OR_RETURN(auto other, OpenDatabase(location));
     return std::unique_ptr<OtherDatabase>(
-        std::make_unique<OpenedDatabase>(std::move(other), *clock, config_copy));
+        std::make_unique<OpenedDatabase>(std::move(other), *clock, config_copy, services));
   };
   return selected(ctx);
 }

@@ -30,14 +30,7 @@ int ShowAgenda(Context& ctx, const ViewOptions& o) {
   if (!r) return Fail(ctx, r.error());
   if (ctx.json) {
     json arr = json::array();
-    for (const auto& item : r->items) {
-      json j = ToJson(item.action);
-      j["overdue"] = item.overdue;
-      if (!item.contact_name.empty()) j["contact"] = item.contact_name;
-      if (!item.about_name.empty()) j["about"] = item.about_name;
-      if (!item.objective_title.empty()) j["objective"] = item.objective_title;
-      arr.push_back(j);
-    }
+    for (const auto& item : r->items) arr.push_back(ToJson(item));
     PrintJson(ctx.out, arr);
     return kExitOk;
   }

@@ -22,26 +22,12 @@ using nlohmann::json;
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 200;
 
-template <class T>
-void Put(json& j, const char* key, const std::optional<T>& v) {
-  if (v) j[key] = *v;
-}
-
-// A person and an event as every face writes them (present/json.h).
+// A person, an agenda action and an event as every face writes them
+// (present/json.h).
+using present::ActionJson;
+using present::AgendaItemJson;
+using present::EventJson;
 json PersonJson(const Contact& c) { return present::ContactJson(c); }
-
-json ActionJson(const Action& a) {
-  json j = {{"kind", std::string(ToString(a.kind))},
-            {"due", FormatIso(a.due)},
-            {"reason", a.reason}};
-  if (a.contact_id != 0) j["contact_id"] = a.contact_id;
-  Put(j, "about_id", a.about_id);
-  Put(j, "objective_id", a.objective_id);
-  if (auto e = EventThatDoes(a.kind)) j["done_by"] = std::string(ToString(*e));
-  return j;
-}
-
-json EventJson(const Event& e) { return present::EventJson(e); }
 
 void GetAgenda(State& st, const Request& req, Response& res) {
   std::string bad;
@@ -55,14 +41,7 @@ void GetAgenda(State& st, const Request& req, Response& res) {
   auto body = CachedBody(st, key, [&]() -> Result<std::string> {
     RAPPORT_ASSIGN_OR_RETURN(auto agenda, st.app.pipeline().GetAgenda(*days, *limit));
     json items = json::array();
-    for (const auto& item : agenda.items) {
-      json j = ActionJson(item.action);
-      j["overdue"] = item.overdue;
-      if (!item.contact_name.empty()) j["contact"] = item.contact_name;
-      if (!item.about_name.empty()) j["about"] = item.about_name;
-      if (!item.objective_title.empty()) j["objective"] = item.objective_title;
-      items.push_back(std::move(j));
-    }
+    for (const auto& item : agenda.items) items.push_back(AgendaItemJson(item));
     json out = {{"now", FormatIso(agenda.now)},
                 {"horizon", FormatIso(agenda.horizon)},
                 {"items", std::move(items)},
@@ -192,7 +171,7 @@ void GetInsights(State& st, const Request& req, Response& res) {
     json objective = {{"id", in->objective.id},
                       {"title", in->objective.title},
                       {"kind", std::string(ToString(in->objective.kind))}};
-    Put(objective, "notes", in->objective.notes);
+    if (in->objective.notes) objective["notes"] = *in->objective.notes;
     json people = json::array();
     for (const auto& c : in->people) people.push_back({{"id", c.id}, {"name", c.name}});
     json matrix = json::array();

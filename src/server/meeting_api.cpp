@@ -26,11 +26,6 @@ void BadRequest(Response& res, const std::string& message, const std::string& fi
   SendJsonError(res, 400, "invalid_argument", message, field);
 }
 
-template <class T>
-void Put(json& j, const char* key, const std::optional<T>& v) {
-  if (v) j[key] = *v;
-}
-
 struct Paging {
   int limit = kDefaultLimit, offset = 0;
 };
@@ -93,18 +88,7 @@ struct Fields {
 using present::ContactJson;
 using present::EventJson;
 using present::ObjectiveJson;
-
-json OrganizationJson(const Organization& o) {
-  json j = {{"id", o.id},
-            {"name", o.name},
-            {"contact_count", o.contact_count},
-            {"created_at", FormatIso(o.created_at)}};
-  Put(j, "industry", o.industry);
-  if (o.size) j["size"] = std::string(ToString(*o.size));
-  Put(j, "location", o.location);
-  Put(j, "website", o.website);
-  return j;
-}
+using present::OrganizationJson;
 
 // The kinds a client may record here; a promise is kept through its own
 // command (it must name the promise), so promise_kept is not one of them.

@@ -198,6 +198,10 @@ TEST(PlaybookConfig, OverridesShowWhereTheyCameFromAndChangeTheAgenda) {
   auto agenda = nlohmann::json::parse(rapport.Run({"--now", now, "agenda", "--json"}).out);
   ASSERT_GE(agenda.size(), 1u);
   EXPECT_EQ(agenda[0]["action"], "follow_up");
+  // The API's shape (present/json.h): the kind under its name too, and the
+  // event that does it.
+  EXPECT_EQ(agenda[0]["kind"], "follow_up");
+  EXPECT_EQ(agenda[0]["done_by"], "follow_up_sent");
   // Exact durations across the DST change of 8 March: 72 hours after 15:00Z.
   EXPECT_EQ(agenda[0]["due"], "2026-03-10T15:00:00Z");
   EXPECT_EQ(agenda[0]["overdue"], false);

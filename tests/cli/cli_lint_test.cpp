@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -46,6 +47,33 @@ TEST(CliLint, AWarmRequestPassesAndRecordNamesAreKnownWords) {
   for (const auto& f : json::parse(r.out)) {
     EXPECT_EQ(f["severity"], "hint") << f.dump();
   }
+}
+
+// The composition root gives the App the config folder's files: words.txt
+// for the linter and templates/NAME.mustache for drafts.
+TEST(CliLint, TheConfigFoldersWordsAndTemplatesAreUsed) {
+  testing::TempDir home;
+  testing::Rapport rapport(home);
+  std::ofstream(home.File("msg.txt")) << "Hi,\n\nI loved the zorblax talk.\n\nThanks,\nJordan\n";
+  auto misspelt = [&] {
+    auto r = rapport.Run({"lint", home.File("msg.txt"), "--json"});
+    bool flagged = false;
+    for (const auto& f : json::parse(r.out)) flagged |= f["rule"] == "spelling";
+    return flagged;
+  };
+  EXPECT_TRUE(misspelt());
+  std::filesystem::create_directories(home.File("config/rapport/templates"));
+  std::ofstream(home.File("config/rapport/words.txt")) << "# mine\nzorblax\n";
+  EXPECT_FALSE(misspelt());
+
+  ASSERT_EQ(rapport.Run({"contact", "add", "Ada Lovelace"}).code, 0);
+  std::ofstream(home.File("config/rapport/templates/touch.mustache"))
+      << "Subject: News for {{first_name}}\nHello {{first_name}}.\n";
+  auto d = rapport.Run({"draft", "touch", "Ada", "--json"});
+  ASSERT_EQ(d.code, 0) << d.err;
+  const json draft = json::parse(d.out);
+  EXPECT_EQ(draft["subject"], "News for Ada");
+  EXPECT_EQ(draft["body"], "Hello Ada.\n");
 }
 
 }  // namespace

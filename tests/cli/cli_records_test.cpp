@@ -128,6 +128,10 @@ TEST_F(CliTest, OrganizationsAndObjectivesFullCycle) {
   EXPECT_EQ(Json({"org", "show", "Acme"})["industry"], "Rockets");
   Json({"contact", "add", "Wile E.", "--org", "Acme", "--tag", "coyote"});
   EXPECT_EQ(Json({"contact", "list", "--org", "acme"}).size(), 1u);
+  // The API's shape (present/json.h), with the CLI's older name for the count.
+  const auto acme = Json({"org", "show", "Acme"});
+  EXPECT_EQ(acme["contact_count"], 1);
+  EXPECT_EQ(acme["contacts"], 1);
   EXPECT_EQ(Json({"contact", "list", "--tag", "coyote"}).size(), 1u);
   EXPECT_EQ(Json({"contact", "list", "--tag", "roadrunner"}).size(), 0u);
   EXPECT_EQ(Json({"org", "rm", "acme"})["name"], "Acme");

@@ -390,6 +390,7 @@ TEST_F(ServerTest, OneClickButtonRecordsTheEventAndTheAgendaChanges) {
   ASSERT_FALSE(agenda["items"].empty());
   EXPECT_EQ(agenda["items"][0]["kind"], "follow_up");
   EXPECT_EQ(agenda["items"][0]["done_by"], "follow_up_sent");
+  EXPECT_EQ(agenda["items"][0]["action"], "follow_up");  // the CLI's shape (present/json.h)
 
   auto r = PostForm("/agenda/do", {{"csrf", Token()},
                                    {"action", "follow_up"},

@@ -21,15 +21,27 @@
 #include "rapport/app/pipeline.h"
 #include "rapport/app/records.h"
 #include "rapport/app/use_case.h"
+#include "rapport/app/user_files.h"
 
 namespace rapport {
+
+// What a composition root passes into App beside the database, the clock
+// and the config. Each part left empty gets the default named; the
+// pointees must outlive the App.
+struct AppServices {
+  Mailer* mailer = nullptr;                // default: an SmtpMailer (libcurl)
+  const UserFiles* user_files = nullptr;   // default: NoUserFiles
+  SpellerFactory open_speller;             // default: HunspellSpeller()
+};
 
 class App {
  public:
   // `db`, `clock` and `mailer` must outlive the App. Without a mailer, the
-  // App sends with its own SmtpMailer (libcurl).
+  // App sends with its own SmtpMailer (libcurl). No user files; Hunspell.
   App(Database& db, const Clock& clock, Config config, Id workspace_id = 1,
       Mailer* mailer = nullptr);
+  // With every dependency a composition root may pass (AppServices).
+  App(Database& db, const Clock& clock, Config config, Id workspace_id, AppServices services);
   ~App();
   App(const App&) = delete;
   App& operator=(const App&) = delete;
@@ -48,7 +60,8 @@ class App {
   DataInOut& data() { return data_; }
 
  private:
-  std::unique_ptr<Mailer> own_mailer_;  // when none was passed in
+  std::unique_ptr<Mailer> own_mailer_;         // when none was passed in
+  std::unique_ptr<UserFiles> own_user_files_;  // likewise
   AppContext ctx_;
   Records records_;
   Pipeline pipeline_;

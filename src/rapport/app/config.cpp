@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <date/tz.h>
 #include <toml++/toml.h>
 
 #include "rapport/app/validate.h"
@@ -37,6 +38,19 @@ std::string Where(const std::string& path, const toml::source_region& r) {
 }
 
 }  // namespace
+
+std::string SystemZoneName() {
+  if (const char* tz = std::getenv("TZ"); tz && *tz) {
+    std::string_view name = tz;
+    if (name.front() == ':') name.remove_prefix(1);
+    if (IsKnownZone(name)) return std::string(name);
+  }
+  try {
+    if (const auto* z = date::current_zone()) return std::string(z->name());
+  } catch (const std::exception&) {
+  }
+  return "UTC";
+}
 
 std::string ConfigHome() { return XdgDir("XDG_CONFIG_HOME", ".config") + "/rapport"; }
 std::string DefaultConfigPath() { return ConfigHome() + "/config.toml"; }

@@ -65,12 +65,19 @@ struct Config {
 };
 
 // $XDG_CONFIG_HOME/rapport (default ~/.config/rapport): config.toml,
-// words.txt, templates/.
+// words.txt, templates/ (the last two read through the DirectoryUserFiles
+// a composition root makes over this folder, app/user_files.h).
 std::string ConfigHome();
 // ConfigHome()/config.toml.
 std::string DefaultConfigPath();
 // $XDG_DATA_HOME/rapport/rapport.db (default ~/.local/share/...).
 std::string DefaultDatabasePath();
+
+// The zone to show times in when the config names none: $TZ when it names
+// a known zone (a leading ':' allowed, as POSIX does), else the system's
+// /etc/localtime, else "UTC". Config loading is where the environment is
+// read, so that model/ takes every zone as a parameter.
+std::string SystemZoneName();
 
 // Reads `path` when given (it must exist), else the default path if it
 // exists, else defaults only.

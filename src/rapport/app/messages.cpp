@@ -1,6 +1,5 @@
 // Messages: the etiquette linter over the records.
 #include <cctype>
-#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -32,10 +31,14 @@ void AddWords(std::set<std::string>& out, std::string_view text) {
 
 }  // namespace
 
+SpellerFactory HunspellSpeller(std::string dir, std::string lang) {
+  return [dir = std::move(dir), lang = std::move(lang)] { return OpenHunspell(dir, lang); };
+}
+
 Result<std::vector<Finding>> Messaging::Lint(std::string_view text, MessageKind kind,
                                        std::optional<Id> about) {
   if (!speller_) {
-    auto sp = OpenHunspell();
+    auto sp = open_speller_();
     if (!sp) return sp.error();
     speller_ = std::move(*sp);
   }
@@ -47,10 +50,7 @@ Result<std::vector<Finding>> Messaging::Lint(std::string_view text, MessageKind 
   RAPPORT_ASSIGN_OR_RETURN(auto objectives, store_.ListObjectives());
   for (const auto& o : objectives) AddWords(words, o.title);
   AddWords(words, config_.user_name);
-  std::ifstream list(ConfigHome() + "/words.txt");
-  for (std::string line; std::getline(list, line);) {
-    if (!line.empty() && line[0] != '#') AddWords(words, line);
-  }
+  for (const auto& entry : user_files_.KnownWords()) AddWords(words, entry);
   LintContext ctx;
   ctx.kind = kind;
   if (about) {
@@ -65,8 +65,6 @@ Result<std::vector<Finding>> Messaging::Lint(std::string_view text, MessageKind 
 }
 
 }  // namespace rapport
-
-#include <sstream>
 
 #include "rapport/app/mail.h"
 #include "rapport/app/validate.h"
@@ -222,13 +220,8 @@ Result<DraftResult> Messaging::DraftMessage(const DraftInput& in) {
   f["my_phone"] = config_.user_phone;
   f["signature"] = config_.user_signature.empty() ? config_.user_name : config_.user_signature;
 
-  std::string text(BuiltinTemplate(name));
-  std::ifstream custom(ConfigHome() + "/templates/" + name + ".mustache");
-  if (custom) {
-    std::stringstream ss;
-    ss << custom.rdbuf();
-    text = ss.str();
-  }
+  const std::string text =
+      user_files_.TemplateOverride(name).value_or(std::string(BuiltinTemplate(name)));
   RAPPORT_ASSIGN_OR_RETURN(auto draft, RenderTemplate(text, f));
   d.subject = draft.subject;
   d.body = draft.body;

@@ -49,6 +49,12 @@ struct SendResult {
   std::optional<Event> logged;
 };
 
+// The speller App uses when none is passed in: Hunspell's `lang`
+// dictionary from `dir` (Debian's hunspell-en-us puts en_US in
+// /usr/share/hunspell). Opening it fails when the dictionary is missing.
+SpellerFactory HunspellSpeller(std::string dir = "/usr/share/hunspell",
+                               std::string lang = "en_US");
+
 // Messages: the etiquette linter, drafts from templates, sending by SMTP
 // (or a file and a mailto: link) and logging what was sent.
 class Mailer;
@@ -59,14 +65,16 @@ class Messaging : public UseCase {
   ~Messaging();
 
   // Checks a message's etiquette, tone and spelling. Names of the people,
-  // organizations and objectives on record, and the words in
-  // $XDG_CONFIG_HOME/rapport/words.txt, are never spelling mistakes.
+  // organizations and objectives on record, and the user's known words
+  // (UserFiles::KnownWords: words.txt in the config folder), are never
+  // spelling mistakes. The speller is opened on the first call.
   // With `about`, a thank-you is also checked against the notes logged with
   // that contact's meetings (`met --note`).
   Result<std::vector<Finding>> Lint(std::string_view text, MessageKind kind,
                                     std::optional<Id> about = std::nullopt);
-  // Fills a template from the records and the profile. The user's
-  // $XDG_CONFIG_HOME/rapport/templates/NAME.mustache overrides the built-in.
+  // Fills a template from the records and the profile. The user's own
+  // version (UserFiles::TemplateOverride: templates/NAME.mustache in the
+  // config folder) replaces the built-in.
   Result<DraftResult> DraftMessage(const DraftInput& in);
   // Sends `draft` (with `body` as edited, and draft.subject) by SMTP when
   // [smtp] is set, and logs the matching event with the message as its
@@ -85,7 +93,9 @@ class Messaging : public UseCase {
   Result<Event> Record(const EventInput& in);
 
   Mailer& mailer_;
-  std::unique_ptr<Speller> speller_;  // loaded on first use
+  const UserFiles& user_files_;
+  const SpellerFactory& open_speller_;
+  std::unique_ptr<Speller> speller_;  // opened on first use
 };
 
 }  // namespace rapport

@@ -1,5 +1,6 @@
 // The shared ground of the use cases: the context they all work over (the
-// database, the store, the clock, the config), and the base class that
+// database, the store, the clock, the config, and what a composition root
+// passes in: the mailer, the user's files, the speller), and the base class that
 // gives each area the references (REFs) and the re-planning they share.
 //
 // Fields arrive as the user typed them (text), so validation and its
@@ -12,6 +13,7 @@
 // that list the candidates.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,13 +29,22 @@ namespace rapport {
 class App;
 class Database;
 class Mailer;
+class Speller;
 class Store;
+class UserFiles;
+
+// Opens the speller the linter checks spelling with (messages/lint.h).
+// Called once, on the first lint, so that a command that lints nothing
+// never loads a dictionary; an error is the lint's error.
+using SpellerFactory = std::function<Result<std::unique_ptr<Speller>>()>;
 
 // What every use case works over. Made by App from what its composition
-// root passes in; `db`, `clock` and `mailer` outlive it. Not thread-safe
-// (one connection, cached statements): callers serialize their calls.
+// root passes in; `db`, `clock`, `mailer` and `user_files` outlive it. Not
+// thread-safe (one connection, cached statements): callers serialize
+// their calls.
 struct AppContext {
-  AppContext(Database& db, const Clock& clock, Config config, Id workspace_id, Mailer& mailer);
+  AppContext(Database& db, const Clock& clock, Config config, Id workspace_id, Mailer& mailer,
+             const UserFiles& user_files, SpellerFactory open_speller);
   ~AppContext();
   AppContext(const AppContext&) = delete;
   AppContext& operator=(const AppContext&) = delete;
@@ -42,6 +53,8 @@ struct AppContext {
   const Clock& clock;
   Config config;
   Mailer& mailer;
+  const UserFiles& user_files;  // known words, template overrides
+  SpellerFactory open_speller;  // never empty
   // Held behind a pointer so that no header of app/ includes store/: a face
   // asks a use case, never a table.
   std::unique_ptr<Store> store;

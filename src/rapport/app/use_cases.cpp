@@ -7,11 +7,13 @@
 namespace rapport {
 
 AppContext::AppContext(Database& db, const Clock& clock, Config config, Id workspace_id,
-                       Mailer& mailer)
+                       Mailer& mailer, const UserFiles& user_files, SpellerFactory open_speller)
     : db(db),
       clock(clock),
       config(std::move(config)),
       mailer(mailer),
+      user_files(user_files),
+      open_speller(std::move(open_speller)),
       store(std::make_unique<Store>(db, workspace_id)) {}
 
 AppContext::~AppContext() = default;
@@ -19,9 +21,24 @@ AppContext::~AppContext() = default;
 UseCase::UseCase(App& app, AppContext& ctx)
     : app_(app), db_(ctx.db), clock_(ctx.clock), config_(ctx.config), store_(*ctx.store) {}
 
+namespace {
+AppServices WithMailer(Mailer* mailer) {
+  AppServices services;
+  services.mailer = mailer;
+  return services;
+}
+}  // namespace
+
 App::App(Database& db, const Clock& clock, Config config, Id workspace_id, Mailer* mailer)
-    : own_mailer_(mailer ? nullptr : std::make_unique<SmtpMailer>()),
-      ctx_(db, clock, std::move(config), workspace_id, mailer ? *mailer : *own_mailer_),
+    : App(db, clock, std::move(config), workspace_id, WithMailer(mailer)) {}
+
+App::App(Database& db, const Clock& clock, Config config, Id workspace_id, AppServices services)
+    : own_mailer_(services.mailer ? nullptr : std::make_unique<SmtpMailer>()),
+      own_user_files_(services.user_files ? nullptr : std::make_unique<NoUserFiles>()),
+      ctx_(db, clock, std::move(config), workspace_id,
+           services.mailer ? *services.mailer : *own_mailer_,
+           services.user_files ? *services.user_files : *own_user_files_,
+           services.open_speller ? std::move(services.open_speller) : HunspellSpeller()),
       records_(*this, ctx_),
       pipeline_(*this, ctx_),
       learning_(*this, ctx_),
@@ -30,7 +47,11 @@ App::App(Database& db, const Clock& clock, Config config, Id workspace_id, Maile
 
 App::~App() = default;
 
-Messaging::Messaging(App& app, AppContext& ctx) : UseCase(app, ctx), mailer_(ctx.mailer) {}
+Messaging::Messaging(App& app, AppContext& ctx)
+    : UseCase(app, ctx),
+      mailer_(ctx.mailer),
+      user_files_(ctx.user_files),
+      open_speller_(ctx.open_speller) {}
 Messaging::~Messaging() = default;
 
 // ---- calls across areas --------------------------------------------------------

@@ -1,8 +1,9 @@
 // The built-in templates are written for Rapport, short and warm, following
 // PRODUCT.md: how we found them, who we are, the objective, a small bounded
 // ask as a question, a choice of times and of phone or video, no job, no
-// resume, thanks. Users override any of them with a file of the same name in
-// $XDG_CONFIG_HOME/rapport/templates/NAME.mustache.
+// resume, thanks. Users override any of them with templates/NAME.mustache in
+// their config folder; app/ reads that file (UserFiles) and passes its text
+// to RenderTemplate, so nothing here touches the file system.
 #include "rapport/messages/templates.h"
 
 #include <kainjow/mustache.hpp>

@@ -4,7 +4,6 @@
 #include <date/tz.h>
 
 #include <cctype>
-#include <cstdlib>
 
 namespace rapport {
 
@@ -51,19 +50,6 @@ Instant SystemClock::Now() const {
 }
 
 bool IsKnownZone(std::string_view zone) { return !zone.empty() && FindZone(zone) != nullptr; }
-
-std::string SystemZoneName() {
-  if (const char* tz = std::getenv("TZ"); tz && *tz) {
-    std::string_view name = tz;
-    if (name.front() == ':') name.remove_prefix(1);
-    if (IsKnownZone(name)) return std::string(name);
-  }
-  try {
-    if (const auto* z = date::current_zone()) return std::string(z->name());
-  } catch (const std::exception&) {
-  }
-  return "UTC";
-}
 
 Result<Instant> ParseTime(std::string_view text, std::string_view zone) {
   size_t pos = 0;

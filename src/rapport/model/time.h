@@ -1,6 +1,8 @@
 // Instants, clocks and the few time conversions Rapport needs. Instants are
 // UTC seconds; wall-clock times only exist at the edges (parsing what a
-// person typed, showing a time back) and always with a named IANA zone.
+// person typed, showing a time back) and always with a named IANA zone,
+// which callers pass in: nothing here reads the environment (the system's
+// zone is found by config loading, SystemZoneName in app/config.h).
 // The heavy tz machinery stays in time.cpp.
 #pragma once
 
@@ -50,10 +52,6 @@ class FixedClock final : public Clock {
 // True when `zone` names a zone of the system's tz database ("Europe/Paris",
 // "UTC"). Abbreviations like "CET" are not accepted unless tzdata has them.
 bool IsKnownZone(std::string_view zone);
-
-// The zone to show times in when the user has not configured one: $TZ if it
-// names a known zone, else the system's /etc/localtime, else "UTC".
-std::string SystemZoneName();
 
 // Parses ISO-8601 as a person types it:
 //   2026-03-02                  midnight in `zone`

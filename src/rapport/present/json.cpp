@@ -20,6 +20,19 @@ void PutEnum(json& j, const char* key, const std::optional<E>& v) {
 }
 }  // namespace
 
+json OrganizationJson(const Organization& o) {
+  json j = {{"id", o.id},
+            {"name", o.name},
+            {"contact_count", o.contact_count},
+            {"contacts", o.contact_count},
+            {"created_at", FormatIso(o.created_at)}};
+  Put(j, "industry", o.industry);
+  PutEnum(j, "size", o.size);
+  Put(j, "location", o.location);
+  Put(j, "website", o.website);
+  return j;
+}
+
 json ContactJson(const Contact& c) {
   json j = {{"id", c.id}, {"name", c.name}};
   if (c.org_id) {
@@ -101,6 +114,27 @@ json AnswerJson(const Answer& a) {
 json OpenPromiseJson(const OpenPromise& p) {
   json j = EventJson(p.promise);
   j["contact"] = p.contact_name;
+  return j;
+}
+
+json ActionJson(const Action& a) {
+  const std::string kind(ToString(a.kind));
+  json j = {{"kind", kind}, {"action", kind}, {"due", FormatIso(a.due)}, {"reason", a.reason}};
+  if (a.contact_id != 0) j["contact_id"] = a.contact_id;
+  Put(j, "about_id", a.about_id);
+  Put(j, "objective_id", a.objective_id);
+  Put(j, "promise_id", a.promise_id);
+  if (a.until) j["until"] = FormatIso(*a.until);
+  if (auto e = EventThatDoes(a.kind)) j["done_by"] = std::string(ToString(*e));
+  return j;
+}
+
+json AgendaItemJson(const AgendaItem& item) {
+  json j = ActionJson(item.action);
+  j["overdue"] = item.overdue;
+  if (!item.contact_name.empty()) j["contact"] = item.contact_name;
+  if (!item.about_name.empty()) j["about"] = item.about_name;
+  if (!item.objective_title.empty()) j["objective"] = item.objective_title;
   return j;
 }
 

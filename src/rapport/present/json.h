@@ -13,6 +13,8 @@
 #include "rapport/model/types.h"
 
 namespace rapport {
+struct Action;
+struct AgendaItem;
 struct OpenPromise;
 struct PrepBrief;
 struct SearchResult;
@@ -22,6 +24,10 @@ struct Stats;
 
 namespace rapport::present {
 
+// An organization: its details, how many contacts it has (`contact_count`,
+// and the same number as `contacts`, the CLI's name for it before the two
+// faces shared this shape) and when it was added.
+nlohmann::json OrganizationJson(const Organization& o);
 // A person: their details, organization and introducer (ids and names),
 // tags, and when the record was made and changed.
 nlohmann::json ContactJson(const Contact& c);
@@ -33,6 +39,17 @@ nlohmann::json NoteJson(const Note& n);
 nlohmann::json AnswerJson(const Answer& a);
 // A promise still open: its promise_made event and the contact's name.
 nlohmann::json OpenPromiseJson(const OpenPromise& p);
+
+// What the playbook asks of the user next: its kind (as `kind`, and as
+// `action`, the CLI's name for it before the two faces shared this shape),
+// when it is due and why, whom it is towards (`contact_id`, absent for the
+// weekly goal; `about_id` for the person met), its objective, the promise
+// it delivers (`promise_id`), when it stops applying (`until`), and the
+// event that does it in one step (`done_by`) when there is one.
+nlohmann::json ActionJson(const Action& a);
+// An agenda entry: ActionJson, whether it is `overdue`, and the names of
+// its `contact`, `about` and `objective` when it has them.
+nlohmann::json AgendaItemJson(const AgendaItem& item);
 
 // Meetings per week, response rates by degree and source, objectives.
 nlohmann::json StatsJson(const Stats& s);
