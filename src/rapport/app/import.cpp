@@ -410,8 +410,8 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
     return {};
   };
   std::vector<Contact> waiting;
-  constexpr size_t kBatch = 512;
-  waiting.reserve(kBatch);
+  const size_t batch = store_.BulkBatchRows();
+  waiting.reserve(batch);
   // A large import relative to the table builds the contact indexes once
   // at the end instead of inserting into them row by row. The one unique
   // index (email) stays enforced: matching already merges everyone with a
@@ -573,7 +573,7 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
       if (k.linkedin_key) by_linkedin.Add(keys_of_row.linkedin_hash, who);
       by_name_org.Add(keys_of_row.name_hash, who);
       waiting.push_back(std::move(c));
-      if (waiting.size() == kBatch) RAPPORT_RETURN_IF_ERROR(flush());
+      if (waiting.size() == batch) RAPPORT_RETURN_IF_ERROR(flush());
     } else {
       const Id match_id = people[*match].id;
       // Merging reads and writes the database: everyone waiting goes first.

@@ -103,6 +103,10 @@ class Store {
   // e.g. counted up from NextContactId), many rows per statement.
   // created_at and updated_at are `now`. The same rows as InsertContact.
   Status InsertContacts(std::span<const Contact> contacts, Instant now);
+  // How many rows a caller of InsertContacts should gather per call: a
+  // multi-row INSERT's worth on SQLite, far more where the engine copies
+  // (a COPY costs a round trip and a statement's start however short).
+  size_t BulkBatchRows() const;
   // The same for organizations: the id the next one gets, and many at once
   // with the ids they carry (the same rows as AddOrganization).
   Result<Id> NextOrganizationId();

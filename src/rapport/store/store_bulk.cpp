@@ -106,6 +106,8 @@ Status Store::CopyContacts(std::span<const Contact> contacts, Instant now) {
   return db_.CopyRows("contact_tag", kTagColumns, values);
 }
 
+size_t Store::BulkBatchRows() const { return db_.CanCopy() ? 16384 : 512; }
+
 Status Store::InsertContacts(std::span<const Contact> contacts, Instant now) {
   if (db_.CanCopy()) return CopyContacts(contacts, now);
   static const std::string kMany = ContactInsertSql(kContactsPerInsert);
