@@ -47,9 +47,12 @@ std::string Quote(const std::string& s) {
 
 // One planned question's block: its text and the form that notes their
 // answer (none for the built-in closing question, which has no id).
+// `typed` is what the form held when it was refused (shown again beside
+// `error`).
 std::string QuestionBlock(const State& st, const std::string& contact_id, Id question_id,
                           const std::string& text, const std::string& category, int answered,
-                          const std::string& saved, const std::string& error) {
+                          const std::string& saved, const std::string& error,
+                          const std::string& typed = "") {
   data q;
   q.set("id", contact_id);
   q.set("csrf", st.csrf);
@@ -66,14 +69,27 @@ std::string QuestionBlock(const State& st, const std::string& contact_id, Id que
   }
   if (!saved.empty()) q.set("saved", saved);
   if (!error.empty()) q.set("error", error);
+  if (!typed.empty()) q.set("typed", typed);
   return Render("meeting_question", q);
 }
 
+// What a refused form of meeting mode held, to show the page again with it
+// and the reason beside the field: a note typed during a meeting must not
+// be lost to a mistake.
+struct MeetingTyped {
+  int status = 200;
+  std::string note, note_error;      // the note form
+  Id question = 0;                   // the answer form of this question
+  std::string answer, answer_error;
+  std::string finish_note, finish_error;  // the finish form
+  std::optional<int> fit;
+};
+
 // ---- Meeting mode -------------------------------------------------------------
 
-void MeetingPage(State& st, const Request& req, Response& res) {
+void MeetingPage(State& st, const Request& req, Response& res, const MeetingTyped& typed = {}) {
   const std::string id = req.matches[1].str();
-  const std::string flash = TakeFlash(req, res);
+  const std::string flash = typed.status == 200 ? TakeFlash(req, res) : "";
   data d;
   std::string name;
   {
@@ -117,8 +133,11 @@ void MeetingPage(State& st, const Request& req, Response& res) {
     data questions = list{};
     for (const auto& q : b->plan.questions) {
       data x;
+      const bool refused = q.question_id != 0 && q.question_id == typed.question;
       x.set("block", QuestionBlock(st, IdText(c.id), q.question_id, q.text,
-                                   std::string(Label(q.category)), q.answered, "", ""));
+                                   std::string(Label(q.category)), q.answered, "",
+                                   refused ? typed.answer_error : "",
+                                   refused ? typed.answer : ""));
       questions.push_back(x);
     }
     d.set("questions", questions);
@@ -172,9 +191,15 @@ void MeetingPage(State& st, const Request& req, Response& res) {
     data f;
     f.set("value", std::to_string(i));
     f.set("words", fit_words[i - 1]);
+    if (typed.fit == i) f.set("checked", true);
     fits.push_back(f);
   }
   d.set("fits", fits);
+  if (!typed.note.empty()) d.set("note_body", typed.note);
+  if (!typed.note_error.empty()) d.set("note_error", typed.note_error);
+  if (!typed.finish_note.empty()) d.set("finish_note", typed.finish_note);
+  if (!typed.finish_error.empty()) d.set("finish_error", typed.finish_error);
+  res.status = typed.status;
   res.set_content(
       RenderPage(st, "Meeting with " + name, "people", Render("meeting", d), flash), kHtml);
 }
@@ -206,7 +231,7 @@ void PostAnswer(State& st, const Request& req, Response& res) {
     const bool ok = r.ok();
     if (!ok) res.status = StatusFor(r.error());
     res.set_content(QuestionBlock(st, id, qid, qtext, category, 0, ok ? r->body : "",
-                                  ok ? "" : PublicMessage(r.error())),
+                                  ok ? "" : PublicMessage(r.error()), ok ? "" : text.value_or("")),
                     kHtml);
     return;
   }
@@ -214,7 +239,15 @@ void PostAnswer(State& st, const Request& req, Response& res) {
     if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
       return SendErrorPage(st, res, r.error());
     }
-    return Redirect(res, BackTo(req, id), "Not saved: " + PublicMessage(r.error()));
+    if (BackTo(req, id) != "/people/" + id + "/meeting" || qid == 0) {
+      return Redirect(res, BackTo(req, id), "Not saved: " + PublicMessage(r.error()));
+    }
+    MeetingTyped t;
+    t.status = StatusFor(r.error());
+    t.question = qid;
+    t.answer = text.value_or("");
+    t.answer_error = PublicMessage(r.error());
+    return MeetingPage(st, req, res, t);
   }
   Redirect(res, BackTo(req, id), "Saved their answer to " + Quote(qtext) + ".");
 }
@@ -235,7 +268,14 @@ void PostNote(State& st, const Request& req, Response& res) {
     if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
       return SendErrorPage(st, res, r.error());
     }
-    return Redirect(res, BackTo(req, id), "Not saved: " + PublicMessage(r.error()));
+    if (BackTo(req, id) != "/people/" + id + "/meeting") {
+      return Redirect(res, BackTo(req, id), "Not saved: " + PublicMessage(r.error()));
+    }
+    MeetingTyped t;
+    t.status = StatusFor(r.error());
+    t.note = in.body;
+    t.note_error = PublicMessage(r.error());
+    return MeetingPage(st, req, res, t);
   }
   Redirect(res, BackTo(req, id), "Note saved.");
 }
@@ -258,7 +298,12 @@ void FinishMeeting(State& st, const Request& req, Response& res) {
     if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
       return SendErrorPage(st, res, r.error());
     }
-    return Redirect(res, "/people/" + id + "/meeting", "Not finished: " + PublicMessage(r.error()));
+    MeetingTyped t;
+    t.status = StatusFor(r.error());
+    t.finish_note = Field(req, "note").value_or("");
+    t.finish_error = PublicMessage(r.error());
+    if (fit && *fit >= 1 && *fit <= 5) t.fit = fit;
+    return MeetingPage(st, req, res, t);
   }
   const std::string contact = IdText(r->event.contact_id);
   Redirect(res, "/compose?contact=" + contact + "&kind=thank_you",

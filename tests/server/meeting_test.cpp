@@ -165,8 +165,12 @@ TEST_F(MeetingTest, NotesNeedTheTokenAndStayEscaped) {
   auto notes = app_->learning().ListNotes(std::to_string(ada_), std::nullopt);
   ASSERT_TRUE(notes.ok());
   EXPECT_EQ(notes->size(), 2u);
+  // Refused in meeting mode: the page again, the reason beside the note.
   r = PostForm(Base() + "/notes", {{"csrf", Token()}, {"body", " "}});
-  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(r->status, 400);
+  EXPECT_NE(r->body.find(R"(id="note-error" class="field-error" role="alert">write the note first)"),
+            std::string::npos);
+  EXPECT_NE(r->body.find(R"(aria-describedby="note-error")"), std::string::npos);
   EXPECT_EQ(app_->learning().ListNotes(std::to_string(ada_), std::nullopt)->size(), 2u);
 
   for (const std::string& path : {Base() + "/meeting", Base()}) {
@@ -208,9 +212,14 @@ TEST_F(MeetingTest, FinishLogsTheMeetingOnceAndOpensTheThankYou) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 403);
   EXPECT_EQ(Count(EventKind::kMeetingHeld), 0);
-  r = PostForm(Base() + "/meeting/finish", {{"csrf", Token()}, {"fit", "9"}});
-  EXPECT_EQ(r->status, 303);
-  EXPECT_EQ(r->get_header_value("Location"), Base() + "/meeting");
+  // A refused finish shows the page again with what was typed kept (a
+  // note written at the end of a meeting must not be lost to a mistake).
+  r = PostForm(Base() + "/meeting/finish",
+               {{"csrf", Token()}, {"fit", "9"}, {"note", "your advice on portfolio <reviews>"}});
+  EXPECT_EQ(r->status, 400);
+  EXPECT_NE(r->body.find(">your advice on portfolio &lt;reviews&gt;</textarea>"), std::string::npos);
+  EXPECT_NE(r->body.find(R"(id="finish-error" class="field-error" role="alert")"), std::string::npos);
+  EXPECT_EQ(r->body.find(" checked>"), std::string::npos);  // 9 is no choice to keep
   EXPECT_EQ(Count(EventKind::kMeetingHeld), 0);
 
   r = PostForm(Base() + "/meeting/finish",
