@@ -560,6 +560,31 @@ TEST_P(SearchConformance, SnippetsMarkTheMatchedWords) {
   EXPECT_EQ(hits->hits[0].contact_id, ana);
 }
 
+// An address, a host name, a version or a decimal is several words, as
+// SQLite's tokenizer splits them (PostgreSQL's parser would keep each one
+// token, and a search for one of its words would miss it).
+TEST_P(SearchConformance, AddressesHostsAndVersionsAreSplitIntoWords) {
+  Contact c;
+  c.name = "Ana Silva";
+  const Id ana = store_->AddContact(c, now_)->id;
+  const Id mail = AddNote(ana, "Write to ada@example.org about the role.");
+  const Id tech = AddNote(ana, "They moved from node.js v2.0 to Rust; 3.5 days a week remote.");
+  const Id site = AddNote(ana, "Jobs at https://acme.com/careers (O'Brien's team).");
+  EXPECT_EQ(Find("example"), std::vector<Id>{mail});
+  EXPECT_EQ(Find("ada@example.org"), std::vector<Id>{mail});
+  EXPECT_EQ(Find("node"), std::vector<Id>{tech});
+  EXPECT_EQ(Find("v2"), std::vector<Id>{tech});
+  EXPECT_EQ(Find("acme careers"), std::vector<Id>{site});
+  EXPECT_EQ(Find("brien"), std::vector<Id>{site});
+  auto q = ParseSearchQuery("example");
+  auto hits = store_->Search(*q, 5);
+  ASSERT_TRUE(hits.ok()) << hits.error().message();
+  ASSERT_EQ(hits->hits.size(), 1u);
+  // The snippet keeps the text's own punctuation around the marked word.
+  EXPECT_NE(hits->hits[0].snippet.find("ada@\x02" "example\x03.org"), std::string::npos)
+      << hits->hits[0].snippet;
+}
+
 TEST_P(SearchConformance, TheTextThatSaysItMostComesFirstThenTheNewest) {
   Contact c;
   c.name = "Ana Silva";

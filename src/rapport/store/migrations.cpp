@@ -379,6 +379,19 @@ CREATE INDEX event_contact ON event (workspace_id, contact_id, at, id);
 DROP INDEX IF EXISTS event_workspace_kind;
 CREATE INDEX IF NOT EXISTS event_kind ON event (workspace_id, kind, at);
 )sql"},
+      // PostgreSQL only: words split where SQLite's unicode61 splits them.
+      // PostgreSQL's parser keeps an address, a host name, a version or a
+      // decimal as one token ('ada@example.org', 'node.js', '3.5'), so a
+      // search for 'example' or 'node' missed them; every ASCII character
+      // that is neither a letter nor a digit is a space first, as in
+      // SearchWords (model/search_query.h) and store/search.cpp's headline.
+      {9, "", nullptr, R"sql(
+ALTER TABLE search_text DROP COLUMN words;
+ALTER TABLE search_text ADD COLUMN words tsvector GENERATED ALWAYS AS (
+  to_tsvector('rapport_search',
+              regexp_replace(body, '[\x01-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]', ' ', 'g'))) STORED;
+CREATE INDEX search_text_words ON search_text USING GIN (words);
+)sql"},
   };
   return kMigrations;
 }

@@ -10,6 +10,7 @@
 // order best first with the most recent first among equals, and mark the
 // matched words of a snippet between \x02 and \x03.
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -25,6 +26,22 @@ namespace rapport {
 using store_internal::Int;
 
 namespace {
+
+// The characters that separate words as FTS5's unicode61 and SearchWords
+// separate them (every ASCII one but letters and digits), as a regular
+// expression of PostgreSQL's: the text's words are made (migration 9) and
+// its headline is cut from the text with each of them replaced by a space.
+constexpr const char* kWordBreaks = "[\\x01-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]";
+
+// The text as the headline saw it: kWordBreaks as spaces, byte for byte.
+std::string SpacedOut(std::string_view body) {
+  std::string out(body);
+  for (char& c : out) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x01 && u <= 0x7f && !std::isalnum(u)) c = ' ';
+  }
+  return out;
+}
 
 // ts_headline's options: the markers, and about FTS5's 16 words.
 constexpr const char* kHeadlineOptions =
@@ -106,8 +123,13 @@ std::string AsFts5Snippet(std::string headline, std::string_view body, const Sea
   for (char c : headline) {
     if (c != '\x02' && c != '\x03') plain += c;
   }
-  const size_t at = body.find(plain);
+  // The headline was cut from the spaced-out text: the same bytes at the
+  // same offsets but for the separators, which come back from the text.
+  const size_t at = SpacedOut(body).find(plain);
   if (plain.empty() || at == std::string_view::npos) return headline;
+  for (size_t i = 0, k = at; i < headline.size(); ++i) {
+    if (headline[i] != '\x02' && headline[i] != '\x03') headline[i] = body[k++];
+  }
   // ts_headline leaves out the punctuation before the first word and after
   // the last, which FTS5 keeps when its passage reaches the text's ends.
   const std::string_view before = body.substr(0, at);
@@ -244,10 +266,11 @@ Result<SearchHits> Store::Search(const SearchQuery& query, int limit) {
             "  AND s.id > $4), "
             "best AS (SELECT m.id, m.kind, m.contact_id, m.body, "
             "  -ts_rank(m.words, q.q, 1) AS score FROM m, q ORDER BY score, m.id DESC LIMIT $3) "
-            "SELECT best.id, best.kind, best.contact_id, ts_headline('rapport_search', best.body, q.q, $5), "
+            "SELECT best.id, best.kind, best.contact_id, "
+            "ts_headline('rapport_search', regexp_replace(best.body, $6, ' ', 'g'), q.q, $5), "
             "best.score, best.body FROM best, q ORDER BY best.score, best.id DESC",
             {Int(ws_), Value{std::string_view(tsq)}, Int(limit), Int(edge.value_or(0)),
-             Value{std::string_view(kHeadlineOptions)}}));
+             Value{std::string_view(kHeadlineOptions)}, Value{std::string_view(kWordBreaks)}}));
     out.hits.reserve(rows.size());
     for (const auto& r : rows) {
       SearchHit h;
