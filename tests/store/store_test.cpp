@@ -492,13 +492,19 @@ class SearchConformance : public StoreConformance {
     std::sort(v.begin(), v.end());
     return v;
   }
+  // The person the texts are about.
+  Id AddAna() {
+    Contact c;
+    c.name = "Ana Silva";
+    auto added = store_->AddContact(c, now_);
+    EXPECT_TRUE(added.ok()) << added.error().message();
+    return added.ok() ? added->id : 0;
+  }
 };
 RAPPORT_ON_BOTH_ENGINES(SearchConformance);
 
 TEST_P(SearchConformance, WordsPhrasesPrefixesAndOr) {
-  Contact c;
-  c.name = "Ana Silva";
-  const Id ana = store_->AddContact(c, now_)->id;
+  const Id ana = AddAna();
   const Id a = AddNote(ana, "Design systems need an owner; the research team shares one.");
   const Id b = AddNote(ana, "She moved from research to design last spring.");
   const Id d = AddNote(ana, "Diary studies beat surveys for onboarding questions.");
@@ -516,9 +522,7 @@ TEST_P(SearchConformance, WordsPhrasesPrefixesAndOr) {
 // wherever they lie: here one text in five matches, so on PostgreSQL the
 // window is found over more than one probed range of ids.
 TEST_P(SearchConformance, TheWindowHoldsExactlyTheNewestMatchesOfASparseWord) {
-  Contact c;
-  c.name = "Ana Silva";
-  const Id ana = store_->AddContact(c, now_)->id;
+  const Id ana = AddAna();
   ASSERT_TRUE(db_->Begin().ok());
   AddNote(ana, "zeta zeta zeta zeta: the best match, and just outside the window");
   const Id edge = AddNote(ana, "zeta zeta: the second best, the oldest inside the window");
@@ -537,18 +541,14 @@ TEST_P(SearchConformance, TheWindowHoldsExactlyTheNewestMatchesOfASparseWord) {
 }
 
 TEST_P(SearchConformance, AccentsAndCaseFoldTheSameOnBothEngines) {
-  Contact c;
-  c.name = "Ana Silva";
-  const Id ana = store_->AddContact(c, now_)->id;
+  const Id ana = AddAna();
   const Id n = AddNote(ana, "Met at the Caf\xC3\xA9 Na\xC3\xAFve on Tuesday.");
   EXPECT_EQ(Find("cafe"), std::vector<Id>{n});
   EXPECT_EQ(Find("CAF\xC3\x89 naive"), std::vector<Id>{n});
 }
 
 TEST_P(SearchConformance, SnippetsMarkTheMatchedWords) {
-  Contact c;
-  c.name = "Ana Silva";
-  const Id ana = store_->AddContact(c, now_)->id;
+  const Id ana = AddAna();
   AddNote(ana, "Ask about the onboarding research before the call.");
   auto q = ParseSearchQuery("onboarding");
   auto hits = store_->Search(*q, 5);
@@ -564,9 +564,7 @@ TEST_P(SearchConformance, SnippetsMarkTheMatchedWords) {
 // SQLite's tokenizer splits them (PostgreSQL's parser would keep each one
 // token, and a search for one of its words would miss it).
 TEST_P(SearchConformance, AddressesHostsAndVersionsAreSplitIntoWords) {
-  Contact c;
-  c.name = "Ana Silva";
-  const Id ana = store_->AddContact(c, now_)->id;
+  const Id ana = AddAna();
   const Id mail = AddNote(ana, "Write to ada@example.org about the role.");
   const Id tech = AddNote(ana, "They moved from node.js v2.0 to Rust; 3.5 days a week remote.");
   const Id site = AddNote(ana, "Jobs at https://acme.com/careers (O'Brien's team).");
@@ -586,9 +584,7 @@ TEST_P(SearchConformance, AddressesHostsAndVersionsAreSplitIntoWords) {
 }
 
 TEST_P(SearchConformance, TheTextThatSaysItMostComesFirstThenTheNewest) {
-  Contact c;
-  c.name = "Ana Silva";
-  const Id ana = store_->AddContact(c, now_)->id;
+  const Id ana = AddAna();
   const Id once = AddNote(ana, "Mentoring came up once, among other things we covered today.");
   const Id thrice = AddNote(ana, "Mentoring, mentoring and more mentoring in this short note.");
   const Id again = AddNote(ana, "Mentoring came up once, among other things we covered today.");
@@ -609,9 +605,7 @@ TEST_P(SearchConformance, AnotherWorkspacesTextsAreNotFound) {
 }
 
 TEST_P(SearchConformance, EditedAndRemovedTextsFollow) {
-  Contact c;
-  c.name = "Ana Silva";
-  const Id ana = store_->AddContact(c, now_)->id;
+  const Id ana = AddAna();
   const Id n = AddNote(ana, "First draft about portfolios.");
   ASSERT_TRUE(store_->UpdateNote(n, "Now about interviews.", now_).ok());
   EXPECT_TRUE(Find("portfolios").empty());
