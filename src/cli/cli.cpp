@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/errors.h"
+#include "cli/typos.h"
 #include "rapport/model/time.h"
 #include "rapport/store/database.h"
 
@@ -93,6 +94,11 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   } catch (const CLI::ParseError& e) {
     if (args.empty()) {
       err << root.help() << '\n';
+      return kExitUsage;
+    }
+    // A mistyped command or option: say which word, and the nearest name.
+    if (auto unknown = FindUnknownWord(root, args)) {
+      err << "rapport: " << unknown->message << '\n';
       return kExitUsage;
     }
     // Point at the help of the deepest command that was recognised.
