@@ -51,8 +51,12 @@ class OpenedDatabase final : public OtherDatabase {
 }  // namespace
 
 int Fail(Context& ctx, const Error& e) {
-  ctx.err << "error: " << WordError(e, ctx.command) << '\n';
-  return kExitUserError;
+  return Report(ProblemOf(e, ctx.command), ctx.json, ctx.out, ctx.err, kExitUserError);
+}
+
+int FailUsage(Context& ctx, std::string message, std::string field) {
+  return Report({"usage", std::move(message), std::move(field)}, ctx.json, ctx.out, ctx.err,
+                kExitUsage);
 }
 
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -82,6 +86,18 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   Runner selected;
   for (RegisterFn reg : kCommandGroups) reg(root, selected);
 
+  // --json as typed, for the errors of a command line the parser refused
+  // (when it accepts one, `json` says).
+  bool wants_json = false;
+  for (const auto& a : args) {
+    if (a == "--") break;
+    if (a == "--json") wants_json = true;
+  }
+  auto usage = [&](std::string message, std::string field = "", std::string lead = "error: ") {
+    return Report({"usage", std::move(message), std::move(field), std::move(lead)},
+                  wants_json || json, out, err, kExitUsage);
+  };
+
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     root.parse(reversed);
@@ -98,8 +114,8 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     // A mistyped command or option: say which word, and the nearest name.
     if (auto unknown = FindUnknownWord(root, args)) {
-      err << "rapport: " << unknown->message << '\n';
-      return kExitUsage;
+      const bool option = unknown->word.rfind("-", 0) == 0;
+      return usage(unknown->message, option ? unknown->word : "", "rapport: ");
     }
     // Point at the help of the deepest command that was recognised.
     std::string path = "rapport";
@@ -109,13 +125,9 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       cmd = subs.front();
       path += " " + cmd->get_name();
     }
-    err << "error: " << e.what() << " (see '" << path << " --help')\n";
-    return kExitUsage;
+    return usage(std::string(e.what()) + " (see '" + path + " --help')");
   }
-  if (!selected) {
-    err << "error: choose a command (see 'rapport --help')\n";
-    return kExitUsage;
-  }
+  if (!selected) return usage("choose a command (see 'rapport --help')");
 
   // The deepest subcommand given: the one that runs.
   const CLI::App* command = &root;
@@ -123,28 +135,21 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
 
   auto config = LoadConfig(config_path);
   if (!config) {
-    err << "error: " << WordError(config.error(), command) << '\n';
-    return kExitUserError;
+    return Report(ProblemOf(config.error(), command), json, out, err, kExitUserError);
   }
   SystemClock system_clock;
   std::unique_ptr<FixedClock> fixed;
   const Clock* clock = &system_clock;
   if (now_text) {
     auto t = ParseTime(*now_text, config->zone);
-    if (!t) {
-      err << "error: --now: " << t.error().message() << '\n';
-      return kExitUsage;
-    }
+    if (!t) return usage(t.error().message(), "--now");
     fixed = std::make_unique<FixedClock>(*t);
     clock = fixed.get();
   }
   // The composition root: the only place in the CLI that opens a database.
   const std::string location = db_path.value_or(DefaultDatabasePath());
   auto db = OpenDatabase(location);
-  if (!db) {
-    err << "error: " << WordError(db.error(), command) << '\n';
-    return kExitUserError;
-  }
+  if (!db) return Report(ProblemOf(db.error(), command), json, out, err, kExitUserError);
   std::string zone = config->zone;
   const Config config_copy = *config;
   // What the App is given beside the database, the clock and the config:
