@@ -308,6 +308,17 @@ Result<int> Pipeline::MeetingsThisWeek(Instant now, int goal) {
   return meetings;
 }
 
+Result<DueCounts> Pipeline::CountDue() {
+  DueCounts counts;
+  counts.now = Now();
+  const Instant end_of_day =
+      AddLocalDays(StartOfLocalDay(counts.now, config_.zone), 1, config_.zone) - Seconds{1};
+  RAPPORT_ASSIGN_OR_RETURN(auto due, store_.CountContactsDue(counts.now, end_of_day));
+  counts.overdue = due.first;
+  counts.today = due.second;
+  return counts;
+}
+
 Result<Agenda> Pipeline::GetAgenda(int days, int limit) {
   if (days < 0 || days > 366) {
     return Error::InvalidArgument("days", "look between 0 and 366 days ahead");
