@@ -40,7 +40,7 @@ class CliJsonErrorsTest : public ::testing::Test {
 TEST_F(CliJsonErrorsTest, AUserErrorNamesItsKindAndFlag) {
   EXPECT_EQ(Error({"--json", "schedule", "ada", "--at", "soon"}, 1),
             json::parse(R"j({"kind": "invalid_argument", "field": "--at",
-              "message": "'soon' is not a date or time (use ISO-8601, e.g. 2026-03-02 or 2026-03-02T09:30 or 2026-03-02T09:30Z)"})j"));
+              "message": "'soon' is not a date or time (try today, tomorrow 15:00, fri 3pm, next monday, in 3 days, +2w, 9:30, or ISO-8601 such as 2026-03-02T09:30)"})j"));
   // --json anywhere on the line; the field is the flag of this command.
   auto e = Error({"contact", "add", "Bo", "--email", "bo-at-example", "--json"}, 1);
   EXPECT_EQ(e["kind"], "invalid_argument");

@@ -7,6 +7,7 @@
 
 #include "rapport/app/app.h"
 #include "rapport/app/validate.h"
+#include "rapport/model/human_time.h"
 #include "rapport/store/store.h"
 
 namespace rapport {
@@ -99,13 +100,13 @@ Result<Event> Pipeline::Record(const EventInput& in) {
       in.kind == EventKind::kMeetingScheduled || in.kind == EventKind::kMeetingRescheduled;
   if (is_meeting) {
     if (!in.meeting_at) {
-      return Error::InvalidArgument("meeting_at", "say when the meeting is, e.g. 2026-03-02T10:00");
+      return Error::InvalidArgument("meeting_at", "say when the meeting is, e.g. tomorrow 15:00 or 2026-03-02T10:00");
     }
     std::string zone = config_.zone;
     if (in.meeting_tz) {
       RAPPORT_ASSIGN_OR_RETURN(zone, CleanZone(*in.meeting_tz, "meeting_tz"));
     }
-    RAPPORT_ASSIGN_OR_RETURN(e.meeting_at, InField("meeting_at", ParseTime(*in.meeting_at, zone)));
+    RAPPORT_ASSIGN_OR_RETURN(e.meeting_at, InField("meeting_at", ParseHumanTime(*in.meeting_at, zone, Now())));
     e.meeting_tz = zone;
     int minutes = in.meeting_minutes.value_or(in.meal ? config_.playbook.meal_minutes
                                                       : config_.playbook.meeting_minutes);
