@@ -5,8 +5,10 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 #include "cli/errors.h"
+#include "cli/pager.h"
 #include "cli/typos.h"
 #include "rapport/model/time.h"
 #include "rapport/store/database.h"
@@ -68,13 +70,15 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   root.set_version_flag("--version", "rapport 0.1.0");
 
   std::optional<std::string> db_path, now_text, config_path;
-  bool json = false;
+  bool json = false, no_pager = false;
   root.add_option("--db", db_path,
                   "Database: a SQLite file (default: $XDG_DATA_HOME/rapport/rapport.db) or a "
                   "postgresql:// URL (also RAPPORT_DB)")
       ->option_text("PATH|URL")
       ->envname("RAPPORT_DB");
   root.add_flag("--json", json, "Machine-readable output (an object, or an array for lists)");
+  root.add_flag("--no-pager", no_pager,
+                "Do not send long listings through $PAGER (they are, on a terminal only)");
   root.add_option("--now", now_text,
                   "Fix the clock, for scripts and demos (ISO-8601; also RAPPORT_NOW)")
       ->option_text("TIME")
@@ -168,7 +172,18 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     auto connection = OpenDatabase(location);
     return connection.ok() ? WatchDatabase(std::move(*connection)) : nullptr;
   };
-  Context ctx{app,  json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1),
+  // A listing on a terminal is written to a buffer first, then through the
+  // pager when it is longer than the terminal (pager.h).
+  const int out_fd = &out == &std::cout ? STDOUT_FILENO : -1;
+  std::string path;
+  for (const CLI::App* c = command; c != nullptr && c->get_parent() != nullptr;
+       c = c->get_parent()) {
+    path = c->get_name() + (path.empty() ? "" : " " + path);
+  }
+  const size_t rows = TerminalRows(out_fd);
+  const bool page = rows > 0 && !json && !no_pager && IsListing(path);
+  std::ostringstream buffer;
+  Context ctx{app,  json, page ? buffer : out, err, DetectStyle(out_fd),
               zone, config_path.value_or(DefaultConfigPath()), {}, watch_changes, command};
   ctx.open_other = [clock, &config_copy, &services](const std::string& location)
       -> Result<std::unique_ptr<OtherDatabase>> {
@@ -176,7 +191,9 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     return std::unique_ptr<OtherDatabase>(
         std::make_unique<OpenedDatabase>(std::move(other), *clock, config_copy, services));
   };
-  return selected(ctx);
+  const int code = selected(ctx);
+  if (page) WritePaged(buffer.str(), rows, out);
+  return code;
 }
 
 }  // namespace rapport::cli
