@@ -5,8 +5,11 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 #include "cli/errors.h"
+#include "cli/pager.h"
+#include "cli/typos.h"
 #include "rapport/model/time.h"
 #include "rapport/store/database.h"
 
@@ -50,8 +53,12 @@ class OpenedDatabase final : public OtherDatabase {
 }  // namespace
 
 int Fail(Context& ctx, const Error& e) {
-  ctx.err << "error: " << WordError(e, ctx.command) << '\n';
-  return kExitUserError;
+  return Report(ProblemOf(e, ctx.command), ctx.json, ctx.out, ctx.err, kExitUserError);
+}
+
+int FailUsage(Context& ctx, std::string message, std::string field) {
+  return Report({"usage", std::move(message), std::move(field)}, ctx.json, ctx.out, ctx.err,
+                kExitUsage);
 }
 
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -63,13 +70,15 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   root.set_version_flag("--version", "rapport 0.1.0");
 
   std::optional<std::string> db_path, now_text, config_path;
-  bool json = false;
+  bool json = false, no_pager = false;
   root.add_option("--db", db_path,
                   "Database: a SQLite file (default: $XDG_DATA_HOME/rapport/rapport.db) or a "
                   "postgresql:// URL (also RAPPORT_DB)")
       ->option_text("PATH|URL")
       ->envname("RAPPORT_DB");
   root.add_flag("--json", json, "Machine-readable output (an object, or an array for lists)");
+  root.add_flag("--no-pager", no_pager,
+                "Do not send long listings through $PAGER (they are, on a terminal only)");
   root.add_option("--now", now_text,
                   "Fix the clock, for scripts and demos (ISO-8601; also RAPPORT_NOW)")
       ->option_text("TIME")
@@ -80,6 +89,18 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
 
   Runner selected;
   for (RegisterFn reg : kCommandGroups) reg(root, selected);
+
+  // --json as typed, for the errors of a command line the parser refused
+  // (when it accepts one, `json` says).
+  bool wants_json = false;
+  for (const auto& a : args) {
+    if (a == "--") break;
+    if (a == "--json") wants_json = true;
+  }
+  auto usage = [&](std::string message, std::string field = "", std::string lead = "error: ") {
+    return Report({"usage", std::move(message), std::move(field), std::move(lead)},
+                  wants_json || json, out, err, kExitUsage);
+  };
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -95,6 +116,11 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       err << root.help() << '\n';
       return kExitUsage;
     }
+    // A mistyped command or option: say which word, and the nearest name.
+    if (auto unknown = FindUnknownWord(root, args)) {
+      const bool option = unknown->word.rfind("-", 0) == 0;
+      return usage(unknown->message, option ? unknown->word : "", "rapport: ");
+    }
     // Point at the help of the deepest command that was recognised.
     std::string path = "rapport";
     for (const CLI::App* cmd = &root;;) {
@@ -103,13 +129,9 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       cmd = subs.front();
       path += " " + cmd->get_name();
     }
-    err << "error: " << e.what() << " (see '" << path << " --help')\n";
-    return kExitUsage;
+    return usage(std::string(e.what()) + " (see '" + path + " --help')");
   }
-  if (!selected) {
-    err << "error: choose a command (see 'rapport --help')\n";
-    return kExitUsage;
-  }
+  if (!selected) return usage("choose a command (see 'rapport --help')");
 
   // The deepest subcommand given: the one that runs.
   const CLI::App* command = &root;
@@ -117,28 +139,21 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
 
   auto config = LoadConfig(config_path);
   if (!config) {
-    err << "error: " << WordError(config.error(), command) << '\n';
-    return kExitUserError;
+    return Report(ProblemOf(config.error(), command), json, out, err, kExitUserError);
   }
   SystemClock system_clock;
   std::unique_ptr<FixedClock> fixed;
   const Clock* clock = &system_clock;
   if (now_text) {
     auto t = ParseTime(*now_text, config->zone);
-    if (!t) {
-      err << "error: --now: " << t.error().message() << '\n';
-      return kExitUsage;
-    }
+    if (!t) return usage(t.error().message(), "--now");
     fixed = std::make_unique<FixedClock>(*t);
     clock = fixed.get();
   }
   // The composition root: the only place in the CLI that opens a database.
   const std::string location = db_path.value_or(DefaultDatabasePath());
   auto db = OpenDatabase(location);
-  if (!db) {
-    err << "error: " << WordError(db.error(), command) << '\n';
-    return kExitUserError;
-  }
+  if (!db) return Report(ProblemOf(db.error(), command), json, out, err, kExitUserError);
   std::string zone = config->zone;
   const Config config_copy = *config;
   // What the App is given beside the database, the clock and the config:
@@ -157,7 +172,18 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     auto connection = OpenDatabase(location);
     return connection.ok() ? WatchDatabase(std::move(*connection)) : nullptr;
   };
-  Context ctx{app,  json, out, err, DetectStyle(&out == &std::cout ? STDOUT_FILENO : -1),
+  // A listing on a terminal is written to a buffer first, then through the
+  // pager when it is longer than the terminal (pager.h).
+  const int out_fd = &out == &std::cout ? STDOUT_FILENO : -1;
+  std::string path;
+  for (const CLI::App* c = command; c != nullptr && c->get_parent() != nullptr;
+       c = c->get_parent()) {
+    path = c->get_name() + (path.empty() ? "" : " " + path);
+  }
+  const size_t rows = TerminalRows(out_fd);
+  const bool page = rows > 0 && !json && !no_pager && IsListing(path);
+  std::ostringstream buffer;
+  Context ctx{app,  json, page ? buffer : out, err, DetectStyle(out_fd),
               zone, config_path.value_or(DefaultConfigPath()), {}, watch_changes, command};
   ctx.open_other = [clock, &config_copy, &services](const std::string& location)
       -> Result<std::unique_ptr<OtherDatabase>> {
@@ -165,7 +191,9 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     return std::unique_ptr<OtherDatabase>(
         std::make_unique<OpenedDatabase>(std::move(other), *clock, config_copy, services));
   };
-  return selected(ctx);
+  const int code = selected(ctx);
+  if (page) WritePaged(buffer.str(), rows, out);
+  return code;
 }
 
 }  // namespace rapport::cli

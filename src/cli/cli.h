@@ -76,7 +76,13 @@ void RegisterServeCommands(CLI::App& root, Runner& selected);
 // Prints "error: <message>" on one line, worded for the command line (the
 // field's flag, hints that name commands: errors.h), and returns
 // kExitUserError.
+// With --json, {"error": {"kind", "message", "field"}} on stdout instead
+// (errors.h, Report), with the same exit code.
 int Fail(Context& ctx, const Error& e);
+// A command line that cannot run as given ("say --yes or --no"): "error:
+// MESSAGE" or, with --json, {"error": {"kind": "usage", ...}}, about the
+// flag `field` when there is one; returns kExitUsage.
+int FailUsage(Context& ctx, std::string message, std::string field = "");
 
 // Writes `data` to `out` when `path` is "" or "-", else to the file `path`
 // through a temporary file beside it and a rename: never half a file.

@@ -406,6 +406,54 @@ std::string DraftText(const DraftResult& d, bool with_headers) {
   return s + d.body;
 }
 
+// Where each template field comes from, as a terminal user sets it (the
+// meanings are the core's, MessageFields; the flags and commands are ours).
+constexpr std::pair<std::string_view, std::string_view> kFieldSources[] = {
+    {"name", "CONTACT's name (rapport contact edit CONTACT --name)"},
+    {"first_name", "the first word of CONTACT's name"},
+    {"org", "CONTACT's organization (contact edit --org)"},
+    {"at_org", "\" at ORG\" when CONTACT has an organization, else nothing"},
+    {"title", "CONTACT's job title (contact edit --title)"},
+    {"objective", "--objective, else the objective of their thread (rapport target CONTACT --objective REF)"},
+    {"field", "the objective's title, as for objective"},
+    {"how_we_met", "--how-we-met, else a sentence from CONTACT's --introducer or --source"},
+    {"introducer", "CONTACT's introducer (contact edit --introducer REF)"},
+    {"introducer_first_name", "the first word of the introducer's name"},
+    {"request_date", "the day of the last 'rapport request' (or 'intro') logged"},
+    {"meeting_date", "the day of the last 'rapport met' logged"},
+    {"specific", "--specific, else the note of the last 'rapport met --note'"},
+    {"times", "two afternoons next week, in CONTACT's --tz when known"},
+    {"minutes", "the playbook's meeting_minutes (config.toml [playbook])"},
+    {"article", "--article"},
+    {"news", "--news"},
+    {"my_name", "rapport profile set name"},
+    {"my_intro", "rapport profile set intro"},
+    {"my_phone", "rapport profile set phone"},
+    {"signature", "rapport profile set signature (else your name)"},
+};
+
+std::string DraftHelp() {
+  auto pad = [](std::string s, size_t w) { return s + std::string(s.size() < w ? w - s.size() : 1, ' '); };
+  std::string s = "\nThe templates and the fields each uses:\n";
+  for (const auto& t : MessageTemplates()) {
+    std::string fields;
+    for (auto f : t.fields) fields += (fields.empty() ? "" : ", ") + std::string(f);
+    s += "  " + pad(std::string(t.name), 18) + fields + "\n";
+  }
+  s += "\nWhere each field comes from:\n";
+  for (const auto& f : MessageFields()) {
+    std::string_view source;
+    for (const auto& [name, from] : kFieldSources) {
+      if (name == f.name) source = from;
+    }
+    s += "  " + pad(std::string(f.name), 23) + std::string(source.empty() ? f.meaning : source) + "\n";
+  }
+  s += "\nA field that cannot be filled stays as {{field}}; the linter flags it, and 'rapport\n"
+       "send' refuses it. Override a template with\n"
+       "$XDG_CONFIG_HOME/rapport/templates/KIND.mustache (the same fields).";
+  return s;
+}
+
 void PrintFindings(Context& ctx, const std::vector<Finding>& findings) {
   for (const auto& f : findings) {
     ctx.err << "draft:" << f.line << ":" << f.column << ": " << ToString(f.severity) << ": "
@@ -421,10 +469,7 @@ void RegisterDraftCommands(CLI::App& root, Runner& selected) {
   AddDraftOptions(draft, *d);
   draft->add_option("-o,--output", d->output, "Write the message to FILE to edit it")
       ->option_text("FILE");
-  draft->footer(
-      "\nA field that cannot be filled stays as {{field}} and `rapport lint` flags it.\n"
-      "Your profile ([user] name, intro, phone, signature in config.toml) signs it.\n"
-      "Override a template with $XDG_CONFIG_HOME/rapport/templates/KIND.mustache.");
+  draft->footer(DraftHelp());
   draft->callback([&selected, d] {
     selected = [d](Context& ctx) {
       auto r = ctx.app.messaging().DraftMessage(d->in);

@@ -118,8 +118,7 @@ void RegisterEventCommands(CLI::App& root, Runner& selected) {
     cmd->callback([&selected, opts] {
       selected = [opts](Context& ctx) {
         if (opts->yes == opts->no) {
-          ctx.err << "error: say --yes or --no (see 'rapport reply --help')\n";
-          return kExitUsage;
+          return FailUsage(ctx, "say --yes or --no (see 'rapport reply --help')");
         }
         opts->in.kind = opts->yes ? EventKind::kRepliedYes : EventKind::kRepliedNo;
         return Report(ctx, ctx.app.pipeline().Record(opts->in));

@@ -26,7 +26,8 @@ std::string KeyHelp() {
          std::string(k.description) + "\n";
   }
   s += R"(
-name, email and phone live in [user] of config.toml; the others in [profile].
+name, email, phone, intro and signature live in [user] of config.toml (they
+sign your messages: see 'rapport draft --help'); the others in [profile].
 A list key takes all the values after it and replaces the list; with none it
 clears it. An empty value ("") clears any other key. Comments and the other
 lines of the file are kept as they are. Without targets, the sheet lists the
@@ -35,6 +36,9 @@ a "--" before the key: rapport profile set -- achievements "-20% in costs".
 
 Examples:
   rapport profile set name "Sam Rivera"
+  rapport profile set intro "a statistics student heading into UX research"
+  rapport profile set signature "Best wishes,
+  Sam"
   rapport profile set headline "Statistics student heading into UX research"
   rapport profile set achievements "Ran a 40-person survey on study habits" "Built the club's website"
   rapport profile set targets "Fjord Labs" "City Library" "Northwind Health")";
@@ -60,6 +64,8 @@ std::vector<std::string> Values(const Config& c, const ProfileKey& k) {
   const std::string& v = key == "name"       ? c.user_name
                          : key == "email"    ? c.user_email
                          : key == "phone"    ? c.user_phone
+                         : key == "intro"    ? c.user_intro
+                         : key == "signature" ? c.user_signature
                          : key == "headline" ? c.profile.headline
                          : key == "location" ? c.profile.location
                          : key == "linkedin" ? c.profile.linkedin

@@ -1,4 +1,5 @@
-// Views over the log: agenda, pipeline, timeline, stats, playbook, reindex.
+// Views over the log: agenda, status, pipeline, timeline, stats, playbook,
+// reindex.
 #include <CLI/CLI.hpp>
 #include <map>
 
@@ -54,6 +55,61 @@ int ShowAgenda(Context& ctx, const ViewOptions& o) {
   return kExitOk;
 }
 
+// `format` with {overdue}, {today} and {due} (the two together) filled in;
+// nullopt and `bad` set to the first other {name} when there is one.
+std::optional<std::string> FillStatus(const std::string& format, const DueCounts& c,
+                                      std::string& bad) {
+  std::string out;
+  for (size_t i = 0; i < format.size(); ++i) {
+    const size_t close = format[i] == '{' ? format.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      out += format[i];
+      continue;
+    }
+    const std::string name = format.substr(i + 1, close - i - 1);
+    if (name == "overdue") {
+      out += std::to_string(c.overdue);
+    } else if (name == "today") {
+      out += std::to_string(c.today);
+    } else if (name == "due") {
+      out += std::to_string(c.overdue + c.today);
+    } else {
+      bad = "{" + name + "}";
+      return std::nullopt;
+    }
+    i = close;
+  }
+  return out;
+}
+
+int ShowStatus(Context& ctx, const std::optional<std::string>& format) {
+  auto r = ctx.app.pipeline().CountDue();
+  if (!r) return Fail(ctx, r.error());
+  if (ctx.json) {
+    PrintJson(ctx.out, {{"overdue", r->overdue},
+                        {"today", r->today},
+                        {"due", r->overdue + r->today},
+                        {"now", FormatIso(r->now)}});
+    return kExitOk;
+  }
+  std::string line;
+  if (format) {
+    std::string bad;
+    auto filled = FillStatus(*format, *r, bad);
+    if (!filled) {
+      return FailUsage(ctx, "'" + bad + "' is not a field of the format (use {overdue}, {today} "
+                            "or {due})", "--format");
+    }
+    line = *filled;
+  } else {
+    if (r->overdue > 0) line = std::to_string(r->overdue) + " overdue";
+    if (r->today > 0) line += (line.empty() ? "" : " · ") + std::to_string(r->today) + " today";
+  }
+  // Nothing due, nothing printed: a prompt shows no segment.
+  if (r->overdue + r->today > 0) ctx.out << line << '\n';
+  return kExitOk;
+}
+
 }  // namespace
 
 void RegisterViewCommands(CLI::App& root, Runner& selected) {
@@ -68,6 +124,26 @@ void RegisterViewCommands(CLI::App& root, Runner& selected) {
       ->check(CLI::Range(1, 100000));
   agenda->callback([&selected, opts] {
     selected = [opts](Context& ctx) { return ShowAgenda(ctx, *opts); };
+  });
+
+  auto status_format = std::make_shared<std::optional<std::string>>();
+  auto* status = root.add_subcommand(
+      "status", "One short line for a shell prompt: how many people are overdue and due today");
+  status
+      ->add_option("--format", *status_format,
+                   "The line, with {overdue}, {today} and {due} (both) filled in; e.g. "
+                   "'{due} due' (default: \"2 overdue · 3 today\", leaving out a zero)")
+      ->option_text("TEXT");
+  status->footer(R"(
+Prints nothing when nothing is due today, so a prompt shows no segment.
+It reads only the stored plans (one indexed count), not everyone's log:
+it counts people, not actions, and leaves out the weekly goal; 'rapport
+agenda' has the details. With --json: {"overdue", "today", "due", "now"}.
+
+In a prompt (docs/user-guide.md#for-the-terminal has zsh, fish and tmux):
+  PS1='$(rapport status --format "[{due} due] ")'"$PS1")");
+  status->callback([&selected, status_format] {
+    selected = [status_format](Context& ctx) { return ShowStatus(ctx, *status_format); };
   });
 
   auto* pipeline = root.add_subcommand("pipeline", "Everyone in the pipeline, by stage");

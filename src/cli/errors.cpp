@@ -2,6 +2,11 @@
 
 #include <CLI/CLI.hpp>
 #include <array>
+#include <cctype>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "rapport/present/json.h"
 
 namespace rapport::cli {
 
@@ -83,27 +88,70 @@ std::string FlagFor(const CLI::App* command, std::string_view field) {
   return "";
 }
 
-std::string WordError(const Error& e, const CLI::App* command) {
-  const std::string flag = FlagFor(command, e.field());
-  std::string line = flag.empty() ? e.message() : flag + ": " + e.message();
-  std::string hint;
+namespace {
+
+// The hint a terminal user can follow, or "".
+std::string HintFor(const Error& e, const CLI::App* command, const std::string& flag) {
   const std::string path = CommandPath(command);
   if (e.code() == ErrorCode::kNotFound ||
       (e.code() == ErrorCode::kInvalidArgument && !e.subject().empty())) {
-    hint = ListHint(e.subject());
-  } else if (e.code() == ErrorCode::kInvalidArgument && flag.empty()) {
-    if (path == "sheet" && e.field() == "name") {
-      hint = "with 'rapport profile set name \"Your Name\"'";
-    } else if (e.field() == "fit") {
-      hint = "rate a meeting with 'rapport met CONTACT --fit N'";
-    } else if (path == "draft" || path == "send") {
-      hint = ContactDetailHint(e.field());  // the recipient's details
-    }
-  } else if (e.code() == ErrorCode::kConflict && e.field() == "db") {
-    hint = "e.g. --db NEW_FILE";
+    return std::string(ListHint(e.subject()));
   }
-  if (!hint.empty()) line += " (" + hint + ")";
-  return line;
+  if (e.code() == ErrorCode::kInvalidArgument && flag.empty()) {
+    if (path == "sheet" && e.field() == "name") {
+      return "with 'rapport profile set name \"Your Name\"'";
+    }
+    if (e.field() == "fit") return "rate a meeting with 'rapport met CONTACT --fit N'";
+    if (path == "draft" || path == "send") {
+      return std::string(ContactDetailHint(e.field()));  // the recipient's details
+    }
+    return "";
+  }
+  if (e.code() == ErrorCode::kConflict && e.field() == "db") return "e.g. --db NEW_FILE";
+  return "";
+}
+
+// The positional argument of `command` that carries `field`: the one of
+// that name ("CONTACT" for "contact"), else for a reference the command's
+// REF ("rapport contact show REF"); "" when none does.
+std::string PositionalFor(const CLI::App* command, const Error& e) {
+  if (e.field().empty() || command == nullptr) return "";
+  std::string name = e.field();
+  for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  bool has_ref = false;
+  for (const CLI::Option* o : command->get_options()) {
+    if (!o->get_positional()) continue;
+    if (o->get_name() == name) return name;
+    has_ref = has_ref || o->get_name() == "REF";
+  }
+  return has_ref && !e.subject().empty() ? "REF" : "";
+}
+
+}  // namespace
+
+Problem ProblemOf(const Error& e, const CLI::App* command) {
+  Problem p;
+  p.kind = present::ErrorKindName(e.code());
+  const std::string flag = FlagFor(command, e.field());
+  p.field = flag.empty() ? PositionalFor(command, e) : flag;
+  p.message = e.message();
+  const std::string hint = HintFor(e, command, flag);
+  if (!hint.empty()) p.message += " (" + hint + ")";
+  return p;
+}
+
+int Report(const Problem& p, bool json, std::ostream& out, std::ostream& err, int exit_code) {
+  if (json) {
+    out << present::ErrorJson(p.kind, p.message, p.field)
+               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
+  } else {
+    // The core's errors name their flag first ("error: --at: ..."); a
+    // command line not understood quotes the word in its message already.
+    const bool flag = p.field.rfind("-", 0) == 0 && p.lead == "error: ";
+    err << p.lead << (flag ? p.field + ": " : "") << p.message << '\n';
+  }
+  return exit_code;
 }
 
 }  // namespace rapport::cli

@@ -205,8 +205,10 @@ TEST_F(SetProfile, ErrorsChangeNothing) {
     EXPECT_EQ(Files(dir_), std::vector<std::string>{"config.toml"});  // no temporary left
   };
   expect_error("colour", {"blue"},
-               "unknown profile key 'colour' (known: name, email, phone, headline, location, "
-               "linkedin, summary, achievements, targets)");
+               "unknown profile key 'colour' (known: name, email, phone, intro, signature, "
+               "headline, location, linkedin, summary, achievements, targets)");
+  expect_error("intro", {"two\nlines"}, "intro");
+  expect_error("signature", {std::string(301, 'x')}, "the signature is too long");
   expect_error("headlin", {"x"}, "did you mean 'headline'?");
   expect_error("headline", {"one", "two"}, "headline takes one value, not 2");
   expect_error("name", {}, "name takes one value, not 0");
@@ -260,11 +262,15 @@ TEST(ProfileKeysTest, ListTheKeysInTheirTables) {
     names.push_back(std::string(k.key));
     EXPECT_FALSE(k.description.empty());
     EXPECT_EQ(k.table,
-              (k.key == "name" || k.key == "email" || k.key == "phone") ? "user" : "profile");
+              (k.key == "name" || k.key == "email" || k.key == "phone" || k.key == "intro" ||
+               k.key == "signature")
+                  ? "user"
+                  : "profile");
     EXPECT_EQ(k.list, k.key == "achievements" || k.key == "targets");
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"name", "email", "phone", "headline", "location",
-                                             "linkedin", "summary", "achievements", "targets"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"name", "email", "phone", "intro", "signature",
+                                             "headline", "location", "linkedin", "summary",
+                                             "achievements", "targets"}));
 }
 
 class SheetApp : public ::testing::Test {

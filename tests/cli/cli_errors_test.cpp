@@ -36,8 +36,8 @@ class CliErrorsTest : public ::testing::Test {
 
 TEST_F(CliErrorsTest, ATimeThatDoesNotParseNamesItsFlag) {
   EXPECT_EQ(Error({"request", "ada", "--at", "nonsense"}),
-            "error: --at: 'nonsense' is not a date or time (use ISO-8601, e.g. 2026-03-02 or "
-            "2026-03-02T09:30 or 2026-03-02T09:30Z)\n");
+            "error: --at: 'nonsense' is not a date or time (try today, tomorrow 15:00, fri 3pm, "
+            "next monday, in 3 days, +2w, 9:30, or ISO-8601 such as 2026-03-02T09:30)\n");
   // The meeting's time is the use case's meeting_at; `schedule` takes it as --at.
   EXPECT_EQ(Error({"schedule", "ada", "--at", "soon"}).rfind("error: --at: 'soon' is not", 0), 0u);
   EXPECT_EQ(Error({"promise", "ada", "the slides", "--due", "whenever"})

@@ -35,18 +35,35 @@ TEST(CliLint, TheDesperateRequestIsCaughtAndExitsOne) {
 TEST(CliLint, AWarmRequestPassesAndRecordNamesAreKnownWords) {
   testing::TempDir home;
   testing::Rapport rapport(home);
-  ASSERT_EQ(rapport.Run({"contact", "add", "Ada Okonkwo-Lindqvist"}).code, 0);
   std::ofstream(home.File("msg.txt"))
-      << "Hi Ada,\n\nMy former teacher, Ms. Okonkwo-Lindqvist's colleague Sam Reyes, suggested I "
+      << "Hi Ada,\n\nOkonkwo-Lindqvist's colleague Sam Reyes, my former teacher, suggested I "
          "write to you. I'm a second-year nursing student curious about public health policy, and "
          "I'd love to hear how you found your way into it.\n\nWould you have 20 minutes for a "
          "phone or video call sometime in the next two weeks? Mornings suit me best, but I'm happy "
          "to work around your schedule.\n\nMany thanks,\nJordan\n";
-  auto r = rapport.Run({"lint", home.File("msg.txt"), "--json"});
-  EXPECT_EQ(r.code, 0) << r.out << r.err;
-  for (const auto& f : json::parse(r.out)) {
-    EXPECT_EQ(f["severity"], "hint") << f.dump();
-  }
+  // The spelling findings that name a word of the surname (at the start of
+  // a sentence, where a capital does not already mark it as a name); with
+  // `clean`, every finding must be a hint.
+  auto surname_flagged = [&](bool clean) {
+    auto r = rapport.Run({"lint", home.File("msg.txt"), "--json"});
+    EXPECT_EQ(r.code, 0) << r.out << r.err;
+    int n = 0;
+    for (const auto& f : json::parse(r.out)) {
+      if (clean) {
+        EXPECT_EQ(f["severity"], "hint") << f.dump();
+      }
+      const std::string m = f["message"];
+      if (f["rule"] == "spelling" &&
+          (m.find("Okonkwo") != std::string::npos || m.find("Lindqvist") != std::string::npos)) {
+        ++n;
+      }
+    }
+    return n;
+  };
+  // Without the record the surname is an unknown word; with it, a known one.
+  EXPECT_GT(surname_flagged(false), 0);
+  ASSERT_EQ(rapport.Run({"contact", "add", "Ada Okonkwo-Lindqvist"}).code, 0);
+  EXPECT_EQ(surname_flagged(true), 0);
 }
 
 // The composition root gives the App the config folder's files: words.txt

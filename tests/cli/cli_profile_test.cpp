@@ -48,7 +48,7 @@ TEST_F(CliProfile, SetWritesTheDefaultConfigAndShowReadsItBack) {
   auto js = Run({"profile", "show", "--json"});
   ASSERT_EQ(js.code, 0) << js.err;
   auto arr = nlohmann::json::parse(js.out);
-  ASSERT_EQ(arr.size(), 9u);
+  ASSERT_EQ(arr.size(), 11u);
   EXPECT_EQ(arr[0]["key"], "name");
   EXPECT_EQ(arr[0]["value"], "Zoë \"Zo\" Ågren");
   EXPECT_EQ(arr[0]["table"], "user");
@@ -56,9 +56,11 @@ TEST_F(CliProfile, SetWritesTheDefaultConfigAndShowReadsItBack) {
   EXPECT_EQ(arr[0]["set"], true);
   EXPECT_EQ(arr[1]["key"], "email");
   EXPECT_EQ(arr[1]["set"], false);
-  EXPECT_EQ(arr[7]["key"], "achievements");
-  EXPECT_EQ(arr[7]["value"], (nlohmann::json{"Ran a survey", "Taught a course"}));
-  EXPECT_EQ(arr[8]["value"], nlohmann::json::array());
+  EXPECT_EQ(arr[3]["key"], "intro");
+  EXPECT_EQ(arr[3]["table"], "user");
+  EXPECT_EQ(arr[9]["key"], "achievements");
+  EXPECT_EQ(arr[9]["value"], (nlohmann::json{"Ran a survey", "Taught a course"}));
+  EXPECT_EQ(arr[10]["value"], nlohmann::json::array());
 }
 
 TEST_F(CliProfile, SetUsesTheConfigOption) {
@@ -71,7 +73,37 @@ TEST_F(CliProfile, SetUsesTheConfigOption) {
   EXPECT_FALSE(std::filesystem::exists(ConfigPath()));
   auto show = Run({"--config", other, "profile", "show", "--json"});
   ASSERT_EQ(show.code, 0) << show.err;
-  EXPECT_EQ(nlohmann::json::parse(show.out)[4]["value"], "Lyon");
+  EXPECT_EQ(nlohmann::json::parse(show.out)[6]["key"], "location");
+  EXPECT_EQ(nlohmann::json::parse(show.out)[6]["value"], "Lyon");
+}
+
+// Every profile field a draft uses can be set from the command line: a
+// request is ready to send once the profile and the objective are there.
+TEST_F(CliProfile, TheIntroAndSignatureSignTheDrafts) {
+  ASSERT_EQ(Run({"profile", "set", "name", "Sam Rivera"}).code, 0);
+  ASSERT_EQ(Run({"profile", "set", "intro", "a statistics student"}).code, 0);
+  ASSERT_EQ(Run({"profile", "set", "signature", "Best wishes,\nSam"}).code, 0);
+  EXPECT_EQ(Slurp(ConfigPath()),
+            "[user]\nname = \"Sam Rivera\"\nintro = \"a statistics student\"\n"
+            "signature = \"Best wishes,\\nSam\"\n");
+  ASSERT_EQ(Run({"objective", "add", "UX research", "--kind", "role"}).code, 0);
+  ASSERT_EQ(Run({"contact", "add", "Ada Lovelace", "--degree", "first"}).code, 0);
+  ASSERT_EQ(Run({"target", "ada", "--objective", "ux"}).code, 0);
+  auto d = Run({"draft", "request", "ada", "--json"});
+  ASSERT_EQ(d.code, 0) << d.err;
+  const std::string body = nlohmann::json::parse(d.out)["body"];
+  EXPECT_THAT(body, HasSubstr("I'm a statistics student, and"));
+  EXPECT_THAT(body, HasSubstr("\nBest wishes,\nSam\n"));
+  EXPECT_EQ(body.find("{{"), std::string::npos) << body;
+}
+
+TEST_F(CliProfile, DraftHelpListsEachTemplatesFieldsAndWhereTheyComeFrom) {
+  auto h = Run({"draft", "--help"});
+  ASSERT_EQ(h.code, 0);
+  EXPECT_THAT(h.out, HasSubstr("  request_first     objective, first_name, how_we_met, my_intro"));
+  EXPECT_THAT(h.out, HasSubstr("  my_intro               rapport profile set intro\n"));
+  EXPECT_THAT(h.out, HasSubstr("  signature              rapport profile set signature"));
+  EXPECT_THAT(h.out, HasSubstr("  how_we_met             --how-we-met, else"));
 }
 
 TEST_F(CliProfile, ShowWithoutAFileSaysWhereItWouldGo) {
@@ -87,8 +119,8 @@ TEST_F(CliProfile, BadInputIsOneLineAndWritesNothing) {
   auto r = Run({"profile", "set", "colour", "blue"});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.err,
-            "error: unknown profile key 'colour' (known: name, email, phone, headline, location, "
-            "linkedin, summary, achievements, targets)\n");
+            "error: unknown profile key 'colour' (known: name, email, phone, intro, signature, "
+            "headline, location, linkedin, summary, achievements, targets)\n");
   r = Run({"profile", "set", "headline", "one", "two"});
   EXPECT_EQ(r.code, 1);
   EXPECT_THAT(r.err, HasSubstr("headline takes one value, not 2"));

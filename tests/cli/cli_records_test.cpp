@@ -71,7 +71,7 @@ TEST_F(CliTest, BadInputChangesNothing) {
            {"contact", "add", "Bob", "--email", "ada@example.org"},
            {"contact", "add", "Bob", "--org", "Brand New", "--degree", "fourth"},
            {"contact", "edit", "ada", "--email", "broken"},
-           {"target", "ada", "--at", "yesterday"},
+           {"target", "ada", "--at", "someday"},
        }) {
     auto r = Run(bad);
     EXPECT_EQ(r.code, 1) << bad[2] << ": " << r.err;

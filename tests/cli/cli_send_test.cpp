@@ -1,6 +1,9 @@
 // Drafting and sending through a real SMTP server on loopback (aiosmtpd).
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -18,6 +21,25 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kNow = "2026-03-10T09:00Z";
+
+// A loopback port that was free a moment ago: bound (port 0: the kernel
+// picks), then closed. 0 when no socket could be had.
+int ClosedPort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return 0;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  socklen_t len = sizeof addr;
+  int port = 0;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
+    port = ntohs(addr.sin_port);
+  }
+  close(fd);
+  return port;
+}
 
 class SmtpSink {
  public:
@@ -138,12 +160,17 @@ TEST_F(CliSend, SentThroughARealSmtpServerAndLogged) {
 }
 
 TEST_F(CliSend, AFailedSendLogsNothingAndSaysWhy) {
-  // A port nothing listens on: bind one, then close it.
-  Config("[smtp]\nhost = \"127.0.0.1\"\nport = 9\nsecurity = \"none\"\n");
+  // A port nothing listens on: bind one, then close it (a fixed port such
+  // as 9 may have a listener, or a firewall that drops rather than refuses).
+  const int port = ClosedPort();
+  ASSERT_GT(port, 0);
+  Config("[smtp]\nhost = \"127.0.0.1\"\nport = " + std::to_string(port) +
+         "\nsecurity = \"none\"\n");
   Seed();
   auto sent = Run({"send", "request", "zoe@example.org"});
   EXPECT_EQ(sent.code, 1);
-  EXPECT_NE(sent.err.find("cannot reach the mail server 127.0.0.1:9"), std::string::npos)
+  EXPECT_NE(sent.err.find("cannot reach the mail server 127.0.0.1:" + std::to_string(port)),
+            std::string::npos)
       << sent.err;
   auto timeline = json::parse(Run({"timeline", "zoe@example.org", "--json"}).out);
   EXPECT_EQ(timeline.size(), 1u);  // only the `target`

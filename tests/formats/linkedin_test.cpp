@@ -271,12 +271,13 @@ TEST(LinkedInCsv, ReadsTheReal2025Export) {
   EXPECT_EQ(p.people[0].connected_on, Day(2025, 12, 22));
 }
 
-TEST(LinkedInCsv, ParsesThreeHundredThousandRowsQuickly) {
+// An export of `rows` connections, as LinkedIn writes it.
+std::string ManyConnections(int rows) {
   std::string data =
       "Notes:\n\"A preamble, as LinkedIn writes.\"\n\n"
       "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
-  data.reserve(30'000'000);
-  for (int i = 0; i < 300'000; ++i) {
+  data.reserve(static_cast<size_t>(rows) * 160 + 200);
+  for (int i = 0; i < rows; ++i) {
     data += "Firstname";
     data += std::to_string(i);
     data += ",\"Lastname, PhD\",https://www.linkedin.com/in/someone-";
@@ -285,17 +286,47 @@ TEST(LinkedInCsv, ParsesThreeHundredThousandRowsQuickly) {
     data += std::to_string(i);
     data += "@example.com,Example Company International,Senior Software Engineer,15 Mar 2024\n";
   }
-  auto start = std::chrono::steady_clock::now();
-  auto r = ParseLinkedInCsv(data);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                  start)
-                .count();
+  return data;
+}
+
+// The fastest of three parses of `data`, in microseconds.
+long long ParseMicros(const std::string& data, size_t expected_rows) {
+  long long best = -1;
+  for (int run = 0; run < 3; ++run) {
+    const auto start = std::chrono::steady_clock::now();
+    auto r = ParseLinkedInCsv(data);
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
+    EXPECT_TRUE(r.ok());
+    if (r.ok()) {
+      EXPECT_EQ(r->people.size(), expected_rows);
+    }
+    if (best < 0 || us < best) best = us;
+  }
+  return best;
+}
+
+// "Quickly" as a test can hold it on any machine, with or without
+// sanitizers: the time grows with the rows, not faster. Ten times the rows
+// may take at most 25 times as long (a parser that rescans what it read,
+// quadratic, takes about 100 times); the absolute time is docs/performance.md's
+// (bench/).
+TEST(LinkedInCsv, ParsesThreeHundredThousandRowsInLinearTime) {
+  const std::string small = ManyConnections(30'000);
+  const std::string large = ManyConnections(300'000);
+  auto r = ParseLinkedInCsv(large);
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->people.size(), 300'000u);
+  ASSERT_EQ(r->people.size(), 300'000u);
   EXPECT_EQ(r->people.back().line, 300'004);
-  RecordProperty("parse_ms", static_cast<int>(ms));
-  std::cout << "[ timing ] " << data.size() / 1'000'000 << " MB, 300000 rows parsed in " << ms
-            << " ms\n";
+  EXPECT_EQ(r->people.back().name, "Firstname299999 Lastname, PhD");
+  const long long t_small = ParseMicros(small, 30'000);
+  const long long t_large = ParseMicros(large, 300'000);
+  RecordProperty("parse_30000_us", static_cast<int>(t_small));
+  RecordProperty("parse_300000_us", static_cast<int>(t_large));
+  // 2 ms of slack for a small parse too quick to time well.
+  EXPECT_LE(t_large, 25 * t_small + 2'000)
+      << "30,000 rows in " << t_small << " us, 300,000 in " << t_large << " us";
 }
 
 }  // namespace

@@ -355,6 +355,11 @@ TEST_P(StoreConformance, ContactStateIndexesTheEarliestDue) {
   EXPECT_EQ(*due, (std::vector<Id>{ids[0], ids[1], ids[3]}));
   EXPECT_EQ(*store_->CountContactsDueBy(now_ + days{3}), 3);
   EXPECT_EQ(store_->ContactsDueBy(now_ + days{10}, 2)->size(), 2u);
+  // `rapport status`: due before now (P0), and from now to the day's end
+  // (P1 and P3); P4 is later, P2 has nothing due.
+  auto counts = store_->CountContactsDue(now_ + days{1}, now_ + days{3});
+  ASSERT_TRUE(counts.ok()) << counts.error().message();
+  EXPECT_EQ(*counts, std::make_pair(std::int64_t{1}, std::int64_t{2}));
   // Upsert replaces.
   ContactState st{ids[0], "met", std::nullopt, std::nullopt, std::nullopt};
   ASSERT_TRUE(store_->PutContactState(st).ok());

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "rapport/app/validate.h"
+#include "rapport/model/human_time.h"
 #include "rapport/store/store.h"
 
 namespace rapport {
@@ -67,8 +68,10 @@ Result<std::string> CleanLine(std::string_view text, std::string_view what,
 
 }  // namespace
 
+// As people say it ("tomorrow 3pm", "next fri", ISO-8601: human_time.h),
+// anchored at the clock's now: the CLI's options and the web forms alike.
 Result<Instant> UseCase::ParseUserTime(const std::string& text) const {
-  return ParseTime(text, config_.zone);
+  return ParseHumanTime(text, config_.zone, Now());
 }
 
 // ===========================================================================

@@ -269,6 +269,9 @@ const std::vector<ProfileKey>& ProfileKeys() {
       {"name", "user", false, "your name, at the top of the sheet and under your messages"},
       {"email", "user", false, "the address people can reach you at"},
       {"phone", "user", false, "a number for calls (also read out in voicemails)"},
+      {"intro", "user", false,
+       "who you are, in a few words: \"I'm <intro>\" in every request (e.g. a nursing student)"},
+      {"signature", "user", false, "how your messages end (default: your name; may span lines)"},
       {"headline", "profile", false,
        "one line under your name: who you are, where you are heading"},
       {"location", "profile", false, "your city or region"},
@@ -316,6 +319,19 @@ Result<std::vector<std::string>> CleanProfileValues(const ProfileKey& key,
     RAPPORT_ASSIGN_OR_RETURN(clean, CleanPhone(v, field));
   } else if (field == "linkedin") {
     RAPPORT_ASSIGN_OR_RETURN(clean, CleanUrl(v, field, field));
+  } else if (field == "signature") {
+    // "Best wishes,\nSam": lines are kept, but not a page of them.
+    if (!IsUtf8(v)) {
+      return Error::InvalidArgument("signature",
+                                    "the signature is not valid UTF-8 text (check your "
+                                    "terminal's encoding)");
+    }
+    if (v.size() > 300) {
+      return Error::InvalidArgument("signature", "the signature is too long (" +
+                                                     std::to_string(v.size()) +
+                                                     " characters; at most 300)");
+    }
+    clean = v;
   } else if (field == "summary") {
     if (!IsUtf8(v)) {
       return Error::InvalidArgument(
@@ -381,6 +397,8 @@ std::vector<std::string> ProfileValue(const Config& cfg, std::string_view key) {
   const std::string& v = key == "name"       ? cfg.user_name
                          : key == "email"    ? cfg.user_email
                          : key == "phone"    ? cfg.user_phone
+                         : key == "intro"    ? cfg.user_intro
+                         : key == "signature" ? cfg.user_signature
                          : key == "headline" ? cfg.profile.headline
                          : key == "location" ? cfg.profile.location
                          : key == "linkedin" ? cfg.profile.linkedin

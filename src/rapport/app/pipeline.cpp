@@ -7,6 +7,7 @@
 
 #include "rapport/app/app.h"
 #include "rapport/app/validate.h"
+#include "rapport/model/human_time.h"
 #include "rapport/store/store.h"
 
 namespace rapport {
@@ -99,13 +100,13 @@ Result<Event> Pipeline::Record(const EventInput& in) {
       in.kind == EventKind::kMeetingScheduled || in.kind == EventKind::kMeetingRescheduled;
   if (is_meeting) {
     if (!in.meeting_at) {
-      return Error::InvalidArgument("meeting_at", "say when the meeting is, e.g. 2026-03-02T10:00");
+      return Error::InvalidArgument("meeting_at", "say when the meeting is, e.g. tomorrow 15:00 or 2026-03-02T10:00");
     }
     std::string zone = config_.zone;
     if (in.meeting_tz) {
       RAPPORT_ASSIGN_OR_RETURN(zone, CleanZone(*in.meeting_tz, "meeting_tz"));
     }
-    RAPPORT_ASSIGN_OR_RETURN(e.meeting_at, InField("meeting_at", ParseTime(*in.meeting_at, zone)));
+    RAPPORT_ASSIGN_OR_RETURN(e.meeting_at, InField("meeting_at", ParseHumanTime(*in.meeting_at, zone, Now())));
     e.meeting_tz = zone;
     int minutes = in.meeting_minutes.value_or(in.meal ? config_.playbook.meal_minutes
                                                       : config_.playbook.meeting_minutes);
@@ -306,6 +307,17 @@ Result<int> Pipeline::MeetingsThisWeek(Instant now, int goal) {
     }
   }
   return meetings;
+}
+
+Result<DueCounts> Pipeline::CountDue() {
+  DueCounts counts;
+  counts.now = Now();
+  const Instant end_of_day =
+      AddLocalDays(StartOfLocalDay(counts.now, config_.zone), 1, config_.zone) - Seconds{1};
+  RAPPORT_ASSIGN_OR_RETURN(auto due, store_.CountContactsDue(counts.now, end_of_day));
+  counts.overdue = due.first;
+  counts.today = due.second;
+  return counts;
 }
 
 Result<Agenda> Pipeline::GetAgenda(int days, int limit) {

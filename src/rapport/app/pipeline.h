@@ -50,6 +50,14 @@ struct Agenda {
   std::int64_t more = 0;  // contacts with due actions beyond the limit
 };
 
+// How much is due, by people, from the stored plans alone (for a shell
+// prompt): no one's events are read again.
+struct DueCounts {
+  Instant now{};
+  std::int64_t overdue = 0;  // people with an action due before now
+  std::int64_t today = 0;    // people whose next action is due later today
+};
+
 struct PipelineEntry {
   Contact contact;
   Stage stage = Stage::kNone;
@@ -146,6 +154,13 @@ class Pipeline : public UseCase {
   // followed from.
   Result<Event> UndoEvent(Id event_id);
   Result<Agenda> GetAgenda(int days, int limit);
+  // The agenda's counts, cheaply: each person's stored next due time (the
+  // plan made when their events last changed), not a re-plan at now, so a
+  // person counts once however many actions they have, and an action that
+  // lapsed since (a thank-you window) counts until the next re-plan. The
+  // weekly goal is not counted. "Today" ends at local midnight in the
+  // user's zone.
+  Result<DueCounts> CountDue();
   Result<std::vector<PipelineEntry>> Board(const std::optional<std::string>& objective_ref);
   Result<std::vector<PipelineEntry>> Board(const PipelineFilter& filter);
   // Moves a card: decides what the move means (DecideMove), checks that the

@@ -17,7 +17,19 @@ struct MessageTemplate {
   std::string_view name;         // "request_first", "follow_up", ...
   std::string_view description;  // one line, for --help and the compose page
   MessageKind lint_kind;         // how the linter reads a message made from it
+  // The fields its built-in text uses ("first_name", "objective", ...), in
+  // the order they first appear, subject first.
+  std::vector<std::string_view> fields;
 };
+
+// A field a template may use, and what it means.
+struct MessageField {
+  std::string_view name;     // "my_intro"
+  std::string_view meaning;  // "your one-line introduction ([user] intro)"
+};
+
+// Every field, in a stable order (messages/templates.h, TemplateFields).
+const std::vector<MessageField>& MessageFields();
 
 // Every built-in template, in a stable order (messages/templates.h).
 const std::vector<MessageTemplate>& MessageTemplates();

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "rapport/model/nearest.h"
 #include "rapport/model/time.h"
 
 namespace rapport {
@@ -180,22 +181,6 @@ Result<std::string> CleanTag(std::string_view text) {
   }
   return s;
 }
-
-namespace {
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t sub = prev[j - 1] + (std::tolower(a[i - 1]) == std::tolower(b[j - 1]) ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-}  // namespace
 
 std::string Suggest(std::string_view typed, const std::vector<std::string_view>& candidates) {
   std::string_view best;

@@ -6,6 +6,8 @@
 #include <string>
 #include <system_error>
 
+#include "rapport/model/nearest.h"
+
 namespace rapport {
 
 namespace {
@@ -108,21 +110,6 @@ std::string Normalize(std::string_view s) {
     out.push_back(c == '-' || c == ' ' ? '_' : c);
   }
   return out;
-}
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 // The nearest setting name, if it is close enough to be a typo (Ninja's

@@ -249,4 +249,23 @@ json PrepJson(const PrepBrief& b, int default_minutes) {
   return j;
 }
 
+const char* ErrorKindName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument: return "invalid_argument";
+    case ErrorCode::kNotFound: return "not_found";
+    case ErrorCode::kAmbiguous: return "ambiguous";
+    case ErrorCode::kConflict: return "conflict";
+    case ErrorCode::kStorage: return "storage";
+    case ErrorCode::kSchemaTooNew: return "schema_too_new";
+    case ErrorCode::kIo: return "io";
+  }
+  return "storage";
+}
+
+json ErrorJson(std::string_view kind, const std::string& message, const std::string& field) {
+  json error = {{"kind", std::string(kind)}, {"message", message}};
+  if (!field.empty()) error["field"] = field;
+  return {{"error", std::move(error)}};
+}
+
 }  // namespace rapport::present

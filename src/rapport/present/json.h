@@ -10,6 +10,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "rapport/model/error.h"
 #include "rapport/model/types.h"
 
 namespace rapport {
@@ -61,5 +62,14 @@ nlohmann::json SearchResultsJson(const SearchResults& r);
 // The brief and question plan for a contact's next meeting. `minutes` is
 // its length: the meeting's own, else the playbook's default.
 nlohmann::json PrepJson(const PrepBrief& b, int default_minutes);
+
+// The name of an error's kind, as the faces' JSON spells it:
+// "invalid_argument", "not_found", "ambiguous", "conflict", "storage",
+// "schema_too_new", "io".
+const char* ErrorKindName(ErrorCode code);
+// {"error": {"kind", "message", "field"}}: `field` only when not empty,
+// named as the face names the input (the CLI's flag, "--at").
+nlohmann::json ErrorJson(std::string_view kind, const std::string& message,
+                         const std::string& field);
 
 }  // namespace rapport::present

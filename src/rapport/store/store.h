@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rapport/model/search_query.h"
@@ -153,6 +154,9 @@ class Store {
   // first, at most `limit`.
   Result<std::vector<Id>> ContactsDueBy(Instant horizon, int limit);
   Result<std::int64_t> CountContactsDueBy(Instant horizon);
+  // How many contacts have their next action due before `now` (first) and
+  // in [now, until] (second): one indexed range over contact_state.
+  Result<std::pair<std::int64_t, std::int64_t>> CountContactsDue(Instant now, Instant until);
   // Contacts with a meeting (scheduled or rescheduled) starting in [from, to).
   Result<std::vector<Id>> ContactsWithMeetingsBetween(Instant from, Instant to);
   // True when any contact has a pipeline stage other than "none".

@@ -133,6 +133,16 @@ Result<std::int64_t> Store::CountContactsDueBy(Instant horizon) {
   return rows.at(0).Int(0);
 }
 
+Result<std::pair<std::int64_t, std::int64_t>> Store::CountContactsDue(Instant now, Instant until) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows,
+      db_.Query("SELECT COUNT(CASE WHEN next_due < $2 THEN 1 END), COUNT(*) FROM contact_state "
+                "WHERE workspace_id = $1 AND next_due <= $3",
+                {Int(ws_), Int(ToUnix(now)), Int(ToUnix(until))}));
+  const std::int64_t overdue = rows.at(0).Int(0);
+  return std::make_pair(overdue, rows.at(0).Int(1) - overdue);
+}
+
 Result<std::vector<Id>> Store::ContactsWithMeetingsBetween(Instant from, Instant to) {
   RAPPORT_ASSIGN_OR_RETURN(
       auto rows, db_.Query("SELECT DISTINCT contact_id FROM event WHERE workspace_id = $1 AND "
