@@ -444,7 +444,7 @@ Result<SearchResults> Learning::Search(const std::string& query, int limit) {
   std::unordered_map<Id, Note> notes;
   RAPPORT_ASSIGN_OR_RETURN(auto note_list, store_.GetNotes(note_ids));
   for (auto& n : note_list) notes.emplace(n.id, std::move(n));
-  std::unordered_map<Id, std::optional<std::string>> objective_titles;
+  ObjectiveTitles objective_titles;
   for (auto& h : hits->hits) {
     SearchResult r;
     if (h.contact_id) {
@@ -457,12 +457,8 @@ Result<SearchResults> Learning::Search(const std::string& query, int limit) {
         const Note& n = it->second;
         r.at = n.created_at;
         if (n.objective_id) {
-          auto [title, fresh] = objective_titles.try_emplace(*n.objective_id);
-          if (fresh) {
-            RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetObjective(*n.objective_id));
-            if (o) title->second = o->title;
-          }
-          if (title->second) r.context = "note on " + *title->second;
+          RAPPORT_ASSIGN_OR_RETURN(auto title, ObjectiveTitle(*n.objective_id, objective_titles));
+          if (title) r.context = "note on " + *title;
         }
       }
     } else if (h.kind == "answer") {

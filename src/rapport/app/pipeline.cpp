@@ -39,6 +39,15 @@ Result<ContactPlan> UseCase::Replan(const Contact& c, const std::vector<Event>& 
   return plan;
 }
 
+Result<std::optional<std::string>> UseCase::ObjectiveTitle(Id id, ObjectiveTitles& read) {
+  auto [it, fresh] = read.try_emplace(id);
+  if (fresh) {
+    RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetObjective(id));
+    if (o) it->second = o->title;
+  }
+  return it->second;
+}
+
 Result<ContactDetail> Records::ShowContact(const std::string& ref) {
   RAPPORT_ASSIGN_OR_RETURN(auto c, ResolveContact(ref));
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(c.id));
@@ -365,7 +374,7 @@ Result<Agenda> Pipeline::GetAgenda(int days, int limit) {
       due.push_back(*goal);
     }
   }
-  std::unordered_map<Id, std::optional<std::string>> objective_titles;
+  ObjectiveTitles objective_titles;
   for (auto& a : due) {
     AgendaItem item;
     item.overdue = IsOverdue(a, agenda.now);
@@ -383,12 +392,8 @@ Result<Agenda> Pipeline::GetAgenda(int days, int limit) {
       RAPPORT_ASSIGN_OR_RETURN(item.about_name, name_of(*a.about_id));
     }
     if (a.objective_id) {
-      auto [it, fresh] = objective_titles.try_emplace(*a.objective_id);
-      if (fresh) {
-        RAPPORT_ASSIGN_OR_RETURN(auto o, store_.GetObjective(*a.objective_id));
-        if (o) it->second = o->title;
-      }
-      if (it->second) item.objective_title = *it->second;
+      RAPPORT_ASSIGN_OR_RETURN(auto title, ObjectiveTitle(*a.objective_id, objective_titles));
+      if (title) item.objective_title = *title;
     }
     item.action = std::move(a);
     agenda.items.push_back(std::move(item));

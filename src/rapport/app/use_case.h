@@ -15,7 +15,9 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "rapport/app/config.h"
@@ -85,6 +87,10 @@ class UseCase {
   // The same over `events`, the person's whole log in order, already read.
   Result<ContactPlan> Replan(const Contact& c, const std::vector<Event>& events);
   ContactPlan PlanFor(const Contact& c, const std::vector<Event>& events) const;
+  // Objective titles by id (none: no such objective), each read once for a
+  // list that names the same few again and again.
+  using ObjectiveTitles = std::unordered_map<Id, std::optional<std::string>>;
+  Result<std::optional<std::string>> ObjectiveTitle(Id id, ObjectiveTitles& read);
   // Re-plans every contact, inside the caller's transaction.
   Result<int> ReplanAll();
   // Adds the starter question bank once per workspace (caller's transaction).

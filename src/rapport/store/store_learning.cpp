@@ -222,7 +222,7 @@ Result<std::vector<Note>> Store::GetNotes(const std::vector<Id>& ids) {
   RAPPORT_ASSIGN_OR_RETURN(auto rows,
                            db_.Query("SELECT " + std::string(kNoteColumns) +
                                          " FROM note WHERE +workspace_id = $1 AND id IN (" +
-                                         store_internal::IdList(ids) + ") ORDER BY id",
+                                         IdList(ids) + ") ORDER BY id",
                                      {Int(ws_)}));
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(NoteFromRow(r));
