@@ -30,10 +30,12 @@ bool WantsFragment(const Request& req) {
          req.get_header_value("HX-Boosted") != "true";
 }
 
+// A form sent from the person page (back=person) rather than meeting mode.
+bool FromPersonPage(const Request& req) { return Field(req, "back").value_or("") == "person"; }
+
 // Where a form of the person page or of meeting mode goes back to.
 std::string BackTo(const Request& req, const std::string& id) {
-  return Field(req, "back").value_or("") == "person" ? "/people/" + id
-                                                      : "/people/" + id + "/meeting";
+  return FromPersonPage(req) ? "/people/" + id : "/people/" + id + "/meeting";
 }
 
 // "What does a usual week look like?" in a flash, shortened.
@@ -239,7 +241,7 @@ void PostAnswer(State& st, const Request& req, Response& res) {
     if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
       return SendErrorPage(st, res, r.error());
     }
-    if (BackTo(req, id) != "/people/" + id + "/meeting" || qid == 0) {
+    if (FromPersonPage(req) || qid == 0) {
       return Redirect(res, BackTo(req, id), "Not saved: " + PublicMessage(r.error()));
     }
     MeetingTyped t;
@@ -268,7 +270,7 @@ void PostNote(State& st, const Request& req, Response& res) {
     if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
       return SendErrorPage(st, res, r.error());
     }
-    if (BackTo(req, id) != "/people/" + id + "/meeting") {
+    if (FromPersonPage(req)) {
       return Redirect(res, BackTo(req, id), "Not saved: " + PublicMessage(r.error()));
     }
     MeetingTyped t;
