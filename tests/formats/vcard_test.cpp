@@ -34,6 +34,12 @@ ParsedPeople ParseOk(std::string_view data) {
   }                                                                                       \
   ParsedPeople var = ParseOk(ReadFile(var##_path))
 
+std::vector<std::string> Values(const std::vector<ContactPoint>& points) {
+  std::vector<std::string> out;
+  for (const auto& p : points) out.push_back(p.value);
+  return out;
+}
+
 std::vector<std::string> V(std::initializer_list<const char*> items) {
   return std::vector<std::string>(items.begin(), items.end());
 }
@@ -50,9 +56,9 @@ TEST(VCard, Reads21QuotedPrintableCharsetsAndBareTypes) {
   EXPECT_EQ(j.org, "Caf\u00e9 GmbH");            // the organization, not its department
   EXPECT_EQ(j.title, "Leiter");
   EXPECT_EQ(j.phone, "+49 170 5555");  // PREF
-  EXPECT_EQ(j.other_phones, V({"+49 30 1234", "+49 30 9999"}));
+  EXPECT_EQ(Values(j.other_phones), V({"+49 30 1234", "+49 30 9999"}));
   EXPECT_EQ(j.email, "juergen@example.de");
-  EXPECT_EQ(j.other_emails, V({"j.mueller@example.de"}));
+  EXPECT_EQ(Values(j.other_emails), V({"j.mueller@example.de"}));
   EXPECT_EQ(j.location, "Berlin");
   EXPECT_EQ(j.note, "Erste Zeile\nZweite Zeile");
   EXPECT_EQ(p.people[1].name, "Fran\u00e7ois Latin");      // raw Windows-1252, no CHARSET
@@ -68,7 +74,7 @@ TEST(VCard, Reads30FoldingEscapesGroupsAndPref) {
   EXPECT_EQ(s.org, "Acme; Widgets, Inc.");
   EXPECT_EQ(s.title, "Head of R&D");
   EXPECT_EQ(s.email, "siobhan@acme.example");              // item1.EMAIL, type=pref
-  EXPECT_EQ(s.other_emails, V({"s.oneil@acme.example"}));  // the upper-case copy dropped
+  EXPECT_EQ(Values(s.other_emails), V({"s.oneil@acme.example"}));  // the upper-case copy dropped
   EXPECT_EQ(s.phone, "+353 1 555 0100");
   EXPECT_EQ(s.linkedin, "https://www.linkedin.com/in/siobhan-oneil");
   EXPECT_EQ(s.location, "Dublin, Leinster");
@@ -82,9 +88,9 @@ TEST(VCard, Reads40PrefParametersAndTelUris) {
   ParsedPeople p = ParseOk(ReadFile(kData + "vcard_40_pref.vcf"));
   ASSERT_EQ(p.people.size(), 1u);
   EXPECT_EQ(p.people[0].email, "first@example.com");
-  EXPECT_EQ(p.people[0].other_emails, V({"second@example.com", "third@example.com"}));
+  EXPECT_EQ(Values(p.people[0].other_emails), V({"second@example.com", "third@example.com"}));
   EXPECT_EQ(p.people[0].phone, "+1-418-656-9254 ext. 102");
-  EXPECT_EQ(p.people[0].other_phones, V({"+1-418-555-0000"}));
+  EXPECT_EQ(Values(p.people[0].other_phones), V({"+1-418-555-0000"}));
   EXPECT_EQ(p.people[0].linkedin, "https://linkedin.com/in/simone");
 }
 
@@ -164,8 +170,15 @@ TEST(VCardWriter, RoundTripsEveryField) {
   a.name = "Zo\u00eb \u00c5ngstr\u00f6m-\u6771\u4eac, PhD; \"Z\"";
   a.org = "Acme; Widgets, Inc.";
   a.title = "Head of \\ Backslashes";
-  a.email = "zoe@example.com";
-  a.phone = "+44 20 7946 0000";
+  a.emails = {{"zoe@example.com", "work"}, {"zoe@home.example", "home"},
+              {"z@old.example", ""}, {"zoe@lab.example", "Lab; old, \"shared\""}};
+  a.phones = {{"+44 20 7946 0000", "mobile"}, {"+44 20 7946 0001", "work"},
+              {"+44 20 7946 0002", "fax"}, {"+44 20 7946 0003", "Assistant"}};
+  a.source = "referral";
+  a.degree = "second";
+  a.introducer = "Ada Lovelace";
+  a.connected_on = Instant{std::chrono::sys_days{std::chrono::year{2021} / 6 / 30}};
+  a.objectives = {"Product design in health tech", "Hardware, maybe"};
   a.linkedin = "https://www.linkedin.com/in/zoe";
   a.location = "London, England";
   a.note = "Line one\nLine two; with, punctuation\nLine three \u2014 ";
@@ -212,8 +225,23 @@ TEST(VCardWriter, RoundTripsEveryField) {
   EXPECT_EQ(r.name, a.name);
   EXPECT_EQ(r.org, a.org);
   EXPECT_EQ(r.title, a.title);
-  EXPECT_EQ(r.email, a.email);
-  EXPECT_EQ(r.phone, a.phone);
+  // The primary first, then the others in order, each with its label
+  // (a label's ; , and " cannot go in a TYPE and become spaces).
+  EXPECT_EQ(r.email, a.emails[0].value);
+  EXPECT_EQ(r.email_label, "work");
+  EXPECT_EQ(r.other_emails, (std::vector<ContactPoint>{{"zoe@home.example", "home"},
+                                                       {"z@old.example", ""},
+                                                       {"zoe@lab.example", "Lab old shared"}}));
+  EXPECT_EQ(r.phone, a.phones[0].value);
+  EXPECT_EQ(r.phone_label, "mobile");
+  EXPECT_EQ(r.other_phones, (std::vector<ContactPoint>{{"+44 20 7946 0001", "work"},
+                                                       {"+44 20 7946 0002", "fax"},
+                                                       {"+44 20 7946 0003", "Assistant"}}));
+  EXPECT_EQ(r.source, a.source);
+  EXPECT_EQ(r.degree, a.degree);
+  EXPECT_EQ(r.introducer, a.introducer);
+  EXPECT_EQ(r.connected_on, a.connected_on);
+  EXPECT_EQ(r.objectives, a.objectives);
   EXPECT_EQ(r.linkedin, a.linkedin);
   EXPECT_EQ(r.location, a.location);
   EXPECT_EQ(r.note, a.note);
@@ -262,7 +290,7 @@ TEST(VCardFixtures, Android21) {
   for (int i = 0; i < 11; ++i) eleven += i ? " \u00d1" : "\u00d1";
   EXPECT_EQ(p.people[3].name, eleven);  // QP soft break mid-value
   EXPECT_EQ(p.people[3].phone, "123456");
-  EXPECT_EQ(p.people[3].other_phones, V({"234567", "3456789", "45678901"}));
+  EXPECT_EQ(Values(p.people[3].other_phones), V({"234567", "3456789", "45678901"}));
   ASSERT_TRUE(p.people[3].note);
   EXPECT_NE(p.people[3].note->find('\n'), std::string::npos) << "two NOTEs, one per line";
   EXPECT_EQ(p.people[4].email, "bob@company.com");
@@ -284,7 +312,7 @@ TEST(VCardFixtures, Outlook21) {
   EXPECT_EQ(j.title, "Money Counter");
   EXPECT_EQ(j.email, "john.doe@ibm.cm");
   EXPECT_EQ(j.phone, "(905) 555-1234");
-  EXPECT_EQ(j.other_phones, V({"(905) 666-1234"}));
+  EXPECT_EQ(Values(j.other_phones), V({"(905) 666-1234"}));
   EXPECT_EQ(j.location, "Albaney, New York");
   ASSERT_TRUE(j.note);
   EXPECT_EQ(j.note->rfind("THIS SOFTWARE IS PROVIDED BY GEORGE EL-HADDAD", 0), 0u);
@@ -300,7 +328,7 @@ TEST(VCardFixtures, Outlook2003) {
   EXPECT_EQ(p.people[0].email, "jdoe@hotmail.com");
   EXPECT_EQ(p.people[0].phone, "BusinessPhone");
   EXPECT_EQ(p.people[0].location, "Austin, TX");
-  EXPECT_EQ(p.people[0].other_phones.back(), "BusinessFaxPhone");
+  EXPECT_EQ(p.people[0].other_phones.back().value, "BusinessFaxPhone");
 }
 
 TEST(VCardFixtures, IPhone30WithCrCrLf) {
@@ -375,7 +403,7 @@ TEST(VCardFixtures, Rfc6350Example) {
   EXPECT_EQ(s.org, "Viagenie");
   EXPECT_EQ(s.email, "simon.perreault@viagenie.ca");
   EXPECT_EQ(s.phone, "+1-418-656-9254 ext. 102");
-  EXPECT_EQ(s.other_phones, V({"+1-418-262-6501"}));
+  EXPECT_EQ(Values(s.other_phones), V({"+1-418-262-6501"}));
   EXPECT_EQ(s.location, "Quebec, QC");
 }
 

@@ -75,6 +75,7 @@ TEST_F(StoreTest, AFirstReleaseDatabaseMigratesToTheSameSchemaAsANewOne) {
       DROP INDEX contact_org; CREATE INDEX contact_org ON contact (org_id);
       DROP INDEX event_contact; CREATE INDEX event_contact ON event (contact_id, at, id);
       DROP INDEX event_kind; CREATE INDEX event_workspace_kind ON event (workspace_id, kind, at);
+      DROP TABLE contact_point;
       DELETE FROM schema_version WHERE version >= 7;
     )sql";
     char* err = nullptr;

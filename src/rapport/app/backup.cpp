@@ -14,7 +14,8 @@ using nlohmann::json;
 
 // Version 2 added questions, notes, answers and a meeting's fit; version 1
 // backups still restore.
-constexpr int kBackupVersion = 2;
+// 3: contacts carry other_emails, other_phones and the labels.
+constexpr int kBackupVersion = 3;
 
 template <class T>
 void Put(json& j, const char* key, const std::optional<T>& v) {
@@ -103,6 +104,26 @@ class Reader {
     }
     return out;
   }
+  // [{"value": "...", "label": "..."}, ...]
+  std::vector<ContactPoint> Points(const char* key) {
+    std::vector<ContactPoint> out;
+    auto it = j_.find(key);
+    if (it == j_.end()) return out;
+    auto bad = [&] {
+      Fail(key, "must be a list of {\"value\": text, \"label\": text}");
+      return std::vector<ContactPoint>{};
+    };
+    if (!it->is_array()) return bad();
+    for (const auto& v : *it) {
+      if (!v.is_object()) return bad();
+      auto value = v.find("value");
+      auto label = v.find("label");
+      if (value == v.end() || !value->is_string() || value->get<std::string>().empty()) return bad();
+      if (label != v.end() && !label->is_string()) return bad();
+      out.push_back({value->get<std::string>(), label == v.end() ? "" : label->get<std::string>()});
+    }
+    return out;
+  }
 
  private:
   void Fail(const char* key, const std::string& what) {
@@ -153,6 +174,19 @@ Result<std::string> DataInOut::Backup() {
     Put(j, "title", c.title);
     Put(j, "email", c.email);
     Put(j, "phone", c.phone);
+    if (!c.email_label.empty()) j["email_label"] = c.email_label;
+    if (!c.phone_label.empty()) j["phone_label"] = c.phone_label;
+    auto points = [](const std::vector<ContactPoint>& v) {
+      json a = json::array();
+      for (const auto& p : v) {
+        json x = {{"value", p.value}};
+        if (!p.label.empty()) x["label"] = p.label;
+        a.push_back(std::move(x));
+      }
+      return a;
+    };
+    if (!c.other_emails.empty()) j["other_emails"] = points(c.other_emails);
+    if (!c.other_phones.empty()) j["other_phones"] = points(c.other_phones);
     Put(j, "linkedin", c.linkedin);
     Put(j, "location", c.location);
     Put(j, "tz", c.tz);
@@ -313,6 +347,10 @@ Result<RestoreReport> DataInOut::RestoreJson(std::string_view text) {
     c.title = r.Text("title");
     c.email = r.Text("email");
     c.phone = r.Text("phone");
+    c.email_label = r.Text("email_label").value_or("");
+    c.phone_label = r.Text("phone_label").value_or("");
+    c.other_emails = r.Points("other_emails");
+    c.other_phones = r.Points("other_phones");
     c.linkedin = r.Text("linkedin");
     c.location = r.Text("location");
     c.tz = r.Text("tz");

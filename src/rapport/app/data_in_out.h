@@ -47,16 +47,41 @@ struct ImportMerge {
   Id contact_id = 0;
   std::string name;
   std::string matched_by;              // "email", "linkedin", "name and organization"
-  std::vector<std::string> filled;     // fields that were empty here, now filled
+  std::vector<std::string> filled;     // what the row added here: "phone +1 555 0100", "title"
   std::vector<std::string> conflicts;  // "title: kept 'CTO'; the file says 'CEO'"
+  bool changed() const { return !filled.empty(); }  // counted merged, else unchanged
 };
+
+// A row added as someone new although a person here has the same name (and
+// organization, or none): nothing proves they are one person (no shared
+// address or profile), and the row differs, so both are kept for the seeker
+// to merge if they are.
+struct ImportDuplicate {
+  int line = 0;
+  Id added_id = 0, existing_id = 0;
+  std::string name;
+  std::string why;  // "same name at Acme", "same name, no organization"
+};
+
+// Rows with one reason, for a summary that says it once.
+struct ImportRowGroup {
+  std::string reason;
+  std::vector<int> lines;
+};
+std::vector<ImportRowGroup> GroupByReason(const std::vector<ImportRow>& rows);
 
 struct ImportReport {
   int added = 0, merged = 0, unchanged = 0;
   int organizations_added = 0;
   std::vector<ImportRow> skipped;   // nothing to import (date-only rows, no name)
   std::vector<ImportRow> rejected;  // malformed rows
+  // Rows that say again what an earlier row of the same file said
+  // ("the same as line 4"): not counted unchanged, which means "already here".
+  std::vector<ImportRow> repeated;
+  // Merges (changed) and rows that matched someone and changed nothing but
+  // disagreed on a field (conflicts only).
   std::vector<ImportMerge> merges;
+  std::vector<ImportDuplicate> possible_duplicates;
   bool written = false;  // false for --dry-run, or when bad rows stopped it
 };
 
@@ -78,9 +103,14 @@ class DataInOut : public UseCase {
   using UseCase::UseCase;
 
   // Reads another program's export and brings its people in, merging those
-  // already here (same email, same LinkedIn URL, or same name at the same
-  // organization). One transaction: with bad rows and no keep_going, nothing
-  // is written and the report lists them.
+  // already here by what identifies a person: any of their e-mail addresses,
+  // or their LinkedIn profile (two different profiles are two people,
+  // whatever their names). A row that only shares a name (and organization)
+  // with someone merges only when it says nothing they don't (a second run
+  // of the same file); otherwise it is added and reported as a possible
+  // duplicate. A row with an address but no name is named by its address.
+  // One transaction: with bad rows and no keep_going, nothing is written and
+  // the report lists them.
   Result<ImportReport> Import(std::string_view data, const ImportOptions& options);
   // Merges `other` into `survivor`: empty fields filled, tags joined, events
   // and introductions moved; `other` is removed.

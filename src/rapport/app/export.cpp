@@ -18,8 +18,44 @@ Result<std::vector<Contact>> DataInOut::SelectContacts(const ExportFilter& f) {
   return ListContacts(f.org, f.tag);
 }
 
+namespace {
+
+// Every address or number, the primary first.
+std::vector<ContactPoint> AllPoints(const std::optional<std::string>& primary,
+                                    const std::string& label,
+                                    const std::vector<ContactPoint>& others) {
+  std::vector<ContactPoint> all;
+  if (primary) all.push_back({*primary, label});
+  all.insert(all.end(), others.begin(), others.end());
+  return all;
+}
+
+// "a@b (work); c@d" for a CSV cell.
+std::string PointsCell(const std::vector<ContactPoint>& points) {
+  std::string out;
+  for (const auto& p : points) {
+    if (!out.empty()) out += "; ";
+    out += p.value;
+    if (!p.label.empty()) out += " (" + p.label + ")";
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<std::string> DataInOut::ExportVCard(const ExportFilter& f) {
   RAPPORT_ASSIGN_OR_RETURN(auto contacts, SelectContacts(f));
+  // How the seeker knows each: the objective of their thread, by title.
+  RAPPORT_ASSIGN_OR_RETURN(auto states, store_.ListContactStates());
+  RAPPORT_ASSIGN_OR_RETURN(auto objectives, store_.ListObjectives());
+  std::unordered_map<Id, std::string> objective_title;
+  for (const auto& o : objectives) objective_title[o.id] = o.title;
+  std::unordered_map<Id, std::string> thread_objective;
+  for (const auto& s : states) {
+    if (!s.objective_id) continue;
+    auto t = objective_title.find(*s.objective_id);
+    if (t != objective_title.end()) thread_objective[s.contact_id] = t->second;
+  }
   std::vector<VCardPerson> cards;
   cards.reserve(contacts.size());
   for (const auto& c : contacts) {
@@ -28,13 +64,20 @@ Result<std::string> DataInOut::ExportVCard(const ExportFilter& f) {
     v.name = c.name;
     if (!c.org_name.empty()) v.org = c.org_name;
     v.title = c.title;
-    v.email = c.email;
-    v.phone = c.phone;
+    v.emails = AllPoints(c.email, c.email_label, c.other_emails);
+    v.phones = AllPoints(c.phone, c.phone_label, c.other_phones);
     v.linkedin = c.linkedin;
     v.location = c.location;
     v.note = c.note;
     v.categories = c.tags;
     v.revised = c.updated_at;
+    if (c.source) v.source = std::string(ToString(*c.source));
+    if (c.degree) v.degree = std::string(ToString(*c.degree));
+    if (!c.introducer_name.empty()) v.introducer = c.introducer_name;
+    v.connected_on = c.connected_at;
+    if (auto o = thread_objective.find(c.id); o != thread_objective.end()) {
+      v.objectives.push_back(o->second);
+    }
     cards.push_back(std::move(v));
   }
   return WriteVCard(cards);
@@ -47,7 +90,8 @@ Result<std::string> DataInOut::ExportPeopleCsv(const ExportFilter& f) {
   for (const auto& s : states) stage[s.contact_id] = s.stage;
   std::string out = CsvRow({"id", "name", "organization", "title", "email", "phone", "linkedin",
                             "location", "time_zone", "source", "degree", "introducer", "tags",
-                            "stage", "connected_on", "created_at"});
+                            "stage", "connected_on", "created_at", "email_label", "phone_label",
+                            "other_emails", "other_phones"});
   for (const auto& c : contacts) {
     std::string tags;
     for (const auto& t : c.tags) tags += (tags.empty() ? "" : ";") + t;
@@ -59,7 +103,8 @@ Result<std::string> DataInOut::ExportPeopleCsv(const ExportFilter& f) {
                    c.degree ? std::string(ToString(*c.degree)) : "", c.introducer_name, tags,
                    st == stage.end() ? "none" : st->second,
                    c.connected_at ? FormatIso(*c.connected_at).substr(0, 10) : "",
-                   FormatIso(c.created_at)});
+                   FormatIso(c.created_at), c.email_label, c.phone_label,
+                   PointsCell(c.other_emails), PointsCell(c.other_phones)});
   }
   return out;
 }

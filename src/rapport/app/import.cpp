@@ -211,7 +211,82 @@ void FillField(const char* field, std::optional<std::string>& ours,
   }
 }
 
+// The primary value (if any) and the others, as one list to walk.
+std::vector<ContactPoint> AllOf(const std::optional<std::string>& primary, const std::string& label,
+                                const std::vector<ContactPoint>& others) {
+  std::vector<ContactPoint> all;
+  if (primary) all.push_back({*primary, label});
+  all.insert(all.end(), others.begin(), others.end());
+  return all;
+}
+
+bool SamePoint(std::string_view a, std::string_view b, bool email) {
+  return email ? FoldCase(a) == FoldCase(b) : PhoneKey(a) == PhoneKey(b);
+}
+
+bool HasPoint(const std::optional<std::string>& primary, const std::vector<ContactPoint>& others,
+              std::string_view value, bool email) {
+  if (primary && SamePoint(*primary, value, email)) return true;
+  return std::any_of(others.begin(), others.end(),
+                     [&](const ContactPoint& o) { return SamePoint(o.value, value, email); });
+}
+
+// Gives a value we have without a label the row's label for it.
+void FillLabel(const std::optional<std::string>& primary, std::string& primary_label,
+               std::vector<ContactPoint>& others, const ContactPoint& theirs, bool email,
+               ImportMerge& m, const char* what) {
+  if (theirs.label.empty()) return;
+  std::string* label = nullptr;
+  if (primary && SamePoint(*primary, theirs.value, email)) {
+    label = &primary_label;
+  } else {
+    for (auto& o : others) {
+      if (SamePoint(o.value, theirs.value, email)) label = &o.label;
+    }
+  }
+  if (label == nullptr || !label->empty()) return;
+  *label = theirs.label;
+  m.filled.push_back(std::string(what) + " label " + theirs.label);
+}
+
+bool SameText(const std::optional<std::string>& theirs, const std::optional<std::string>& ours) {
+  return !theirs || (ours && FoldCase(*theirs) == FoldCase(*ours));
+}
+
+// True when the row `c` says nothing about `ours` that ours does not say
+// already (its tags, source and degree aside: they describe how the seeker
+// files people, not who they are): a row matched only by name is then the
+// same record again, not perhaps someone else with that name.
+bool SaysNothingNew(const Contact& c, const Contact& ours) {
+  for (const auto& e : AllOf(c.email, "", c.other_emails)) {
+    if (!HasPoint(ours.email, ours.other_emails, e.value, true)) return false;
+  }
+  for (const auto& t : AllOf(c.phone, "", c.other_phones)) {
+    if (!HasPoint(ours.phone, ours.other_phones, t.value, false)) return false;
+  }
+  if (c.linkedin && (!ours.linkedin || LinkedInKey(*c.linkedin) != LinkedInKey(*ours.linkedin))) {
+    return false;
+  }
+  if (c.connected_at && ours.connected_at != c.connected_at) return false;
+  return SameText(c.title, ours.title) && SameText(c.location, ours.location) &&
+         SameText(c.note, ours.note);
+}
+
 }  // namespace
+
+std::vector<ImportRowGroup> GroupByReason(const std::vector<ImportRow>& rows) {
+  std::vector<ImportRowGroup> groups;
+  for (const auto& r : rows) {
+    auto g = std::find_if(groups.begin(), groups.end(),
+                          [&](const ImportRowGroup& x) { return x.reason == r.reason; });
+    if (g == groups.end()) {
+      groups.push_back({r.reason, {}});
+      g = groups.end() - 1;
+    }
+    g->lines.push_back(r.line);
+  }
+  return groups;
+}
 
 Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOptions& options) {
   Result<ParsedPeople> parsed = Error::InvalidArgument("");
@@ -257,11 +332,16 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
   };
   for (size_t i = 0; i < rows.size(); ++i) {
     ImportedPerson& p = rows[i];
+    // Someone known only by their address is shown under it, as address
+    // books do.
+    if (TrimView(p.name).empty() && p.email && !TrimView(*p.email).empty()) {
+      p.name = Trim(*p.email);
+    }
     if (TrimView(p.name).empty()) {
       if (p.org && !TrimView(*p.org).empty()) {
-        report.skipped.push_back({p.line, "no name, only the organization '" + Trim(*p.org) + "'"});
+        report.skipped.push_back({p.line, "no name or e-mail address, only an organization"});
       } else {
-        report.skipped.push_back({p.line, "no name"});
+        report.skipped.push_back({p.line, "no name or e-mail address"});
       }
       continue;
     }
@@ -277,7 +357,14 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
       }
     }
     // Secondary addresses count only when valid.
-    std::erase_if(p.other_emails, [](std::string& e) { return !CleanEmailInPlace(e).ok(); });
+    std::erase_if(p.other_emails,
+                  [](ContactPoint& e) { return !CleanEmailInPlace(e.value).ok(); });
+    for (ContactPoint& t : p.other_phones) {
+      std::optional<std::string> v = std::move(t.value);
+      line_field(v);
+      t.value = v.value_or("");
+    }
+    std::erase_if(p.other_phones, [](const ContactPoint& t) { return t.value.empty(); });
     if (p.linkedin) {
       if (auto ok = CleanUrlInPlace(*p.linkedin, "the LinkedIn URL"); !ok) {
         reject(ok.error());
@@ -368,20 +455,8 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
       k.linkedin_key = arena.Keep(key);
     }
   };
-  for (const auto& k : keys) {
-    Candidate c;
-    c.id = k.id;
-    c.org_id = k.org_id;
-    key.clear();
-    AppendMatchKey(k.name, key);
-    c.name_key = arena.Keep(key);
-    if (k.email_key) c.email_key = arena.Keep(*k.email_key);
-    if (k.linkedin_key) c.linkedin_key = arena.Keep(*k.linkedin_key);
-    people.push_back(c);
-    remember(static_cast<std::uint32_t>(people.size() - 1));
-  }
-  keys = {};
-  // Secondary addresses seen in this import, which the table does not keep.
+  // Addresses beyond a person's primary one, by who (the table keeps only
+  // the primary in contact.email_key).
   std::unordered_map<std::uint32_t, std::vector<std::string_view>> extra_emails;
   auto has_email = [&](std::uint32_t who, std::string_view k) {
     if (people[who].email_key == k) return true;
@@ -394,6 +469,37 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
     AppendFoldCase(email, key);
     return by_email.Find(Hash(key), [&](std::uint32_t who) { return has_email(who, key); });
   };
+  auto add_other_key = [&](std::uint32_t who, std::string_view folded) {
+    if (has_email(who, folded)) return;
+    const std::string_view kept = arena.Keep(folded);
+    extra_emails[who].push_back(kept);
+    by_email.Add(Hash(kept), who);
+  };
+  auto add_other_email = [&](std::uint32_t who, std::string_view email) {
+    std::string folded;
+    AppendFoldCase(email, folded);
+    add_other_key(who, folded);
+  };
+  for (const auto& k : keys) {
+    Candidate c;
+    c.id = k.id;
+    c.org_id = k.org_id;
+    key.clear();
+    AppendMatchKey(k.name, key);
+    c.name_key = arena.Keep(key);
+    if (k.email_key) c.email_key = arena.Keep(*k.email_key);
+    if (k.linkedin_key) c.linkedin_key = arena.Keep(*k.linkedin_key);
+    people.push_back(c);
+    const auto who = static_cast<std::uint32_t>(people.size() - 1);
+    remember(who);
+    for (const auto& e : k.other_email_keys) add_other_key(who, e);
+  }
+  keys = {};
+  // Who this import has already added or matched, by the line that first
+  // did: a later row that says the same is "repeated", not "unchanged".
+  std::unordered_map<std::uint32_t, int> first_line;
+  // (person, introducer's name) from Rapport's own vCards, linked at the end.
+  std::vector<std::pair<Id, std::string>> introducers;
 
   // New people wait here and go in many rows per statement. Their ids are
   // given now, counting up as SQLite would, so the report can name them.
@@ -431,6 +537,14 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
     return {};
   };
 
+  // A person to compare a row with: still waiting to be written, or here.
+  auto load = [&](std::uint32_t who) -> Result<Contact> {
+    const Id id = people[who].id;
+    if (id >= first_waiting) return waiting.at(static_cast<size_t>(id - first_waiting));
+    RAPPORT_ASSIGN_OR_RETURN(auto found, store_.GetContact(id));
+    if (!found) return Error::Storage("contact " + std::to_string(id) + " vanished");
+    return std::move(*found);
+  };
   std::set<std::string> tag_set(extra_tags.begin(), extra_tags.end());
   const std::vector<std::string> base_tags(tag_set.begin(), tag_set.end());
   // Each row's keys are worked out a few rows ahead, and the index entries
@@ -495,7 +609,12 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
       }
       c.tags.assign(tags.begin(), tags.end());
     }
-    const std::vector<std::string>& other_emails = p.other_emails;
+    c.email_label = std::move(p.email_label);
+    c.phone_label = std::move(p.phone_label);
+    c.other_emails = std::move(p.other_emails);
+    c.other_phones = std::move(p.other_phones);
+    if (p.source) c.source = ParseSource(FoldCase(*p.source));
+    if (p.degree) c.degree = ParseDegree(FoldCase(*p.degree));
     if (p.org && !p.org->empty()) {
       const std::string& org_key = keys_of_row.org;
       auto o = orgs.Find(keys_of_row.org_hash,
@@ -524,8 +643,8 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
                             [&](std::uint32_t who) { return has_email(who, email_key); });
       if (match) matched_by = "email";
     }
-    for (size_t i = 0; !match && i < other_emails.size(); ++i) {
-      match = find_email(other_emails[i]);
+    for (size_t i = 0; !match && i < c.other_emails.size(); ++i) {
+      match = find_email(c.other_emails[i].value);
       if (match) matched_by = "email";
     }
     if (!match && c.linkedin) {
@@ -534,15 +653,32 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
       });
       if (match) matched_by = "linkedin";
     }
+    std::optional<std::uint32_t> namesake;  // same name, not proven the same person
     if (!match) {
-      match = by_name_org.Find(keys_of_row.name_hash, [&](std::uint32_t who) {
-        return people[who].name_key == name_key && people[who].org_id == c.org_id;
+      // Everyone with this name at this organization (or both with none),
+      // except those with another LinkedIn profile: a profile is a person.
+      std::vector<std::uint32_t> same_name;
+      by_name_org.Find(keys_of_row.name_hash, [&](std::uint32_t who) {
+        const Candidate& k = people[who];
+        if (k.name_key != name_key || k.org_id != c.org_id) return false;
+        if (c.linkedin && k.linkedin_key && *k.linkedin_key != std::string_view(linkedin_key)) {
+          return false;
+        }
+        same_name.push_back(who);
+        return false;
       });
-      if (match) matched_by = "name and organization";
+      // The newest first, as before; the one this row says nothing new
+      // about is this row again.
+      for (auto it = same_name.rbegin(); !match && it != same_name.rend(); ++it) {
+        RAPPORT_ASSIGN_OR_RETURN(Contact ours, load(*it));
+        if (SaysNothingNew(c, ours)) {
+          match = *it;
+          matched_by = "name and organization";
+        }
+      }
+      if (!match && !same_name.empty()) namesake = same_name.back();
     }
     if (!match) {
-      // Only the first address is stored (one per person in the table); the
-      // others are remembered so later rows of this file match on them.
       c.id = next_id++;
       ++report.added;
       const auto who = static_cast<std::uint32_t>(people.size());
@@ -553,25 +689,17 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
       if (c.email) k.email_key = arena.Keep(email_key);
       if (c.linkedin) k.linkedin_key = arena.Keep(linkedin_key);
       people.push_back(k);
-      if (!other_emails.empty()) {
-        // Kept as confirmable addresses only when the row has two or more
-        // (a lone secondary address is indexed but never confirms: as before).
-        std::vector<std::string_view>* extra = nullptr;
-        if ((k.email_key ? 1 : 0) + other_emails.size() > 1) {
-          extra = &extra_emails[who];
-          if (k.email_key) extra->push_back(*k.email_key);
-        }
-        for (const auto& e : other_emails) {
-          key.clear();
-          AppendFoldCase(e, key);
-          const std::string_view kept = arena.Keep(key);
-          if (extra) extra->push_back(kept);
-          by_email.Add(Hash(kept), who);
-        }
-      }
+      for (const auto& e : c.other_emails) add_other_email(who, e.value);
       if (k.email_key) by_email.Add(keys_of_row.email_hash, who);
       if (k.linkedin_key) by_linkedin.Add(keys_of_row.linkedin_hash, who);
       by_name_org.Add(keys_of_row.name_hash, who);
+      first_line.emplace(who, p.line);
+      if (namesake) {
+        report.possible_duplicates.push_back(
+            {p.line, c.id, people[*namesake].id, c.name,
+             c.org_id ? "same name at " + c.org_name : std::string("same name, no organization")});
+      }
+      if (p.introducer) introducers.emplace_back(c.id, std::move(*p.introducer));
       waiting.push_back(std::move(c));
       if (waiting.size() == batch) RAPPORT_RETURN_IF_ERROR(flush());
     } else {
@@ -595,15 +723,40 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
                               c.org_name + "'");
       }
       FillField("title", ours.title, c.title, m);
-      if (!ours.email && c.email && !find_email(*c.email)) {
-        ours.email = c.email;
-        m.filled.push_back("email");
-      } else if (ours.email && c.email && FoldCase(*ours.email) != FoldCase(*c.email) &&
-                 matched_by != "email") {
-        m.conflicts.push_back("email: kept '" + *ours.email + "'; the file says '" + *c.email +
-                              "'");
+      // Every address and number the row has is kept: the first fills an
+      // empty primary, the rest join the others. An address that is
+      // someone else's stays theirs.
+      for (ContactPoint& e : AllOf(c.email, c.email_label, c.other_emails)) {
+        if (HasPoint(ours.email, ours.other_emails, e.value, true)) {
+          FillLabel(ours.email, ours.email_label, ours.other_emails, e, true, m, "email");
+          continue;
+        }
+        if (auto other = find_email(e.value); other && *other != *match) {
+          m.conflicts.push_back("email: '" + e.value + "' is #" +
+                                std::to_string(people[*other].id) + "'s; not added here");
+          continue;
+        }
+        m.filled.push_back("email " + e.value);
+        if (!ours.email) {
+          ours.email = std::move(e.value);
+          ours.email_label = std::move(e.label);
+        } else {
+          ours.other_emails.push_back(std::move(e));
+        }
       }
-      FillField("phone", ours.phone, c.phone, m);
+      for (ContactPoint& t : AllOf(c.phone, c.phone_label, c.other_phones)) {
+        if (HasPoint(ours.phone, ours.other_phones, t.value, false)) {
+          FillLabel(ours.phone, ours.phone_label, ours.other_phones, t, false, m, "phone");
+          continue;
+        }
+        m.filled.push_back("phone " + t.value);
+        if (!ours.phone) {
+          ours.phone = std::move(t.value);
+          ours.phone_label = std::move(t.label);
+        } else {
+          ours.other_phones.push_back(std::move(t));
+        }
+      }
       if (!ours.linkedin && c.linkedin) {
         ours.linkedin = c.linkedin;
         m.filled.push_back("linkedin");
@@ -633,24 +786,49 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
         ours.tags.assign(tags.begin(), tags.end());
         m.filled.push_back("tags");
       }
-      if (m.filled.empty()) {
-        ++report.unchanged;
-        if (!m.conflicts.empty()) report.merges.push_back(std::move(m));
+      if (p.introducer && !ours.introducer_id) {
+        introducers.emplace_back(ours.id, std::move(*p.introducer));
+      }
+      auto earlier = first_line.find(*match);
+      if (!m.changed()) {
+        if (earlier != first_line.end() && m.conflicts.empty()) {
+          report.repeated.push_back({p.line, "the same as line " + std::to_string(earlier->second)});
+        } else {
+          ++report.unchanged;
+          if (!m.conflicts.empty()) report.merges.push_back(std::move(m));
+        }
       } else {
         RAPPORT_RETURN_IF_ERROR(store_.UpdateContact(ours, now));
         Candidate& k = people[*match];
         k.org_id = ours.org_id;
         set_keys(k, ours.name, ours.email, ours.linkedin);
+        for (const auto& e : ours.other_emails) add_other_email(*match, e.value);
         remember(*match);
         ++report.merged;
         report.merges.push_back(std::move(m));
       }
+      if (earlier == first_line.end()) first_line.emplace(*match, p.line);
     }
     if (options.progress && (++done % 2000 == 0 || done == good.size())) {
       options.progress(done, good.size());
     }
   }
   RAPPORT_RETURN_IF_ERROR(flush());
+  // Introducers named in Rapport's own vCards, once everyone is in: the one
+  // person here with that name, if there is exactly one.
+  for (const auto& [id, name] : introducers) {
+    key.clear();
+    AppendMatchKey(name, key);
+    std::optional<Id> found;
+    int count = 0;
+    by_name_org.Find(Hash(key), [&](std::uint32_t who) {
+      if (people[who].name_key != key || people[who].id == id) return false;
+      if (found != people[who].id) ++count;
+      found = people[who].id;
+      return false;
+    });
+    if (count == 1) RAPPORT_RETURN_IF_ERROR(store_.SetIntroducer(id, *found));
+  }
   if (dropped) RAPPORT_RETURN_IF_ERROR(store_.CreateIndexes(*dropped));
   // New people and organizations got ids of ours: the engine's own
   // numbering continues after them.
@@ -658,6 +836,8 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
   std::sort(report.rejected.begin(), report.rejected.end(),
             [](const ImportRow& a, const ImportRow& b) { return a.line < b.line; });
   std::sort(report.skipped.begin(), report.skipped.end(),
+            [](const ImportRow& a, const ImportRow& b) { return a.line < b.line; });
+  std::sort(report.repeated.begin(), report.repeated.end(),
             [](const ImportRow& a, const ImportRow& b) { return a.line < b.line; });
   if (options.dry_run) return report;  // the transaction rolls back
   RAPPORT_RETURN_IF_ERROR(tx.Commit());
@@ -683,9 +863,26 @@ Result<MergeResult> DataInOut::Merge(const std::string& survivor_ref, const std:
     other.email.reset();
     RAPPORT_RETURN_IF_ERROR(store_.UpdateContact(other, Now()));
   }
-  fill(keep.email, other_email);
+  // Every address and number of both, the survivor's primary ones first.
+  for (auto& e : AllOf(other_email, other.email_label, other.other_emails)) {
+    if (HasPoint(keep.email, keep.other_emails, e.value, true)) continue;
+    if (!keep.email) {
+      keep.email = std::move(e.value);
+      keep.email_label = std::move(e.label);
+    } else {
+      keep.other_emails.push_back(std::move(e));
+    }
+  }
+  for (auto& t : AllOf(other.phone, other.phone_label, other.other_phones)) {
+    if (HasPoint(keep.phone, keep.other_phones, t.value, false)) continue;
+    if (!keep.phone) {
+      keep.phone = std::move(t.value);
+      keep.phone_label = std::move(t.label);
+    } else {
+      keep.other_phones.push_back(std::move(t));
+    }
+  }
   fill(keep.title, other.title);
-  fill(keep.phone, other.phone);
   fill(keep.linkedin, other.linkedin);
   fill(keep.location, other.location);
   fill(keep.tz, other.tz);

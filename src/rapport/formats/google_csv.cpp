@@ -192,28 +192,31 @@ Result<ParsedPeople> Parse(std::string_view data) {
     const auto& f = reader->fields();
     return (i >= 0 && static_cast<size_t>(i) < f.size()) ? f[i] : std::string_view();
   };
-  // Primary first, then in column order; duplicates (case-insensitive for
-  // addresses) dropped.
+  // Primary first, then in column order, each with its slot's label;
+  // duplicates (case-insensitive for addresses) dropped.
   auto collect = [&](const std::vector<Slot>& slots, bool fold_case,
-                     std::optional<std::string>& primary, std::vector<std::string>& others) {
-    std::vector<std::string> all;
+                     std::optional<std::string>& primary, std::string& primary_label,
+                     std::vector<ContactPoint>& others) {
+    std::vector<ContactPoint> all;
     size_t first_primary = std::string::npos;
     for (const Slot& s : slots) {
       bool prim = IsPrimary(cell(s.type));
+      const std::string label = NormalizeLabel(cell(s.type));
       ForEachValue(cell(s.value), [&](std::string_view raw) {
         if (all.size() >= kMaxValues) return;
         std::string v = CollapseSpaces(raw);
         if (v.empty()) return;
-        for (const std::string& seen : all) {
-          if (fold_case ? EqualsIgnoreCase(seen, v) : seen == v) return;
+        for (const ContactPoint& seen : all) {
+          if (fold_case ? EqualsIgnoreCase(seen.value, v) : seen.value == v) return;
         }
         if (prim && first_primary == std::string::npos) first_primary = all.size();
-        all.push_back(std::move(v));
+        all.push_back({std::move(v), label});
       });
     }
     if (all.empty()) return;
     size_t p = first_primary == std::string::npos ? 0 : first_primary;
-    primary = all[p];
+    primary = all[p].value;
+    primary_label = all[p].label;
     for (size_t i = 0; i < all.size(); ++i) {
       if (i != p) others.push_back(std::move(all[i]));
     }
@@ -253,8 +256,8 @@ Result<ParsedPeople> Parse(std::string_view data) {
     if (auto v = formats_internal::NormalizeNewlines(cell(h.notes)); !v.empty()) {
       p.note = std::move(v);
     }
-    collect(h.emails, true, p.email, p.other_emails);
-    collect(h.phones, false, p.phone, p.other_phones);
+    collect(h.emails, true, p.email, p.email_label, p.other_emails);
+    collect(h.phones, false, p.phone, p.phone_label, p.other_phones);
     for (const Slot& s : h.websites) {
       ForEachValue(cell(s.value), [&](std::string_view v) {
         if (!p.linkedin && formats_internal::ContainsIgnoreCase(v, "linkedin.com")) {

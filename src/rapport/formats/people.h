@@ -20,6 +20,7 @@
 
 #include "rapport/model/error.h"
 #include "rapport/model/time.h"
+#include "rapport/model/types.h"
 
 namespace rapport {
 
@@ -32,14 +33,27 @@ struct ImportedPerson {
   std::optional<std::string> title;
   std::optional<std::string> email;     // the preferred (or first) address
   std::optional<std::string> phone;     // the preferred (or first) number
+  std::string email_label, phone_label;  // their labels (NormalizeLabel), "" when none
   std::optional<std::string> linkedin;  // a profile URL, when one is given
   std::optional<std::string> location;  // city/region from an address
   std::optional<std::string> note;
   std::optional<Instant> connected_on;  // LinkedIn's "Connected On" (midnight UTC)
-  std::vector<std::string> other_emails;
-  std::vector<std::string> other_phones;
+  std::vector<ContactPoint> other_emails;  // the rest, in the file's order, no repeats
+  std::vector<ContactPoint> other_phones;
   std::vector<std::string> categories;  // vCard CATEGORIES, Google "Group Membership" labels
+  // How the seeker knows them, as Rapport's own vCards carry it
+  // (X-RAPPORT-SOURCE, -DEGREE, -INTRODUCER, -OBJECTIVE); text as written,
+  // checked by the importer.
+  std::optional<std::string> source, degree, introducer;
+  std::vector<std::string> objectives;
 };
+
+// A label as Rapport keeps it: the usual kinds in lower case ("WORK",
+// "* Work", vCard's "cell" -> "mobile"; "work", "home", "mobile", "main",
+// "other", "fax", "pager"), anything else as the source wrote it, trimmed
+// ("Assistant"); "" for none. vCard's non-labels (pref, voice, internet, x400)
+// are dropped, and an x-name loses its "x-".
+std::string NormalizeLabel(std::string_view label);
 
 struct RowIssue {
   int line = 0;
@@ -85,9 +99,17 @@ Result<ParsedPeople> ParseGoogleCsv(std::string_view data);
 struct VCardPerson {
   std::string uid;  // stable, e.g. "rapport-contact-42"
   std::string name;
-  std::optional<std::string> org, title, email, phone, linkedin, location, note;
+  std::optional<std::string> org, title, linkedin, location, note;
+  // Every address and number, the primary first (written with PREF=1), each
+  // with its label as TYPE.
+  std::vector<ContactPoint> emails, phones;
   std::vector<std::string> categories;
   std::optional<Instant> revised;  // REV
+  // X-RAPPORT-SOURCE, X-RAPPORT-DEGREE, X-RAPPORT-INTRODUCER (a name),
+  // X-RAPPORT-CONNECTED (a date), one X-RAPPORT-OBJECTIVE each.
+  std::optional<std::string> source, degree, introducer;
+  std::optional<Instant> connected_on;
+  std::vector<std::string> objectives;
 };
 
 // vCard 4.0, CRLF line endings, lines folded at 75 octets without splitting

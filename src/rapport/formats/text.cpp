@@ -293,3 +293,34 @@ std::optional<std::string> WrongExport(std::string_view text, std::string_view c
 }
 
 }  // namespace rapport::formats_internal
+
+namespace rapport {
+
+std::string NormalizeLabel(std::string_view label) {
+  using formats_internal::EqualsIgnoreCase;
+  std::string_view t = formats_internal::Trim(label);
+  while (!t.empty() && (t.front() == '*' || t.front() == '"')) t = formats_internal::Trim(t.substr(1));
+  while (!t.empty() && t.back() == '"') t = formats_internal::Trim(t.substr(0, t.size() - 1));
+  if (formats_internal::StartsWithIgnoreCase(t, "x-")) t = formats_internal::Trim(t.substr(2));
+  if (t.empty()) return "";
+  for (std::string_view none : {"pref", "voice", "internet", "x400", "text"}) {
+    if (EqualsIgnoreCase(t, none)) return "";
+  }
+  if (EqualsIgnoreCase(t, "cell") || EqualsIgnoreCase(t, "mobile") ||
+      EqualsIgnoreCase(t, "cellular")) {
+    return "mobile";
+  }
+  for (std::string_view known : {"work", "home", "main", "other", "fax", "pager"}) {
+    if (EqualsIgnoreCase(t, known)) return std::string(known);
+  }
+  std::string out = formats_internal::CollapseSpaces(t);
+  if (out.size() > 40) {
+    // Cut before the character that crosses 40 bytes, never inside it.
+    size_t cut = 40;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  return out;
+}
+
+}  // namespace rapport

@@ -265,6 +265,7 @@ struct Ranked {
   int rank;      // RFC 6350 PREF: 1 is most preferred, 101 means none given
   bool demoted;  // a fax number: not how to reach a person
   size_t order;
+  std::string label;  // from TYPE (NormalizeLabel), "" when none
 };
 
 struct Card {
@@ -278,6 +279,9 @@ struct Card {
   std::vector<Ranked> emails, phones, locations;
   std::vector<std::string> notes;
   std::vector<std::string> categories;
+  // Rapport's own X-RAPPORT-* properties.
+  std::optional<std::string> source, degree, introducer, connected;
+  std::vector<std::string> objectives;
 };
 
 int RankOf(const ContentLine& cl, bool& demoted) {
@@ -316,11 +320,24 @@ bool HasType(const ContentLine& cl, std::string_view type) {
   return false;
 }
 
+// The first TYPE that says what the value is for ("work", "mobile", an
+// x-name's own word), skipping those that say nothing (pref, voice, internet).
+std::string LabelOf(const ContentLine& cl) {
+  for (const Param& p : cl.params) {
+    if (!p.key.empty() && p.key != "type") continue;
+    for (std::string_view t : SplitUnescaped(p.value, ',')) {
+      std::string label = NormalizeLabel(t);
+      if (!label.empty()) return label;
+    }
+  }
+  return "";
+}
+
 void AddRanked(std::vector<Ranked>& list, const ContentLine& cl, std::string value) {
   if (value.empty() || list.size() >= kMaxValues) return;
   bool demoted = false;
   int rank = RankOf(cl, demoted);
-  list.push_back({std::move(value), rank, demoted, list.size()});
+  list.push_back({std::move(value), rank, demoted, list.size(), LabelOf(cl)});
 }
 
 // "mailto:a@b" -> "a@b"; repeated, so what is returned never starts with it.
@@ -336,7 +353,7 @@ void ApplyProperty(Card& card, const ContentLine& cl, std::string_view raw) {
   // costs only the scan that found its end.
   if (name != "FN" && name != "N" && name != "ORG" && name != "TITLE" && name != "EMAIL" &&
       name != "TEL" && name != "URL" && name != "X-SOCIALPROFILE" && name != "ADR" &&
-      name != "NOTE" && name != "CATEGORIES") {
+      name != "NOTE" && name != "CATEGORIES" && !name.starts_with("X-RAPPORT-")) {
     return;
   }
   if (cl.base64) return;  // a binary value is never text we want
@@ -403,6 +420,18 @@ void ApplyProperty(Card& card, const ContentLine& cl, std::string_view raw) {
   } else if (name == "NOTE") {
     std::string note = formats_internal::NormalizeNewlines(Unescape(value));
     if (!note.empty() && card.notes.size() < kMaxValues) card.notes.push_back(std::move(note));
+  } else if (name.starts_with("X-RAPPORT-")) {
+    std::string text = TextValue(value);
+    if (text.empty()) return;
+    std::string_view what = std::string_view(name).substr(10);
+    if (what == "SOURCE" && !card.source) card.source = std::move(text);
+    if (what == "DEGREE" && !card.degree) card.degree = std::move(text);
+    if (what == "INTRODUCER" && !card.introducer) card.introducer = std::move(text);
+    if (what == "CONNECTED" && !card.connected) card.connected = std::move(text);
+    if (what == "OBJECTIVE" && card.objectives.size() < kMaxValues &&
+        std::find(card.objectives.begin(), card.objectives.end(), text) == card.objectives.end()) {
+      card.objectives.push_back(std::move(text));
+    }
   } else if (name == "CATEGORIES") {
     for (std::string_view item : SplitUnescaped(value, ',')) {
       if (card.categories.size() >= kMaxValues) break;
@@ -420,15 +449,16 @@ void ApplyProperty(Card& card, const ContentLine& cl, std::string_view raw) {
 }
 
 // The most preferred value (non-fax first, then PREF, then file order) and
-// the others in file order, without duplicates.
+// the others in file order, without duplicates, each with its label.
 void PickRanked(std::vector<Ranked>& list, bool fold_case, std::optional<std::string>& primary,
-                std::vector<std::string>* others) {
+                std::string* primary_label, std::vector<ContactPoint>* others) {
   if (list.empty()) return;
   std::stable_sort(list.begin(), list.end(), [](const Ranked& a, const Ranked& b) {
     if (a.demoted != b.demoted) return !a.demoted;
     return a.rank < b.rank;
   });
   primary = list.front().value;
+  if (primary_label != nullptr) *primary_label = list.front().label;
   if (others == nullptr) return;
   std::vector<Ranked> rest(list.begin() + 1, list.end());
   std::stable_sort(rest.begin(), rest.end(),
@@ -437,9 +467,32 @@ void PickRanked(std::vector<Ranked>& list, bool fold_case, std::optional<std::st
     auto same = [&](const std::string& s) {
       return fold_case ? EqualsIgnoreCase(s, r.value) : s == r.value;
     };
-    if (same(*primary) || std::any_of(others->begin(), others->end(), same)) continue;
-    others->push_back(std::move(r.value));
+    if (same(*primary) || std::any_of(others->begin(), others->end(),
+                                      [&](const ContactPoint& o) { return same(o.value); })) {
+      continue;
+    }
+    others->push_back({std::move(r.value), std::move(r.label)});
   }
+}
+
+// X-RAPPORT-CONNECTED's "2024-03-15" (or "20240315"), midnight UTC.
+std::optional<Instant> ParseRapportDate(std::string_view text) {
+  std::string digits;
+  for (char c : Trim(text)) {
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+    } else if (c != '-') {
+      break;  // a time after the date, if any, is not ours to keep
+    }
+    if (digits.size() == 8) break;
+  }
+  if (digits.size() != 8) return std::nullopt;
+  const int y = std::stoi(digits.substr(0, 4)), m = std::stoi(digits.substr(4, 2)),
+            d = std::stoi(digits.substr(6, 2));
+  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                  std::chrono::day{static_cast<unsigned>(d)}};
+  if (y < 1900 || !ymd.ok()) return std::nullopt;
+  return Instant{std::chrono::sys_days{ymd}};
 }
 
 void FinishCard(Card& card, ParsedPeople& out) {
@@ -456,9 +509,14 @@ void FinishCard(Card& card, ParsedPeople& out) {
   p.org = std::move(card.org);
   p.title = std::move(card.title);
   p.linkedin = std::move(card.linkedin);
-  PickRanked(card.emails, true, p.email, &p.other_emails);
-  PickRanked(card.phones, false, p.phone, &p.other_phones);
-  PickRanked(card.locations, false, p.location, nullptr);
+  PickRanked(card.emails, true, p.email, &p.email_label, &p.other_emails);
+  PickRanked(card.phones, false, p.phone, &p.phone_label, &p.other_phones);
+  PickRanked(card.locations, false, p.location, nullptr, nullptr);
+  p.source = std::move(card.source);
+  p.degree = std::move(card.degree);
+  p.introducer = std::move(card.introducer);
+  p.objectives = std::move(card.objectives);
+  if (card.connected) p.connected_on = ParseRapportDate(*card.connected);
   if (!card.notes.empty()) {
     std::string note;
     for (const std::string& n : card.notes) {
@@ -653,6 +711,23 @@ Result<ParsedPeople> ParseVCard(std::string_view data) {
                                    "export your contacts again and import the new file");
 }
 
+namespace {
+
+// ";TYPE=..." for a label: RFC 6350's own words where it has one (vCard
+// calls a mobile "cell"), an x-name otherwise, which ParseVCard reads back
+// to the same label; "" for none.
+std::string TypeParam(std::string_view label, bool phone) {
+  if (label.empty()) return "";
+  if (label == "work" || label == "home") return ";TYPE=" + std::string(label);
+  if (phone && label == "mobile") return ";TYPE=cell";
+  if (phone && (label == "fax" || label == "pager")) return ";TYPE=" + std::string(label);
+  std::string x = "x-";
+  for (char c : label) x.push_back(c == ';' || c == ':' || c == ',' || c == '"' || c == '\\' ? ' ' : c);
+  return ";TYPE=\"" + x + "\"";
+}
+
+}  // namespace
+
 std::string WriteVCard(const std::vector<VCardPerson>& people) {
   std::string out;
   auto line = [&](std::string_view prefix, std::string_view value) {
@@ -668,8 +743,14 @@ std::string WriteVCard(const std::vector<VCardPerson>& people) {
     line("FN:", p.name);
     if (p.org) line("ORG:", *p.org);
     if (p.title) line("TITLE:", *p.title);
-    if (p.email) line("EMAIL:", *p.email);
-    if (p.phone) line("TEL;VALUE=text:", *p.phone);
+    for (size_t i = 0; i < p.emails.size(); ++i) {
+      line("EMAIL" + TypeParam(p.emails[i].label, false) + (i == 0 ? ";PREF=1:" : ":"),
+           p.emails[i].value);
+    }
+    for (size_t i = 0; i < p.phones.size(); ++i) {
+      line("TEL;VALUE=text" + TypeParam(p.phones[i].label, true) + (i == 0 ? ";PREF=1:" : ":"),
+           p.phones[i].value);
+    }
     // An x-name TYPE, so a profile given without linkedin.com in it still
     // reads back as the LinkedIn profile.
     if (p.linkedin) line("URL;TYPE=x-linkedin:", *p.linkedin);
@@ -685,6 +766,13 @@ std::string WriteVCard(const std::vector<VCardPerson>& people) {
       }
       if (!cats.empty()) AppendFolded(out, "CATEGORIES:" + cats);
     }
+    if (p.source) line("X-RAPPORT-SOURCE:", *p.source);
+    if (p.degree) line("X-RAPPORT-DEGREE:", *p.degree);
+    if (p.introducer) line("X-RAPPORT-INTRODUCER:", *p.introducer);
+    if (p.connected_on) {
+      AppendFolded(out, "X-RAPPORT-CONNECTED:" + FormatRev(*p.connected_on).substr(0, 8));
+    }
+    for (const std::string& o : p.objectives) line("X-RAPPORT-OBJECTIVE:", o);
     if (p.revised) AppendFolded(out, "REV:" + FormatRev(*p.revised));
     out += "END:VCARD\r\n";
   }

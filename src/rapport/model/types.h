@@ -43,13 +43,26 @@ enum class Source {
 // Distance from the seeker: ask directly, ask for an introduction, or cold.
 enum class Degree { kFirst, kSecond, kCold };
 
+// One more e-mail address or phone number of a person, with what it is for.
+struct ContactPoint {
+  std::string value;
+  // "work", "home", "mobile", "other", "fax", ... or the export's own word
+  // for it ("Assistant"); "" when the source gave none.
+  std::string label;
+  bool operator==(const ContactPoint&) const = default;
+};
+
 struct Contact {
   Id id = 0;
   std::string name;
   std::optional<Id> org_id;
   std::optional<std::string> title;
-  std::optional<std::string> email;
-  std::optional<std::string> phone;
+  std::optional<std::string> email;  // the primary address (one person per address)
+  std::optional<std::string> phone;  // the primary number
+  std::string email_label, phone_label;  // what the primary ones are for ("" unknown)
+  // Every other address and number the person came with, in the source's
+  // order (never the primary again).
+  std::vector<ContactPoint> other_emails, other_phones;
   std::optional<std::string> linkedin;
   std::optional<std::string> location;
   std::optional<std::string> tz;  // IANA zone name

@@ -392,6 +392,22 @@ ALTER TABLE search_text ADD COLUMN words tsvector GENERATED ALWAYS AS (
               regexp_replace(body, '[\x01-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]', ' ', 'g'))) STORED;
 CREATE INDEX search_text_words ON search_text USING GIN (words);
 )sql"},
+      // Every e-mail address and phone number a person came with, and what
+      // each is for. The primary ones stay in contact.email and .phone (the
+      // one-person-per-address rule is on contact.email_key); position 0
+      // holds the primary's label, 1... the others in the source's order.
+      {10, R"sql(
+CREATE TABLE contact_point (
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('email', 'phone')),
+  position INTEGER NOT NULL,
+  value TEXT NOT NULL,
+  value_key TEXT NOT NULL,
+  label TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (contact_id, kind, position)
+);
+CREATE INDEX contact_point_key ON contact_point (kind, value_key);
+)sql"},
   };
   return kMigrations;
 }

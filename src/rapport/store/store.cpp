@@ -50,4 +50,13 @@ void AppendLinkedInKey(std::string_view url, std::string& out) {
   AppendFoldCase(k, out);
 }
 
+std::string PhoneKey(std::string_view phone) {
+  std::string out;
+  for (char c : phone) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+    if (c == '+' && out.empty()) out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace rapport

@@ -29,6 +29,9 @@ std::string LinkedInKey(std::string_view url);
 // The same two keys appended to `out`, for bulk paths that reuse a buffer.
 void AppendFoldCase(std::string_view s, std::string& out);
 void AppendLinkedInKey(std::string_view url, std::string& out);
+// A phone number reduced for matching: its digits, with a leading '+' kept
+// ("+1 (415) 555-0100" -> "+14155550100").
+std::string PhoneKey(std::string_view phone);
 
 struct ContactFilter {
   std::optional<Id> org_id;
@@ -41,6 +44,7 @@ struct ContactKeys {
   std::string name;
   std::optional<Id> org_id;
   std::optional<std::string> email_key, linkedin_key;
+  std::vector<std::string> other_email_keys;  // of the addresses beyond the primary
 };
 
 // A contact's derived pipeline row (see migration 2).
@@ -227,7 +231,7 @@ class Store {
   // How many rows of each kind the workspace holds (copies check these).
   struct Counts {
     std::int64_t organizations = 0, contacts = 0, tags = 0, objectives = 0, events = 0,
-                 questions = 0, notes = 0, answers = 0;
+                 questions = 0, notes = 0, answers = 0, points = 0;
     bool operator==(const Counts&) const = default;
   };
   Result<Counts> CountRows();
@@ -240,6 +244,11 @@ class Store {
                                              bool by_ids = false);
   Status LoadTags(std::vector<Contact>& contacts);
   Status WriteTags(Id contact_id, const std::vector<std::string>& tags);
+  // The contact_point rows: the primary's labels and the other addresses
+  // and numbers (see migration 10).
+  Status LoadPoints(std::vector<Contact>& contacts);
+  Status WritePoints(const Contact& c, bool replace);
+  Status InsertPoints(std::span<const Contact> contacts);
   Status CopyContacts(std::span<const Contact> contacts, Instant now);
 
   Database& db_;

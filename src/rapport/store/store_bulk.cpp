@@ -102,8 +102,8 @@ Status Store::CopyContacts(std::span<const Contact> contacts, Instant now) {
       values.push_back(View(t));
     }
   }
-  if (values.empty()) return {};
-  return db_.CopyRows("contact_tag", kTagColumns, values);
+  if (!values.empty()) RAPPORT_RETURN_IF_ERROR(db_.CopyRows("contact_tag", kTagColumns, values));
+  return InsertPoints(contacts);
 }
 
 size_t Store::BulkBatchRows() const { return db_.CanCopy() ? 16384 : 512; }
@@ -181,7 +181,7 @@ Status Store::InsertContacts(std::span<const Contact> contacts, Instant now) {
   for (size_t i = 0; i < pending; ++i) {
     RAPPORT_RETURN_IF_ERROR(db_.Execute(kOneTag, std::span<const Value>(params).subspan(2 * i, 2)));
   }
-  return {};
+  return InsertPoints(contacts);
 }
 
 Result<Id> Store::NextOrganizationId() { return db_.NextId("organization"); }
@@ -291,8 +291,8 @@ Status Store::RestoreContact(const Contact& c) {
        OptEnum(c.source), OptEnum(c.degree), OptId(c.introducer_id), OptTime(c.connected_at),
        Opt(c.note), Int(ToUnix(c.created_at)), Int(ToUnix(c.updated_at))});
   if (!r) return r.error();
-  if (!c.tags.empty()) return WriteTags(c.id, c.tags);
-  return {};
+  if (!c.tags.empty()) RAPPORT_RETURN_IF_ERROR(WriteTags(c.id, c.tags));
+  return WritePoints(c, /*replace=*/false);
 }
 
 // ===========================================================================
@@ -365,10 +365,13 @@ Result<Store::Counts> Store::CountRows() {
                 "(SELECT COUNT(*) FROM event WHERE workspace_id = $1), "
                 "(SELECT COUNT(*) FROM question WHERE workspace_id = $1), "
                 "(SELECT COUNT(*) FROM note WHERE workspace_id = $1), "
-                "(SELECT COUNT(*) FROM answer WHERE workspace_id = $1)",
+                "(SELECT COUNT(*) FROM answer WHERE workspace_id = $1), "
+                "(SELECT COUNT(*) FROM contact_point p JOIN contact c ON c.id = p.contact_id "
+                "WHERE c.workspace_id = $1)",
                 {Int(ws_)}));
   const Row& r = rows.at(0);
-  return Counts{r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5), r.Int(6), r.Int(7)};
+  return Counts{r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4),
+                r.Int(5), r.Int(6), r.Int(7), r.Int(8)};
 }
 
 Status Store::RestoreQuestion(const Question& q) {

@@ -143,8 +143,53 @@ Result<std::vector<Contact>> Store::QueryContacts(std::string_view where,
   sorted.reserve(out.size());
   for (auto& [key, c] : keyed) sorted.push_back(std::move(*c));
   RAPPORT_RETURN_IF_ERROR(LoadTags(sorted));
+  RAPPORT_RETURN_IF_ERROR(LoadPoints(sorted));
   return sorted;
 }
+
+namespace {
+
+// `contacts` by id, for the loaders that spread rows over them.
+std::vector<Contact*> ById(std::vector<Contact>& contacts) {
+  std::vector<Contact*> by_id;
+  by_id.reserve(contacts.size());
+  for (auto& c : contacts) by_id.push_back(&c);
+  std::sort(by_id.begin(), by_id.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  return by_id;
+}
+
+Contact* FindById(const std::vector<Contact*>& by_id, Id id) {
+  auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
+                             [](const Contact* c, Id v) { return c->id < v; });
+  return it != by_id.end() && (*it)->id == id ? *it : nullptr;
+}
+
+// The (kind, position, value, key, label) rows of one contact.
+struct PointRow {
+  std::string_view kind;
+  int position;
+  std::string_view value;
+  std::string key, label;
+};
+
+std::vector<PointRow> PointRows(const Contact& c) {
+  std::vector<PointRow> rows;
+  auto add = [&](std::string_view kind, const std::optional<std::string>& primary,
+                 const std::string& primary_label, const std::vector<ContactPoint>& others) {
+    const bool email = kind == "email";
+    auto key = [&](std::string_view v) { return email ? FoldCase(v) : PhoneKey(v); };
+    if (primary && !primary_label.empty()) {
+      rows.push_back({kind, 0, *primary, key(*primary), primary_label});
+    }
+    int position = 1;
+    for (const auto& p : others) rows.push_back({kind, position++, p.value, key(p.value), p.label});
+  };
+  add("email", c.email, c.email_label, c.other_emails);
+  add("phone", c.phone, c.phone_label, c.other_phones);
+  return rows;
+}
+
+}  // namespace
 
 Status Store::LoadTags(std::vector<Contact>& contacts) {
   if (contacts.empty()) return {};
@@ -163,17 +208,87 @@ Status Store::LoadTags(std::vector<Contact>& contacts) {
         {Int(ws_)});
   }
   if (!rows) return rows.error();
-  std::vector<Contact*> by_id;
-  by_id.reserve(contacts.size());
-  for (auto& c : contacts) by_id.push_back(&c);
-  std::sort(by_id.begin(), by_id.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  const auto by_id = ById(contacts);
   for (const auto& r : *rows) {
-    Id id = r.Int(0);
-    auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
-                               [](const Contact* c, Id v) { return c->id < v; });
-    if (it != by_id.end() && (*it)->id == id) (*it)->tags.push_back(r.Text(1));
+    if (Contact* c = FindById(by_id, r.Int(0))) c->tags.push_back(r.Text(1));
   }
   return {};
+}
+
+
+Status Store::LoadPoints(std::vector<Contact>& contacts) {
+  if (contacts.empty()) return {};
+  Result<std::vector<Row>> rows = std::vector<Row>{};
+  // As LoadTags: an id list for a page, the workspace's rows for everyone.
+  if (contacts.size() <= 1000) {
+    std::vector<Id> ids;
+    for (const auto& c : contacts) ids.push_back(c.id);
+    rows = db_.Query("SELECT contact_id, kind, position, value, label FROM contact_point WHERE "
+                     "contact_id IN (" + IdList(ids) + ") ORDER BY contact_id, kind, position");
+  } else {
+    rows = db_.Query(
+        "SELECT p.contact_id, p.kind, p.position, p.value, p.label FROM contact_point p JOIN "
+        "contact c ON c.id = p.contact_id WHERE c.workspace_id = $1 ORDER BY p.contact_id, "
+        "p.kind, p.position",
+        {Int(ws_)});
+  }
+  if (!rows) return rows.error();
+  if (rows->empty()) return {};
+  const auto by_id = ById(contacts);
+  for (const auto& r : *rows) {
+    Contact* c = FindById(by_id, r.Int(0));
+    if (c == nullptr) continue;
+    const bool email = r.Text(1) == "email";
+    if (r.Int(2) == 0) {
+      (email ? c->email_label : c->phone_label) = r.Text(4);
+    } else {
+      (email ? c->other_emails : c->other_phones).push_back({r.Text(3), r.Text(4)});
+    }
+  }
+  return {};
+}
+
+Status Store::WritePoints(const Contact& c, bool replace) {
+  if (replace) {
+    RAPPORT_RETURN_IF_ERROR(
+        db_.Execute("DELETE FROM contact_point WHERE contact_id = $1", {Int(c.id)}));
+  }
+  for (const auto& p : PointRows(c)) {
+    RAPPORT_RETURN_IF_ERROR(db_.Execute(
+        "INSERT INTO contact_point (contact_id, kind, position, value, value_key, label) VALUES "
+        "($1, $2, $3, $4, $5, $6)",
+        {Int(c.id), p.kind, Int(p.position), p.value, p.key, p.label}));
+  }
+  return {};
+}
+
+Status Store::InsertPoints(std::span<const Contact> contacts) {
+  static constexpr std::string_view kColumns[] = {"contact_id", "kind",      "position",
+                                                  "value",      "value_key", "label"};
+  std::vector<Value> values;
+  std::vector<std::vector<PointRow>> kept;  // the rows' text, alive until written
+  kept.reserve(contacts.size());
+  for (const Contact& c : contacts) {
+    if (c.other_emails.empty() && c.other_phones.empty() && c.email_label.empty() &&
+        c.phone_label.empty()) {
+      continue;
+    }
+    if (!db_.CanCopy()) {
+      RAPPORT_RETURN_IF_ERROR(WritePoints(c, /*replace=*/false));
+      continue;
+    }
+    kept.push_back(PointRows(c));
+    for (const auto& p : kept.back()) {
+      values.push_back(Int(c.id));
+      values.push_back(Value{p.kind});
+      values.push_back(Int(p.position));
+      values.push_back(Value{p.value});
+      values.push_back(Value{std::string_view(p.key)});
+      values.push_back(Value{std::string_view(p.label)});
+    }
+  }
+  if (values.empty()) return {};
+  return db_.CopyRows("contact_point", kColumns, values);
 }
 
 Status Store::WriteTags(Id contact_id, const std::vector<std::string>& tags) {
@@ -209,6 +324,9 @@ Result<Id> Store::InsertContact(const Contact& c, Instant now) {
                  OptEnum(c.source), OptEnum(c.degree), OptId(c.introducer_id),
                  OptTime(c.connected_at), Opt(c.note), Int(ToUnix(now))}));
   if (!c.tags.empty()) RAPPORT_RETURN_IF_ERROR(WriteTags(new_id, c.tags));
+  Contact with_id = c;
+  with_id.id = new_id;
+  RAPPORT_RETURN_IF_ERROR(WritePoints(with_id, /*replace=*/false));
   return new_id;
 }
 
@@ -224,8 +342,15 @@ Result<std::vector<Contact>> Store::GetContacts(const std::vector<Id>& ids) {
 }
 
 Result<std::optional<Contact>> Store::GetContactByEmail(std::string_view email) {
+  // The primary address first: it is unique; another's may be shared.
   RAPPORT_ASSIGN_OR_RETURN(auto found,
                            QueryContacts("c.email_key = $2", {Int(ws_), FoldCase(email)}));
+  if (found.empty()) {
+    RAPPORT_ASSIGN_OR_RETURN(
+        found, QueryContacts("c.id IN (SELECT contact_id FROM contact_point WHERE kind = 'email' "
+                             "AND value_key = $2 AND position > 0)",
+                             {Int(ws_), FoldCase(email)}));
+  }
   if (found.empty()) return std::optional<Contact>{};
   return std::optional<Contact>{std::move(found[0])};
 }
@@ -261,7 +386,19 @@ Result<std::vector<ContactKeys>> Store::ListContactKeys() {
   std::vector<ContactKeys> out;
   out.reserve(rows.size());
   for (const auto& r : rows) {
-    out.push_back({r.Int(0), r.Text(1), r.OptInt(2), r.OptText(3), LinkedInKeyOf(r.OptText(4))});
+    out.push_back({r.Int(0), r.Text(1), r.OptInt(2), r.OptText(3), LinkedInKeyOf(r.OptText(4)), {}});
+  }
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto others, db_.Query("SELECT p.contact_id, p.value_key FROM contact_point p JOIN contact c "
+                             "ON c.id = p.contact_id WHERE c.workspace_id = $1 AND p.kind = "
+                             "'email' AND p.position > 0 ORDER BY p.contact_id, p.position",
+                             {Int(ws_)}));
+  if (others.empty()) return out;
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  for (const auto& r : others) {
+    auto it = std::lower_bound(out.begin(), out.end(), r.Int(0),
+                               [](const ContactKeys& k, Id v) { return k.id < v; });
+    if (it != out.end() && it->id == r.Int(0)) it->other_email_keys.push_back(r.Text(1));
   }
   return out;
 }
@@ -302,7 +439,8 @@ Status Store::UpdateContact(const Contact& c, Instant now) {
                    Opt(c.tz), OptEnum(c.source), OptEnum(c.degree), OptId(c.introducer_id),
                    Int(ToUnix(now)), OptTime(c.connected_at), Opt(c.note)}),
       "contact", c.id));
-  return WriteTags(c.id, c.tags);
+  RAPPORT_RETURN_IF_ERROR(WriteTags(c.id, c.tags));
+  return WritePoints(c, /*replace=*/true);
 }
 
 Status Store::RemoveContact(Id id) {
