@@ -55,8 +55,14 @@ void PrintContact(Context& ctx, const ContactDetail& d) {
   f.Add("Contact", "#" + std::to_string(c.id) + " " + c.name);
   f.Add("Organization", c.org_name);
   f.Add("Title", c.title.value_or(""));
-  f.Add("Email", c.email.value_or(""));
-  f.Add("Phone", c.phone.value_or(""));
+  // "ada@example.org (work)", then each other address on its own line.
+  auto with_label = [](const std::string& v, const std::string& label) {
+    return label.empty() ? v : v + " (" + label + ")";
+  };
+  f.Add("Email", c.email ? with_label(*c.email, c.email_label) : "");
+  for (const auto& e : c.other_emails) f.Add("Email", with_label(e.value, e.label));
+  f.Add("Phone", c.phone ? with_label(*c.phone, c.phone_label) : "");
+  for (const auto& t : c.other_phones) f.Add("Phone", with_label(t.value, t.label));
   f.Add("LinkedIn", c.linkedin.value_or(""));
   f.Add("Location", c.location.value_or(""));
   if (c.tz) f.Add("Time zone", *c.tz + " (now " + FormatLocal(now, *c.tz).substr(11) + " there)");

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -20,7 +21,7 @@ namespace {
 
 struct DataOptions {
   std::string format, file, output, ref, other;
-  bool dry_run = false, keep_going = false, events = false;
+  bool dry_run = false, keep_going = false, events = false, lines = false;
   std::vector<std::string> tags;
   ExportFilter filter;
   int days = 30;
@@ -55,6 +56,16 @@ Result<std::string> ReadInput(const std::string& path) {
   return ss.str();
 }
 
+// "3, 5, 9 and 44 more" (or every line with --lines).
+std::string LineList(const std::vector<int>& lines, bool all) {
+  constexpr size_t kShown = 5;
+  std::string out;
+  const size_t shown = all ? lines.size() : std::min(lines.size(), kShown);
+  for (size_t i = 0; i < shown; ++i) out += (i ? ", " : "") + std::to_string(lines[i]);
+  if (shown < lines.size()) out += " and " + std::to_string(lines.size() - shown) + " more";
+  return out;
+}
+
 int ShowImport(Context& ctx, const DataOptions& o, const ImportReport& r) {
   const std::string file = o.file == "-" ? "stdin" : o.file;
   if (ctx.json) {
@@ -64,6 +75,7 @@ int ShowImport(Context& ctx, const DataOptions& o, const ImportReport& r) {
                         {"id", m.contact_id},
                         {"name", m.name},
                         {"matched_by", m.matched_by},
+                        {"changed", m.changed()},
                         {"filled", m.filled},
                         {"conflicts", m.conflicts}});
     }
@@ -72,32 +84,73 @@ int ShowImport(Context& ctx, const DataOptions& o, const ImportReport& r) {
       for (const auto& x : v) a.push_back({{"line", x.line}, {"reason", x.reason}});
       return a;
     };
+    json groups = json::array();
+    for (const auto& g : GroupByReason(r.skipped)) {
+      groups.push_back({{"reason", g.reason}, {"count", g.lines.size()}, {"lines", g.lines}});
+    }
+    json duplicates = json::array();
+    for (const auto& d : r.possible_duplicates) {
+      duplicates.push_back({{"line", d.line},
+                            {"id", d.added_id},
+                            {"existing_id", d.existing_id},
+                            {"name", d.name},
+                            {"why", d.why}});
+    }
     PrintJson(ctx.out, {{"added", r.added},
                         {"merged", r.merged},
                         {"unchanged", r.unchanged},
+                        {"repeated", r.repeated.size()},
                         {"skipped", r.skipped.size()},
                         {"rejected", r.rejected.size()},
+                        {"possible_duplicates", duplicates},
                         {"organizations_added", r.organizations_added},
                         {"written", r.written},
                         {"merges", merges},
+                        {"repeated_rows", rows(r.repeated)},
+                        {"skipped_by_reason", groups},
                         {"skipped_rows", rows(r.skipped)},
                         {"rejected_rows", rows(r.rejected)}});
   } else {
-    Table t({"ADDED", "MERGED", "UNCHANGED", "SKIPPED", "REJECTED"});
+    Table t({"ADDED", "MERGED", "UNCHANGED", "REPEATED", "SKIPPED", "REJECTED"});
     t.Add({std::to_string(r.added), std::to_string(r.merged), std::to_string(r.unchanged),
-           std::to_string(r.skipped.size()), std::to_string(r.rejected.size())});
+           std::to_string(r.repeated.size()), std::to_string(r.skipped.size()),
+           std::to_string(r.rejected.size())});
     t.Print(ctx.out, ctx.style);
     for (const auto& m : r.merges) {
-      ctx.out << file << ":" << m.line << ": merged into #" << m.contact_id << " " << m.name
-              << " (same " << m.matched_by << ")";
-      if (!m.filled.empty()) {
-        ctx.out << "; filled";
+      if (m.changed()) {
+        ctx.out << file << ":" << m.line << ": merged into #" << m.contact_id << " " << m.name
+                << " (same " << m.matched_by << "); added";
         for (size_t i = 0; i < m.filled.size(); ++i) ctx.out << (i ? ", " : " ") << m.filled[i];
+      } else {
+        ctx.out << file << ":" << m.line << ": already here as #" << m.contact_id << " " << m.name
+                << " (same " << m.matched_by << "); nothing added, and the file differs:";
       }
       ctx.out << '\n';
       for (const auto& c : m.conflicts) ctx.out << "    " << c << '\n';
     }
-    for (const auto& s : r.skipped) ctx.out << file << ":" << s.line << ": skipped: " << s.reason << '\n';
+    for (const auto& d : r.possible_duplicates) {
+      ctx.out << file << ":" << d.line << ": added #" << d.added_id << " " << d.name
+              << ", who may be #" << d.existing_id << " " << d.name << " (" << d.why
+              << "); if they are one person: rapport merge " << d.existing_id << " " << d.added_id
+              << '\n';
+    }
+    if (!r.repeated.empty()) {
+      std::vector<int> lines;
+      for (const auto& x : r.repeated) lines.push_back(x.line);
+      ctx.out << file << ": " << lines.size() << (lines.size() == 1 ? " row repeats" : " rows repeat")
+              << " an earlier row of the file (line" << (lines.size() == 1 ? " " : "s ")
+              << LineList(lines, o.lines) << ")\n";
+    }
+    const auto groups = GroupByReason(r.skipped);
+    for (const auto& g : groups) {
+      ctx.out << file << ": skipped " << g.lines.size() << (g.lines.size() == 1 ? " row" : " rows")
+              << ": " << g.reason << " (line" << (g.lines.size() == 1 ? " " : "s ")
+              << LineList(g.lines, o.lines) << ")\n";
+    }
+    const bool cut = std::any_of(groups.begin(), groups.end(),
+                                 [](const ImportRowGroup& g) { return g.lines.size() > 5; }) ||
+                     r.repeated.size() > 5;
+    if (cut && !o.lines) ctx.out << "(--lines lists every line)\n";
   }
   for (const auto& x : r.rejected) ctx.err << file << ":" << x.line << ": " << x.reason << '\n';
   if (!r.rejected.empty() && !o.keep_going) {
@@ -157,10 +210,14 @@ void RegisterDataCommands(CLI::App& root, Runner& selected) {
   imp->add_flag("--dry-run", opts->dry_run, "Show what would happen; write nothing");
   imp->add_flag("--keep-going", opts->keep_going, "Import the good rows even if some are bad");
   imp->add_option("--tag", opts->tags, "Tag everyone imported (repeatable)")->option_text("T");
+  imp->add_flag("--lines", opts->lines, "List every skipped or repeated line, not the first five");
   imp->footer(
-      "\nPeople already here (same email, same LinkedIn URL, or same name at the same\n"
-      "organization) are merged, not doubled: empty fields are filled, differing values\n"
-      "are kept and reported. Importing the same file twice changes nothing.");
+      "\nPeople already here (any of their e-mail addresses, or their LinkedIn profile) are\n"
+      "merged, not doubled: new addresses and numbers are added, empty fields filled,\n"
+      "differing values kept and reported. Two LinkedIn profiles are two people. A row\n"
+      "that only shares a name (and organization) with someone is added and reported as a\n"
+      "possible duplicate, with the 'rapport merge' that joins them. Importing the same\n"
+      "file twice changes nothing.");
   imp->callback([&selected, opts] {
     selected = [opts](Context& ctx) {
       auto data = ReadInput(opts->file);

@@ -289,7 +289,7 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     d.set("name", c.name);
     d.set("stage", std::string(Label(detail->stage)));
     data facts = list{};
-    auto fact = [&facts](const char* label, const std::optional<std::string>& value,
+    auto fact = [&facts](const std::string& label, const std::optional<std::string>& value,
                          const std::string& href = "") {
       if (!value || value->empty()) return;
       data f;
@@ -300,8 +300,18 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     };
     fact("Organization", c.org_name.empty() ? std::nullopt : std::optional(c.org_name));
     fact("Title", c.title);
-    fact("Email", c.email, c.email ? "mailto:" + *c.email : "");
-    fact("Phone", c.phone);
+    // Every address and number, each with what it is for.
+    auto labelled = [](const char* what, const std::string& label) {
+      return label.empty() ? std::string(what) : std::string(what) + " (" + label + ")";
+    };
+    fact(labelled("Email", c.email_label), c.email, c.email ? "mailto:" + *c.email : "");
+    for (const auto& e : c.other_emails) {
+      fact(labelled("Email", e.label), e.value, "mailto:" + e.value);
+    }
+    fact(labelled("Phone", c.phone_label), c.phone, c.phone ? "tel:" + *c.phone : "");
+    for (const auto& t : c.other_phones) fact(labelled("Phone", t.label), t.value, "tel:" + t.value);
+    fact("LinkedIn", c.linkedin,
+         c.linkedin && c.linkedin->starts_with("http") ? *c.linkedin : "");
     if (c.degree) fact("Connection", std::string(Label(*c.degree)));
     if (c.source) fact("Found through", std::string(Label(*c.source)));
     fact("Location", c.location);
@@ -483,7 +493,73 @@ void KeepPromise(State& st, const Request& req, Response& res) {
 
 }  // namespace
 
+// Two records of one person side by side, and the button that joins them:
+// /people/{id}/merge?with={other}. What the first has wins; the second's
+// addresses, numbers, tags, history and notes move over.
+void MergePage(State& st, const Request& req, Response& res) {
+  const std::string id = req.matches[1].str();
+  const std::string other = req.has_param("with") ? req.get_param_value("with") : "";
+  const std::string flash = TakeFlash(req, res);
+  data d;
+  {
+    std::lock_guard lock(st.mu);
+    auto keep = st.app.records().ShowContact(id);
+    if (!keep) return SendErrorPage(st, res, keep.error());
+    auto gone = other.empty() || other.find_first_not_of("0123456789") != std::string::npos
+                    ? Result<ContactDetail>(Error::NotFound("no such person"))
+                    : st.app.records().ShowContact(other);
+    if (!gone) return SendErrorPage(st, res, gone.error());
+    auto side = [](const Contact& c) {
+      data x;
+      x.set("id", IdText(c.id));
+      x.set("name", c.name);
+      data facts = list{};
+      auto add = [&facts](const std::string& label, const std::string& value) {
+        if (value.empty()) return;
+        data f;
+        f.set("label", label);
+        f.set("value", value);
+        facts.push_back(f);
+      };
+      add("Organization", c.org_name);
+      add("Title", c.title.value_or(""));
+      add("Email", c.email.value_or(""));
+      for (const auto& e : c.other_emails) add("Email", e.value);
+      add("Phone", c.phone.value_or(""));
+      for (const auto& t : c.other_phones) add("Phone", t.value);
+      add("LinkedIn", c.linkedin.value_or(""));
+      add("Location", c.location.value_or(""));
+      x.set("facts", facts);
+      return x;
+    };
+    d.set("keep", side(keep->contact));
+    d.set("other", side(gone->contact));
+    d.set("csrf", st.csrf);
+  }
+  res.set_content(RenderPage(st, "Merge two records", "people", Render("merge", d), flash), kHtml);
+}
+
+void MergePeople(State& st, const Request& req, Response& res) {
+  if (!CheckCsrf(st, req, res)) return;
+  const std::string id = req.matches[1].str();
+  const std::string other = Field(req, "other").value_or("");
+  Result<MergeResult> r = Error::InvalidArgument("");
+  {
+    std::lock_guard lock(st.mu);
+    r = st.app.data().Merge(id, other);
+  }
+  if (!r) return Redirect(res, "/people/" + id, "Not merged: " + PublicMessage(r.error()));
+  Redirect(res, "/people/" + id,
+           "Merged " + r->removed_name + " into " + r->survivor.name + ": " +
+               std::to_string(r->events_moved) + (r->events_moved == 1 ? " event" : " events") +
+               " moved.");
+}
+
 void RegisterPages(httplib::Server& svr, State& st) {
+  svr.Get(R"(/people/(\d+)/merge)",
+          [&st](const Request& req, Response& res) { MergePage(st, req, res); });
+  svr.Post(R"(/people/(\d+)/merge)",
+           [&st](const Request& req, Response& res) { MergePeople(st, req, res); });
   svr.Get("/", [&st](const Request& req, Response& res) { Today(st, req, res); });
   svr.Post("/agenda/do", [&st](const Request& req, Response& res) { DoAction(st, req, res); });
   svr.Post("/undo", [&st](const Request& req, Response& res) { Undo(st, req, res); });

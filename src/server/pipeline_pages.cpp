@@ -382,6 +382,7 @@ void ImportPreview(State& st, Uploads& uploads, const Request& req, Response& re
   d.set("added", std::to_string(r->added));
   d.set("merged", std::to_string(r->merged));
   d.set("unchanged", std::to_string(r->unchanged));
+  d.set("repeated", std::to_string(r->repeated.size()));
   d.set("skipped", std::to_string(r->skipped.size()));
   d.set("rejected", std::to_string(r->rejected.size()));
   d.set("organizations", std::to_string(r->organizations_added));
@@ -402,8 +403,31 @@ void ImportPreview(State& st, Uploads& uploads, const Request& req, Response& re
   }
   d.set("merges", merges);
   if (!r->merges.empty()) d.set("has_merges", true);
-  d.set("skipped_rows", Rows(r->skipped));
+  // One line per reason: 47 date-only rows are one fact, not 47.
+  data skipped = list{};
+  for (const auto& g : GroupByReason(r->skipped)) {
+    data x;
+    x.set("count", std::to_string(g.lines.size()));
+    x.set("rows", g.lines.size() == 1 ? std::string("row") : std::string("rows"));
+    x.set("reason", g.reason);
+    std::string lines;
+    for (int l : g.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
+    x.set("lines", lines);
+    skipped.push_back(x);
+  }
+  d.set("skipped_groups", skipped);
   if (!r->skipped.empty()) d.set("has_skipped", true);
+  data duplicates = list{};
+  for (const auto& dup : r->possible_duplicates) {
+    data x;
+    x.set("line", std::to_string(dup.line));
+    x.set("name", dup.name);
+    x.set("existing_id", IdText(dup.existing_id));
+    x.set("why", dup.why);
+    duplicates.push_back(x);
+  }
+  d.set("duplicates", duplicates);
+  if (!r->possible_duplicates.empty()) d.set("has_duplicates", true);
   d.set("rejected_rows", Rows(r->rejected));
   if (!r->rejected.empty()) d.set("has_rejected", true);
   if (!options.tags.empty()) {
@@ -452,6 +476,20 @@ void ImportConfirm(State& st, Uploads& uploads, const Request& req, Response& re
                       " merged.";
   if (!r->rejected.empty()) {
     flash += " " + std::to_string(r->rejected.size()) + " malformed rows were left out.";
+  }
+  // Someone who may be a second record of a person already here: the page
+  // that merges them comes next.
+  if (!r->possible_duplicates.empty()) {
+    const ImportDuplicate& first = r->possible_duplicates.front();
+    const size_t n = r->possible_duplicates.size();
+    flash += " " + first.name + " may already be here (" + first.why +
+             "): merge the two records below if they are one person, or keep them apart.";
+    if (n > 1) {
+      flash += " " + std::to_string(n - 1) + " more may be: see People.";
+    }
+    return Redirect(res,
+                    "/people/" + IdText(first.existing_id) + "/merge?with=" + IdText(first.added_id),
+                    flash);
   }
   Redirect(res, "/people", flash);
 }

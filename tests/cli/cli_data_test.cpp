@@ -149,6 +149,36 @@ TEST_F(CliData, CsvAndJsonBackupRoundTrip) {
   EXPECT_NE(twice.err.find("(e.g. --db NEW_FILE)\n"), std::string::npos) << twice.err;
 }
 
+TEST_F(CliData, ImportSaysEachReasonOnceAndNamesPossibleDuplicates) {
+  std::string csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                    "Ada,Lovelace,https://www.linkedin.com/in/ada,,Engines,,15 Mar 2024\n";
+  for (int i = 0; i < 8; ++i) csv += ",,,,,,03 Feb 2022\n";
+  csv += "Ada,Lovelace,https://www.linkedin.com/in/ada,,Engines,,15 Mar 2024\n";
+  const std::string file = Write("c.csv", csv);
+  ASSERT_EQ(Run({"contact", "add", "Sam Lee"}).code, 0);
+  const std::string google = Write("g.csv", "Name,Phone 1 - Type,Phone 1 - Value\n"
+                                            "Sam Lee,Mobile,+1 206 555 0002\n");
+  auto r = Run({"import", "linkedin", file});
+  ASSERT_EQ(r.code, 0) << r.err;
+  // One line for the eight date-only rows, the first five lines named.
+  EXPECT_NE(r.out.find(file + ": skipped 8 rows: this row has only a connection date"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("lines 3, 4, 5, 6, 7 and 3 more"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(file + ": 1 row repeats an earlier row of the file (line 11)"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(--lines lists every line)"), std::string::npos);
+  auto all = Run({"import", "linkedin", file, "--dry-run", "--lines"});
+  EXPECT_NE(all.out.find("lines 3, 4, 5, 6, 7, 8, 9, 10)"), std::string::npos) << all.out;
+  auto dup = Run({"import", "google", google});
+  ASSERT_EQ(dup.code, 0) << dup.err;
+  EXPECT_NE(dup.out.find(google + ":2: added #3 Sam Lee, who may be #1 Sam Lee (same name, no "
+                                  "organization); if they are one person: rapport merge 1 3"),
+            std::string::npos) << dup.out;
+  auto j = json::parse(Run({"import", "google", google, "--json", "--dry-run"}).out);
+  EXPECT_EQ(j["unchanged"], 1);  // the second run: that row is the new Sam again
+  EXPECT_EQ(j["possible_duplicates"].size(), 0u);
+}
+
 TEST_F(CliData, ImportReportsAndRefusesBadRowsByLine) {
   std::string csv = Write("c.csv",
                           "First Name,Last Name,Email Address,Company,Position,Connected On\n"

@@ -360,6 +360,38 @@ TEST_F(PipelineTest, ImportPreviewShowsTheReportAndWritesNothing) {
   EXPECT_EQ(ContactCount(), 2u);
 }
 
+TEST_F(PipelineTest, ASecondRecordOfSomeoneIsAddedThenMergedOnItsOwnPage) {
+  AddPerson("Alex Kim");
+  const std::string google =
+      "Name,Phone 1 - Type,Phone 1 - Value\nAlex Kim,Mobile,+1 206 555 0002\n"
+      "Blair Ode,,\n";
+  auto r = Upload(google, "contacts.csv", "google");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_NE(r->body.find("Perhaps already here"), std::string::npos);
+  EXPECT_NE(r->body.find("same name, no organization"), std::string::npos);
+  auto done = PostForm("/import/confirm", {{"csrf", Token()}, {"token", TokenIn(r->body)}});
+  ASSERT_EQ(done->status, 303);
+  const std::string to = done->get_header_value("Location");
+  EXPECT_EQ(to, "/people/1/merge?with=2");
+  const std::string page = Follow(done);
+  EXPECT_NE(page.find("Alex Kim may already be here"), std::string::npos) << page;
+  EXPECT_NE(page.find("+1 206 555 0002"), std::string::npos);  // what the other brings
+  EXPECT_NE(page.find("Merge into Alex Kim"), std::string::npos);
+  EXPECT_EQ(ContactCount(), 3u);
+  // Someone who is not there is a 404, not an empty page.
+  EXPECT_EQ(client_->Get("/people/1/merge?with=999")->status, 404);
+  EXPECT_EQ(client_->Get("/people/1/merge")->status, 404);
+  auto merged = PostForm("/people/1/merge", {{"csrf", Token()}, {"other", "2"}});
+  ASSERT_EQ(merged->status, 303);
+  EXPECT_EQ(merged->get_header_value("Location"), "/people/1");
+  EXPECT_NE(Follow(merged).find("Merged Alex Kim into Alex Kim"), std::string::npos);
+  EXPECT_EQ(ContactCount(), 2u);
+  auto alex = app_->records().ShowContact("1");
+  EXPECT_EQ(alex->contact.phone, "+1 206 555 0002");
+  EXPECT_EQ(alex->contact.phone_label, "mobile");
+  EXPECT_EQ(PostForm("/people/1/merge", {{"other", "3"}})->status, 403);  // no form token
+}
+
 TEST_F(PipelineTest, ImportFindsTheFormatOfAVCardAndAGoogleFile) {
   REQUIRE_FIXTURES();
   auto r = Upload(ReadFixture("vcard/ezvcard_gmail-list.vcf"), "contacts.vcf", "auto");
