@@ -249,6 +249,7 @@ In a prompt (docs/user-guide.md#for-the-terminal has zsh, fish and tmux):
       };
       rates("Response by degree", r->by_degree);
       rates("Response by source", r->by_source);
+      rates("Response by template (\"yours\": written without one)", r->by_template);
       ctx.out << '\n' << ctx.style.Bold("Objectives") << '\n';
       if (r->objectives.empty()) ctx.out << "  none yet\n";
       for (const auto& p : r->objectives) {

@@ -314,11 +314,15 @@ std::string RateLabel(const std::string& key) {
   return Humanize(key);
 }
 
-data Rates(const std::vector<Stats::Rate>& rates) {
+data Rates(const std::vector<Stats::Rate>& rates, bool templates = false) {
   data rows = list{};
   for (const auto& r : rates) {
     data x;
-    x.set("key", RateLabel(r.key));
+    if (templates) {
+      x.set("key", r.key == "yours" ? std::string("Written yourself") : TemplateLabel(r.key));
+    } else {
+      x.set("key", RateLabel(r.key));
+    }
     x.set("asked", std::to_string(r.asked));
     x.set("answered", std::to_string(r.answered));
     x.set("yes", std::to_string(r.yes));
@@ -341,6 +345,7 @@ void ProgressPage(State& st, const Request& req, Response& res) {
     d.set("this_week", std::to_string(s->weeks.empty() ? 0 : s->weeks.back().meetings));
     d.set("by_degree", Rates(s->by_degree));
     d.set("by_source", Rates(s->by_source));
+    d.set("by_template", Rates(s->by_template, /*templates=*/true));
     if (!s->by_degree.empty()) d.set("has_rates", true);
     const int asked = s->total.asked, answered = s->total.answered, yes = s->total.yes;
     if (asked > 0) {

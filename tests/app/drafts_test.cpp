@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -173,6 +174,48 @@ TEST_F(DraftsTest, LogSentRecordsTheDraftsEventWithTheBody) {
   auto script = app_->messaging().DraftMessage({.kind = "voicemail", .contact = std::to_string(zoe_)});
   ASSERT_TRUE(script.ok());
   EXPECT_FALSE(app_->messaging().LogSent(*script, script->body).ok());
+}
+
+TEST_F(DraftsTest, EachTemplateHasItsOwnResponseRate) {
+  // Zoe gets a request from a draft, then a follow-up, and says yes; Max
+  // gets one written by hand and no answer.
+  auto draft = app_->messaging().DraftMessage({.kind = "request", .contact = std::to_string(zoe_)});
+  ASSERT_TRUE(draft.ok());
+  auto logged = app_->messaging().LogSent(*draft, "Hi Zoe,\nAs sent.\n");
+  ASSERT_TRUE(logged.ok()) << logged.error().message();
+  EXPECT_EQ(logged->template_name, draft->template_name);
+  ASSERT_TRUE(logged->template_name.has_value());
+  const std::string request = *logged->template_name;
+  auto follow = app_->messaging().DraftMessage({.kind = "follow_up", .contact = std::to_string(zoe_)});
+  ASSERT_TRUE(follow.ok());
+  ASSERT_TRUE(app_->messaging().LogSent(*follow, "Hi Zoe,\nJust following up.\n").ok());
+  EventInput yes;
+  yes.kind = EventKind::kRepliedYes;
+  yes.contact = std::to_string(zoe_);
+  ASSERT_TRUE(app_->pipeline().Record(yes).ok());
+  ContactFields max;
+  max.name = "Max Ng";
+  auto added = app_->records().AddContact(max);
+  ASSERT_TRUE(added.ok());
+  EventInput by_hand;
+  by_hand.kind = EventKind::kRequestSent;
+  by_hand.contact = std::to_string(added->contact.id);
+  ASSERT_TRUE(app_->pipeline().Record(by_hand).ok());
+
+  auto stats = app_->pipeline().GetStats();
+  ASSERT_TRUE(stats.ok());
+  std::map<std::string, Stats::Rate> rate;
+  for (const auto& r : stats->by_template) rate[r.key] = r;
+  ASSERT_EQ(rate.size(), 3u);
+  EXPECT_EQ(rate[request].asked, 1);
+  EXPECT_EQ(rate[request].answered, 0);  // the follow-up came between
+  EXPECT_EQ(rate["follow_up"].asked, 1);
+  EXPECT_EQ(rate["follow_up"].answered, 1);
+  EXPECT_EQ(rate["follow_up"].yes, 1);
+  EXPECT_EQ(rate["yours"].asked, 1);
+  EXPECT_EQ(rate["yours"].answered, 0);
+  // The backup keeps which template each message was.
+  EXPECT_NE(app_->data().Backup()->find("\"template\": \"follow_up\""), std::string::npos);
 }
 
 // A mailer that keeps what it is given, or refuses it: the App sends

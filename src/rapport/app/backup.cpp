@@ -14,7 +14,8 @@ using nlohmann::json;
 
 // Version 2 added questions, notes, answers and a meeting's fit; version 1
 // backups still restore.
-// 3: contacts carry other_emails, other_phones and the labels.
+// 3: contacts carry other_emails, other_phones and the labels; events the
+// template a message was drafted from.
 constexpr int kBackupVersion = 3;
 
 template <class T>
@@ -223,6 +224,7 @@ Result<std::string> DataInOut::Backup() {
     Put(j, "meeting_minutes", e.meeting_minutes);
     PutEnum(j, "meeting_mode", e.meeting_mode);
     Put(j, "meeting_place", e.meeting_place);
+    Put(j, "template", e.template_name);
     if (e.theirs) j["theirs"] = true;
     PutTime(j, "due", e.due);
     Put(j, "promise_id", e.promise_id);
@@ -392,6 +394,7 @@ Result<RestoreReport> DataInOut::RestoreJson(std::string_view text) {
     if (auto m = r.Int("meeting_minutes")) e.meeting_minutes = static_cast<int>(*m);
     e.meeting_mode = r.Enum<MeetingMode>("meeting_mode", ParseMeetingMode);
     e.meeting_place = r.Text("meeting_place");
+    e.template_name = r.Text("template");
     e.theirs = r.Bool("theirs");
     e.due = r.Time("due");
     e.promise_id = r.Int("promise_id");

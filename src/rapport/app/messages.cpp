@@ -316,6 +316,7 @@ Result<Event> Messaging::LogSent(const DraftResult& draft, const std::string& bo
   e.contact = std::to_string(draft.about.id);
   e.channel = "email";
   e.body = body;
+  e.template_name = draft.template_name;
   if (draft.logs == EventKind::kIntroRequested) e.via = std::to_string(draft.to.id);
   return Record(e);
 }

@@ -105,6 +105,7 @@ Result<Event> Pipeline::Record(const EventInput& in) {
   if (in.due) {
     RAPPORT_ASSIGN_OR_RETURN(e.due, InField("due", ParseUserTime(*in.due)));
   }
+  e.template_name = in.template_name;
   const bool is_meeting =
       in.kind == EventKind::kMeetingScheduled || in.kind == EventKind::kMeetingRescheduled;
   if (is_meeting) {
@@ -527,12 +528,32 @@ Result<Stats> Pipeline::GetStats() {
 
   struct Flags {
     bool asked = false, answered = false, yes = false;
+    bool replied = false;      // their first reply has been seen
+    std::string last_message;  // the template of the last message before it
   };
+  std::map<std::string, Stats::Rate> by_template;
   std::unordered_map<Id, Flags> flags;
   std::map<Id, int> held_by_objective;
   for (const auto& e : events) {
     if (e.at > now) continue;
     auto& f = flags[e.contact_id];
+    const bool message = e.kind == EventKind::kRequestSent ||
+                         e.kind == EventKind::kIntroRequested || e.kind == EventKind::kFollowUpSent;
+    const bool reply = e.kind == EventKind::kRepliedNo || e.kind == EventKind::kRepliedYes ||
+                       e.kind == EventKind::kMeetingScheduled ||
+                       e.kind == EventKind::kMeetingRescheduled ||
+                       e.kind == EventKind::kMeetingHeld;
+    if (message && !f.replied) {
+      f.last_message = e.template_name.value_or("yours");
+      ++by_template[f.last_message].asked;
+    } else if (reply && !f.replied) {
+      f.replied = true;
+      if (!f.last_message.empty()) {
+        Stats::Rate& r = by_template[f.last_message];
+        ++r.answered;
+        if (e.kind != EventKind::kRepliedNo) ++r.yes;
+      }
+    }
     switch (e.kind) {
       case EventKind::kRequestSent:
       case EventKind::kIntroRequested:
@@ -576,6 +597,10 @@ Result<Stats> Pipeline::GetStats() {
   s.total.key = "all";
   for (auto& [k, r] : degree) s.by_degree.push_back(r);
   for (auto& [k, r] : source) s.by_source.push_back(r);
+  for (auto& [k, r] : by_template) {
+    r.key = k;
+    s.by_template.push_back(r);
+  }
   for (const auto& o : objectives) {
     Stats::ObjectiveProgress p;
     p.objective = o;

@@ -33,6 +33,8 @@ struct EventInput {
   std::optional<std::string> due;
   // met: "does this feel like my tribe?", 1 to 5
   std::optional<int> fit;
+  // The built-in template the message was drafted from (Messaging sets it).
+  std::optional<std::string> template_name;
 };
 
 struct AgendaItem {
@@ -109,6 +111,11 @@ struct Stats {
     int yes = 0;      // ... and said yes or met
   };
   std::vector<Rate> by_degree, by_source;
+  // By the template of each message (request, introduction request or
+  // follow-up; "yours" when written without one): asked counts messages
+  // sent before the first reply, answered and yes the replies, each
+  // credited to the last message before it.
+  std::vector<Rate> by_template;
   Rate total;  // everyone asked: from asking to meeting (key "all")
   struct ObjectiveProgress {
     Objective objective;

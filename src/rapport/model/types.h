@@ -141,6 +141,10 @@ struct Event {
   std::optional<Id> promise_id;
   // meeting_held: "does this feel like my tribe?", 1 (no) to 5 (very much).
   std::optional<int> fit;
+  // A message drafted from a built-in template ("request_first",
+  // "follow_up", ...) and sent or marked sent from the draft: which one, for
+  // the response rate of each template.
+  std::optional<std::string> template_name;
 };
 
 // What a question is after: Steve Dalton's TIARA (trends, insights, advice,

@@ -196,6 +196,7 @@ json StatsJson(const Stats& s) {
           {"weeks", std::move(weeks)},
           {"by_degree", RatesJson(s.by_degree)},
           {"by_source", RatesJson(s.by_source)},
+          {"by_template", RatesJson(s.by_template)},
           {"objectives", std::move(objectives)}};
 }
 

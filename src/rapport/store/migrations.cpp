@@ -407,6 +407,7 @@ CREATE TABLE contact_point (
   PRIMARY KEY (contact_id, kind, position)
 );
 CREATE INDEX contact_point_key ON contact_point (kind, value_key);
+ALTER TABLE event ADD COLUMN template TEXT;
 )sql"},
   };
   return kMigrations;

@@ -16,15 +16,16 @@ Result<Event> Store::AddEvent(const Event& e, Instant now) {
       Id new_id,
       db_.Insert("INSERT INTO event (workspace_id, contact_id, objective_id, kind, at, channel, "
                 "body, via_id, voicemail, meeting_at, meeting_tz, meeting_minutes, meeting_mode, "
-                "meeting_place, theirs, due, promise_id, created_at, fit) VALUES ($1, $2, $3, $4, "
-                "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+                "meeting_place, theirs, due, promise_id, created_at, fit, template) VALUES ($1, $2, "
+                "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
                 {Int(ws_), Int(e.contact_id), OptId(e.objective_id),
                  std::string(ToString(e.kind)), Int(ToUnix(e.at)), OptEnum(e.channel),
                  Opt(e.body), OptId(e.via_id), Int(e.voicemail ? 1 : 0), OptTime(e.meeting_at),
                  Opt(e.meeting_tz),
                  e.meeting_minutes ? Value{std::int64_t{*e.meeting_minutes}} : Value{},
                  OptEnum(e.meeting_mode), Opt(e.meeting_place), Int(e.theirs ? 1 : 0),
-                 OptTime(e.due), OptId(e.promise_id), Int(ToUnix(now)), OptInt(e.fit)}));
+                 OptTime(e.due), OptId(e.promise_id), Int(ToUnix(now)), OptInt(e.fit),
+                 Opt(e.template_name)}));
   Event out = e;
   out.id = new_id;
   return out;

@@ -75,7 +75,8 @@ inline Organization OrgFromRow(const Row& r) {
 
 inline constexpr std::string_view kEventColumns =
     "id, contact_id, objective_id, kind, at, channel, body, via_id, voicemail, meeting_at, "
-    "meeting_tz, meeting_minutes, meeting_mode, meeting_place, theirs, due, promise_id, fit";
+    "meeting_tz, meeting_minutes, meeting_mode, meeting_place, theirs, due, promise_id, fit, "
+    "template";
 
 inline Event EventFromRow(const Row& r) {
   Event e;
@@ -97,6 +98,7 @@ inline Event EventFromRow(const Row& r) {
   e.due = RowTime(r, 15);
   e.promise_id = r.OptInt(16);
   if (auto f = r.OptInt(17)) e.fit = static_cast<int>(*f);
+  e.template_name = r.OptText(18);
   return e;
 }
 
