@@ -196,6 +196,10 @@ bool IsStopWord(std::string_view norm) {
   return std::find(std::begin(kStop), std::end(kStop), norm) != std::end(kStop);
 }
 
+bool IsKind(const LintContext& ctx, std::initializer_list<MessageKind> kinds) {
+  return std::find(kinds.begin(), kinds.end(), ctx.kind) != kinds.end();
+}
+
 std::string Stem(std::string_view norm) {
   std::string s(norm);
   auto ends = [&](std::string_view suffix) {

@@ -11,10 +11,6 @@
 namespace rapport::lint_detail {
 namespace {
 
-bool IsKind(const LintContext& ctx, std::initializer_list<MessageKind> kinds) {
-  return std::find(kinds.begin(), kinds.end(), ctx.kind) != kinds.end();
-}
-
 int AllSentences(const Doc& doc) { return static_cast<int>(doc.sentences().size()); }
 
 template <size_t N>
@@ -52,6 +48,18 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"speaks|spoke|speak highly", false},
       {"know|knows each other", false},
       {"through|via|from ~2 alumni|network|directory|group|association|program|profile", false},
+      // A shared school, employer or group: "I'm also a Northeastern grad",
+      // "we both came through the Hack Reactor cohort", "as a fellow member".
+      {"also|too ~4 graduate|graduated|grad|grads|alum|alums|alumna|alumnus|studied|attended|worked|member|members|belong|went|majored|played|volunteer|volunteered|interned", false},
+      {"grad|graduate|alum|alumna|alumnus|member|veteran|student|intern|employee ~3 too|myself", false},
+      {"we ?are|were both", false},
+      {"both of us", false},
+      {"alma mater", false},
+      {"class of", false},
+      {"in common", false},
+      {"our shared|common", false},
+      {"as a|an ~3 grad|graduate|alum|alumna|alumnus|member|veteran|employee|student of|from|at", false},
+      {"in|on|through|via the ~4 slack|discord|community|club|guild|group|forum|listserv|list|league|circle|network", false},
   };
   if (kSet.Any(doc, 0, AllSentences(doc))) return;
   out->push_back(doc.MakeWhole("no-connection", Severity::kWarning,
@@ -114,8 +122,24 @@ bool IsQuestionAsk(const Doc& doc, const Sentence& s) {
 void CheckAsk(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
   if (!IsKind(ctx, {MessageKind::kRequest, MessageKind::kIntroRequest, MessageKind::kFollowUp})) return;
   const auto& sentences = doc.sentences();
-  for (const auto& s : sentences) {
+  // A polite, indirect ask is still an ask: "I was wondering whether you
+  // might have a few minutes", "I'd be grateful if you could spare 20
+  // minutes", "if you have time, I'd love to hear how you did it".
+  static const PhraseSet kIndirect{
+      {"wonder|wondering|wondered ~2 if|whether", false},
+      {"grateful|thankful|appreciate|appreciative|delighted|honored|honoured|glad|happy|welcome ~6 if|chance|opportunity|whether", false},
+      {"if|whether you ~1 have|had|could|can|might|would|are|were|find|get", false},
+  };
+  for (int i = 0; i < AllSentences(doc); ++i) {
+    const Sentence& s = sentences[static_cast<size_t>(i)];
     if (IsQuestionAsk(doc, s)) return;
+    if (s.first_token == s.end_token || doc.InGreeting(i) || IsJobAskSentence(doc, i)) continue;
+    // "Coffee next week?", "Free Thursday afternoon?": a short question
+    // about meeting is an ask whatever its grammar.
+    if (s.question() && s.end_token - s.first_token <= 8 && (HasAskObject(doc, s) || NamesDayOrTime(doc, i))) {
+      return;
+    }
+    if (HasAskObject(doc, s) && kIndirect.Any(doc, i, i + 1)) return;
   }
   // An ask written as a statement: "I'd like to set up a call", "Let me know when you are free".
   static const PhraseSet kStatementAsk{
@@ -174,6 +198,9 @@ bool IsDuration(std::string_view n) {
 
 void CheckTimeFrame(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
   if (ctx.kind != MessageKind::kRequest) return;
+  // A proposed day or time ("Thursday at 4", "a coffee on the 12th at
+  // 9am") bounds the ask as well as a number of minutes does.
+  if (ProposesDay(doc)) return;
   const auto& tokens = doc.tokens();
   for (size_t t = 0; t < tokens.size(); ++t) {
     const std::string& n = tokens[t].norm;
@@ -235,6 +262,7 @@ void CheckLength(const Doc& doc, const LintContext& ctx, std::vector<Finding>* o
     case MessageKind::kRequest:
     case MessageKind::kIntroRequest:
     case MessageKind::kFollowUp:
+    case MessageKind::kIntroduction:
       break;
     case MessageKind::kThankYou:
       hint = 200, warning = 300;

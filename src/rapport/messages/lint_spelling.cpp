@@ -158,6 +158,17 @@ bool IsClosedCompound(std::string_view word, std::string_view suggestion) {
   return joined == word;
 }
 
+bool CapitalisedElsewhere(const Doc& doc, size_t w) {
+  const std::string_view text = doc.WordText(static_cast<int>(w));
+  const auto& words = doc.words();
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (k != w && !words[k].sentence_initial && words[k].initial_upper && doc.WordText(static_cast<int>(k)) == text) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void CheckSpelling(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
@@ -185,6 +196,14 @@ void CheckSpelling(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
     if (word.initial_upper && (!word.sentence_initial || doc.InGreeting(word.sentence) || doc.InSignoff(word.sentence))) {
       continue;
     }
+    // "HubSpot", "McKinsey": a capital inside the word is a brand or a name.
+    if (word.initial_upper && word.ascii &&
+        std::any_of(text.begin() + 1, text.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      continue;
+    }
+    // A capitalised word opening a sentence that the message also writes
+    // capitalised mid-sentence is a name there too ("Deloitte's ... at Deloitte").
+    if (word.initial_upper && CapitalisedElsewhere(doc, w)) continue;
     if (checker.Known(text) || checker.Correct(text)) continue;
     Finding f = doc.Make("spelling", Severity::kWarning, word.begin, word.end,
                          "\"" + std::string(text) + "\" may be misspelled.");
