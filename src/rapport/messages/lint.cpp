@@ -108,14 +108,15 @@ const std::vector<RuleInfo>& LintRules() {
   static const std::vector<RuleInfo> kRules = {
       {"asks-for-job", "asks for a job, openings, hiring or a referral for a position (error; a warning in "
                        "keep-in-touch notes)"},
-      {"mentions-resume", "attaches, offers or pushes a resume or CV before anyone asked for it"},
+      {"mentions-resume", "attaches, offers or pushes a resume or CV before anyone asked for it (error when attached "
+                          "to a first request)"},
       {"opens-with-transition", "leads with \"I'm in transition\", a layoff or a job search instead of who you are"},
       {"no-connection", "a request that doesn't say how you found them or who referred you"},
       {"no-clear-ask", "no clear request, or a request written as a statement instead of a question"},
       {"no-time-frame", "a request that names no bounded time such as 15, 20 or 30 minutes"},
       {"no-flexibility", "a request offering no choice of times or of phone, video or email (hint)"},
       {"too-long", "longer than a busy reader will read: a request over 100 words (hint) or 150 (warning)"},
-      {"about-me", "far more about the sender (I, me, my) than about the recipient (hint)"},
+      {"about-me", "far more about the sender (I, me, my) than about the recipient (a warning when all about the sender)"},
       {"tone-desperate", "pleading or over-eager: begging, \"desperately\", strings of exclamation marks"},
       {"tone-demanding", "pressure: deadlines, ultimatums, \"ASAP\", guilt about unanswered mail, shouting capitals"},
       {"not-specific", "a thank-you that names nothing specific from the conversation (or from the meeting notes)"},

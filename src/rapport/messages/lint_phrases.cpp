@@ -212,7 +212,25 @@ void CheckAsksForJob(const Doc& doc, const LintContext& ctx, std::vector<Finding
   // asking in a request or a thank-you is the cardinal sin.
   const Severity severity = ctx.kind == MessageKind::kTouch ? Severity::kWarning : Severity::kError;
   const auto reject = [&](const Match& m) { return IsDescriptiveHiring(doc, m) || IsAboutTheField(doc, m); };
-  for (const Match& m : JobAsks().FindPerSentence(doc, 0, static_cast<int>(doc.sentences().size()), reject)) {
+  // "I'd love to work at Cartografica": a wish to work at a named place.
+  static const PhraseSet kWorkAt{
+      {"love|like|eager|keen|hope|hoping|dream|want|wanting|aspire|aspiring|goal|aim|excited|chance ~3 to ~1 work|working|join at|for"}};
+  auto matches = JobAsks().FindPerSentence(doc, 0, static_cast<int>(doc.sentences().size()), reject);
+  for (const Match& m : kWorkAt.FindPerSentence(doc, 0, static_cast<int>(doc.sentences().size()), [&](const Match& m) {
+         const auto& tokens = doc.tokens();
+         if (m.end >= static_cast<int>(tokens.size()) || tokens[static_cast<size_t>(m.end)].sentence != tokens[static_cast<size_t>(m.first)].sentence) {
+           return true;
+         }
+         const Word& next = doc.words()[static_cast<size_t>(tokens[static_cast<size_t>(m.end)].word)];
+         return !next.initial_upper && !IsKnownWord(ctx, doc.WordText(tokens[static_cast<size_t>(m.end)].word));
+       })) {
+    const int sentence = doc.tokens()[static_cast<size_t>(m.first)].sentence;
+    if (std::none_of(matches.begin(), matches.end(),
+                     [&](const Match& o) { return doc.tokens()[static_cast<size_t>(o.first)].sentence == sentence; })) {
+      matches.push_back(m);
+    }
+  }
+  for (const Match& m : matches) {
     const size_t b = MatchBegin(doc, m), e = MatchEnd(doc, m);
     out->push_back(doc.Make("asks-for-job", severity, b, e,
                             "This asks about jobs or hiring (" + Quote(doc, b, e) +
@@ -486,7 +504,8 @@ void CheckTone(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out
       for (int t = s.first_token; t < s.end_token; ++t) {
         const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
         if (n == "confirm" || n == "still" || n == "works" || n == "suits" || n == "rsvp" || n == "confirmation" ||
-            n == "attending" || n == "booking" || n == "reservation") {
+            n == "attending" || n == "booking" || n == "reservation" || n == "move" || n == "reschedule" ||
+            n == "rather" || n == "change" || n == "cancel") {
           return true;
         }
       }

@@ -168,7 +168,7 @@ void CheckSchedule(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
   // an invite for Monday", "The only time I can do is...".
   static const PhraseSet kDictates{
       {"i will|shall call|phone|ring|ping ~2 you ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight", false, false, true},
-      {"i will|shall be|stop|come|drop ~2 by|at|in ~1 your office|desk|building|workplace", false, false, true},
+      {"i will|shall be|stop|come|drop ~2 by|at|in|to ~1 your office|desk|building|workplace|shop|store|studio|lab|clinic|place|home", false, false, true},
       {"i have|i ~1 booked|scheduled|reserved|blocked|put|sent|added ~4 invite|invitation|slot|calendar|room|table|meeting", false, false, true},
       {"meet me at|in|on", false, false, true},
       {"be available|ready|there at|on", false, false, true},
@@ -240,11 +240,11 @@ void CheckDoubleOptIn(const Doc& doc, const LintContext& ctx, std::vector<Findin
       {"agreed|permission|okayed|ok'd|consented", false},
       {"checked|asked ~4 if|whether|first|before", false},
       {"said ~4 happy|glad|love|open|keen|yes|okay|ok|fine|willing|delighted|game|up", false},
-      {"is|are|was|were ~2 happy|glad|keen|open|expecting|willing|eager|delighted|game|up for|excited|looking", false},
+      {"is|are|was|were ~2 happy|glad|keen|open|expecting|willing|eager|delighted|game|excited|looking|up", false},
       {"expecting|expects ~2 your|a|an|to", false},
       {"would|could|might you ~1 be ~2 open|willing|happy|interested|up|glad|keen", false},
       {"would|do you ~1 mind|like|want", false},
-      {"okay|ok|alright|all right with you", false},
+      {"okay|ok|alright|right with you", false},
       {"interested in ~3 meeting|talking|chatting|hearing|connecting|a call", false},
   };
   if (!kConnects.Any(doc, 0, AllSentences(doc))) return;

@@ -38,11 +38,12 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"my|our ~1 friend|professor|advisor|adviser|mentor|counselor|manager|teacher|supervisor|instructor|coach|aunt|uncle|cousin|sister|brother|mother|father|mom|dad|neighbor|neighbour|roommate|partner|colleague|boss", false},
       {"linkedin", false},
       {"found|came|saw|read|heard|watched|listened|noticed|followed|enjoyed|loved|admired ~2 your|you", false},
-      {"your ~2 talk|article|post|podcast|presentation|panel|blog|paper|book|interview|profile|essay|newsletter|keynote|webinar|workshop|session|thread|comment|piece|column|lecture|video|episode|research|speech|answer|seminar|class|course", false},
+      {"followed|used|using|read|reading|studied|watched ~6 your|you", false},
+      {"your ~2 write|writeup|report|study|tweet|portfolio|website|talk|article|post|podcast|presentation|panel|blog|paper|book|interview|profile|essay|newsletter|keynote|webinar|workshop|session|thread|comment|piece|column|lecture|video|episode|research|speech|answer|seminar|class|course", false},
       {"both|also studied|attended|graduated|went|worked|volunteered|belong|took", false},
-      {"same university|school|college|program|company|team|class|club|department|firm|lab|cohort|team", false},
+      {"same ~1 university|school|college|program|company|team|class|club|department|firm|lab|cohort|team", false},
       {"member|members of", false},
-      {"conference|meetup|summit|career fair|event|alumni|association|society|hackathon|symposium|forum|directory|chapter|reunion|mixer|convention|expo", false},
+      {"conference|meetup|summit|fair|event|alumni|association|society|hackathon|symposium|forum|directory|chapter|reunion|mixer|convention|expo", false},
       {"speaking|spoke|presented|presenting|talking at|on", false},
       {"you spoke|presented|gave|wrote|shared|posted|led|hosted|moderated|taught|mentored|visited", false},
       {"speaks|spoke|speak highly", false},
@@ -82,7 +83,7 @@ bool IsAskObject(std::string_view n) {
       "hour",    "hours",   "lunch", "schedule",  "free",     "spare",      "sometime",  "chance",
       "calls",   "talking", "chatting", "speaking", "meeting", "learn", "hear",  "connecting", "introducing",
       "send",    "along",   "walk", "ask", "either", "option", "options", "works", "suit", "suits",
-      "convenient", "possible", "refer"};
+      "convenient", "possible", "refer", "work"};
   return std::find(std::begin(kWords), std::end(kWords), n) != std::end(kWords);
 }
 
@@ -136,7 +137,7 @@ void CheckAsk(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out)
     if (s.first_token == s.end_token || doc.InGreeting(i) || IsJobAskSentence(doc, i)) continue;
     // "Coffee next week?", "Free Thursday afternoon?": a short question
     // about meeting is an ask whatever its grammar.
-    if (s.question() && s.end_token - s.first_token <= 8 && (HasAskObject(doc, s) || NamesDayOrTime(doc, i))) {
+    if (s.question() && s.end_token - s.first_token <= 14 && (HasAskObject(doc, s) || NamesDayOrTime(doc, i))) {
       return;
     }
     if (HasAskObject(doc, s) && kIndirect.Any(doc, i, i + 1)) return;
@@ -314,9 +315,11 @@ void CheckAboutMe(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
       }
     }
   }
-  if (self < 10 || self < 3 * std::max(other, 1)) return;
+  if (self < 8 || self < 3 * std::max(other, 1)) return;
+  // Hardly a word to or about them: the message costs a reply, not taste.
+  const bool all_about_me = other <= 1 || self >= 5 * other;
   out->push_back(doc.MakeWhole(
-      "about-me", Severity::kHint,
+      "about-me", all_about_me ? Severity::kWarning : Severity::kHint,
       "Mostly about you: " + std::to_string(self) + " uses of I/me/my against " + std::to_string(other) +
           " of you/your.",
       "Trim your story to a sentence and say what draws you to their work or what you hope to learn from them."));
