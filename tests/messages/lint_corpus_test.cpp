@@ -105,10 +105,11 @@ std::vector<Sample> LoadCorpus(const std::string& path) {
   return out;
 }
 
-// Parts the rules were shaped on (tuning4-6 were once called held out;
-// docs/linter.md says why they no longer are).
-constexpr const char* kTuningFiles[] = {"requests.txt", "intros_followups.txt", "thanks_touch.txt", "tuning4.txt",
-                                        "tuning5.txt",  "tuning6.txt",          "tuning7.txt"};
+// Parts the rules were shaped on (tuning4-6 were once called held out and
+// tuning8 untouched; docs/linter.md says why they no longer are).
+constexpr const char* kTuningFiles[] = {"requests.txt", "intros_followups.txt", "thanks_touch.txt",
+                                        "tuning4.txt",  "tuning5.txt",          "tuning6.txt",
+                                        "tuning7.txt",  "tuning8.txt"};
 // Written last, after the rule work of issue 19, and measured once before
 // any change it could prompt: the estimate for text the rules have not seen.
 constexpr const char* kUntouchedFile = "untouched.txt";

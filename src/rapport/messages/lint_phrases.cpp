@@ -300,6 +300,7 @@ void CheckTransition(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"job hunting|searching|seeking|search|hunt"},
       {"looking|searching|hunting for ?a ?new ?full-time job|jobs|work|employment"},
       {"looking|searching|hunting for ?a ?new position|role"},
+      {"looking|searching|hunting for ~3 job|jobs|work|employment|role|position|opportunity|gig"},
       {"on|entering|back|rejoining the job market"},
       {"seeking ?new employment|work"},
       {"seeking a|new job|position"},
@@ -310,7 +311,17 @@ void CheckTransition(const Doc& doc, const LintContext& ctx, std::vector<Finding
   // "Leads with": the first three sentences of the body.
   const int from = doc.body_begin();
   const int to = std::min(doc.body_end(), from + 3);
-  const auto matches = kSet.FindPerSentence(doc, from, to);
+  // "looking for people who work in...": the search is for people, not work.
+  const auto matches = kSet.FindPerSentence(doc, from, to, [&](const Match& m) {
+    for (int t = m.first; t < m.end; ++t) {
+      const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+      if (n == "who" || n == "that" || n == "which" || n == "people" || n == "someone" || n == "anyone" ||
+          n == "advice" || n == "insight" || n == "insights") {
+        return true;
+      }
+    }
+    return false;
+  });
   if (matches.empty()) return;
   const Match& m = matches.front();
   const size_t b = MatchBegin(doc, m), e = MatchEnd(doc, m);

@@ -115,7 +115,10 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
       "valuable",   "precious",   "busy",        "current",     "professional", "success", "linkedin"};
   // After "you": something they did or do.
   static const PhraseSet kTheirDoing{
-      {"you ~2 moved|went|switched|transitioned|changed|pivoted|built|founded|started|launched|wrote|published|led|designed|developed|spoke|presented|gave|taught|spent|joined|left|became|turned|won|organized|organised|hosted|ran|run|lead|manage|managed|specialize|specialise|specialized|specialised|focus|focused|researched|created|shipped|mentor|mentored|made|built|wrote|covered|posted|shared|answered|helped|reviewed|studied|trained|coached|volunteer|volunteered|work|worked|came|made", false},
+      {"you said|told|wrote|replied|offered|suggested", false},
+      {"your ~1 team|company|firm|group|lab|department|organization|organisation|agency|studio|unit|office ~2 moved|built|launched|made|switched|started|uses|used|runs|ran|handles|handled|won|published|shipped|created|developed|designed|adopted|migrated|changed|went|did", false},
+      {"we ~2 worked|studied|met|spoke|talked|served|volunteered|trained", false},
+      {"you ~2 did|moved|went|switched|transitioned|changed|pivoted|built|founded|started|launched|wrote|published|led|designed|developed|spoke|presented|gave|taught|spent|joined|left|became|turned|won|organized|organised|hosted|ran|run|lead|manage|managed|specialize|specialise|specialized|specialised|focus|focused|researched|created|shipped|mentor|mentored|made|built|wrote|covered|posted|shared|answered|helped|reviewed|studied|trained|coached|volunteer|volunteered|work|worked|came|made", false},
   };
   const auto& words = doc.words();
   for (int s = doc.body_begin(); s < doc.body_end(); ++s) {
@@ -168,6 +171,7 @@ void CheckSchedule(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
   // an invite for Monday", "The only time I can do is...".
   static const PhraseSet kDictates{
       {"i will|shall call|phone|ring|ping ~2 you ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight", false, false, true},
+      {"i will|shall give|send you a ~1 ring|call|buzz|bell ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight", false, false, true},
       {"i will|shall be|stop|come|drop ~2 by|at|in|to ~1 your office|desk|building|workplace|shop|store|studio|lab|clinic|place|home", false, false, true},
       {"i have|i ~1 booked|scheduled|reserved|blocked|put|sent|added ~4 invite|invitation|slot|calendar|room|table|meeting", false, false, true},
       {"meet me at|in|on", false, false, true},
@@ -248,7 +252,14 @@ void CheckDoubleOptIn(const Doc& doc, const LintContext& ctx, std::vector<Findin
       {"interested in ~3 meeting|talking|chatting|hearing|connecting|a call", false},
   };
   if (!kConnects.Any(doc, 0, AllSentences(doc))) return;
-  if (kOptIn.Any(doc, 0, AllSentences(doc))) return;
+  // "I said you'd be happy to...": the introducer answering for them is not
+  // their yes.
+  const auto for_them = [&](const Match& m) {
+    const auto& tokens = doc.tokens();
+    return tokens[static_cast<size_t>(m.first)].norm == "said" && m.first > 0 &&
+           tokens[static_cast<size_t>(m.first - 1)].norm == "i";
+  };
+  if (!kOptIn.FindPerSentence(doc, 0, AllSentences(doc), for_them).empty()) return;
   out->push_back(doc.MakeWhole("no-double-opt-in", Severity::kWarning,
                                "Introduces two people without saying the second agreed first; an "
                                "introduction nobody asked for is a burden.",

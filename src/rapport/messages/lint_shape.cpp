@@ -58,6 +58,12 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"alma mater", false},
       {"class of", false},
       {"in common", false},
+      // An earlier exchange or a shared past: "when I wrote in the spring you
+      // said...", "at our old company", "since we worked together".
+      {"when|after|since i ~1 wrote|emailed|asked|messaged|contacted", false},
+      {"you said|told|wrote|replied|answered|offered", false},
+      {"our ~1 old|former|previous|last company|firm|team|employer|office|school|department|lab|job|project", false},
+      {"worked|studied|served|volunteered together", false},
       {"our shared|common", false},
       {"as a|an ~3 grad|graduate|alum|alumna|alumnus|member|veteran|employee|student of|from|at", false},
       {"in|on|through|via the ~4 slack|discord|community|club|guild|group|forum|listserv|list|league|circle|network", false},
@@ -128,9 +134,13 @@ void CheckAsk(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out)
   // minutes", "if you have time, I'd love to hear how you did it".
   static const PhraseSet kIndirect{
       {"wonder|wondering|wondered ~2 if|whether", false},
-      {"grateful|thankful|appreciate|appreciative|delighted|honored|honoured|glad|happy|welcome ~6 if|chance|opportunity|whether", false},
+      {"grateful|thankful|appreciate|appreciative|delighted|honored|honoured|glad|happy|welcome ~6 if|chance|opportunity|whether|for", false},
       {"if|whether you ~1 have|had|could|can|might|would|are|were|find|get", false},
+      {"hope|hoping|hoped you ~2 might|could|would|can|will|have|had|be", false},
   };
+  // "Could you let me know if anything has changed?": a direct question to
+  // them is an ask, whatever it asks for.
+  static const PhraseSet kDirect{{"could|would|can|will you", false}};
   for (int i = 0; i < AllSentences(doc); ++i) {
     const Sentence& s = sentences[static_cast<size_t>(i)];
     if (IsQuestionAsk(doc, s)) return;
@@ -140,7 +150,8 @@ void CheckAsk(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out)
     if (s.question() && s.end_token - s.first_token <= 14 && (HasAskObject(doc, s) || NamesDayOrTime(doc, i))) {
       return;
     }
-    if (HasAskObject(doc, s) && kIndirect.Any(doc, i, i + 1)) return;
+    if ((HasMeetingWord(doc, s) || HasAskObject(doc, s)) && kIndirect.Any(doc, i, i + 1)) return;
+    if (s.question() && kDirect.Any(doc, i, i + 1)) return;
   }
   // An ask written as a statement: "I'd like to set up a call", "Let me know when you are free".
   static const PhraseSet kStatementAsk{
@@ -234,7 +245,7 @@ void CheckFlexibility(const Doc& doc, const LintContext& ctx, std::vector<Findin
   if (ctx.kind != MessageKind::kRequest) return;
   static const PhraseSet kSet{
       {"phone|call|calls|video|zoom|email|emails|mail|person|coffee|teams|skype|meet|virtual|virtually|online|chat|lunch|writing ~4 or ~5 phone|video|zoom|email|emails|mail|person|coffee|call|calls|virtually|online|skype|teams|virtual|writing|lunch|chat|chats|meet", false},
-      {"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|week|lunchtime ~4 or|and ~3 monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|next|week|after|lunchtime", false},
+      {"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|week|lunchtime|lunchtimes ~4 or|and ~3 monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|next|week|after|lunchtime|lunchtimes", false},
       {"most|any|many|some ~1 days|day|mornings|afternoons|evenings|weekdays|weekends|time|times|slot|slots|afternoon|morning|evening|weekday|week", false},
       {"your schedule|calendar|convenience|preference|choice|availability|pick", false},
       {"at|near|to|by your office|workplace|clinic|lab|building", false},
@@ -247,6 +258,11 @@ void CheckFlexibility(const Doc& doc, const LintContext& ctx, std::vector<Findin
       {"work|working around", false},
       {"if ~4 easier|simpler|convenient|prefer|preferable", false},
       {"email|phone|writing|call ~2 works|work|fine ~1 too|also|as", false},
+      // Deference in the writer's own words: "I can move things around",
+      // "I can adapt to your time zone", "one evening next week".
+      {"move|moving|shift|shuffle|rearrange ~1 things|something|around", false},
+      {"adapt|adjust|accommodate|fit|flex|bend ~3 your|you|around", false},
+      {"one|an ~1 evening|morning|afternoon|lunchtime|weekday|day ~2 next|this|in", false},
   };
   if (kSet.Any(doc, 0, AllSentences(doc))) return;
   out->push_back(doc.MakeWhole("no-flexibility", Severity::kHint,
