@@ -3,10 +3,12 @@
 // here is part of the public interface in lint.h.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -167,6 +169,12 @@ size_t TokenBegin(const Doc& doc, int token);
 size_t TokenEnd(const Doc& doc, int token);
 
 bool IsStopWord(std::string_view norm);
+std::string LowerAscii(std::string_view s);
+inline int AllSentences(const Doc& doc) { return static_cast<int>(doc.sentences().size()); }
+template <size_t N>
+bool In(const std::string_view (&list)[N], std::string_view word) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
 bool IsKind(const LintContext& ctx, std::initializer_list<MessageKind> kinds);
 // Whether the message names a day, a part of a day or a clock time
 // ("Tuesday", "mornings", "3:30", "4pm"): a concrete offer of when.

@@ -24,12 +24,6 @@ std::string Quote(const Doc& doc, size_t begin, size_t end) {
 
 // ---- unfilled-placeholder ----------------------------------------------------
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 void AddPlaceholder(const Doc& doc, size_t b, size_t e, std::vector<Finding>* out) {
   out->push_back(doc.Make("unfilled-placeholder", Severity::kError, b, e,
                           "A template field was left in: " + Quote(doc, b, e) + ".",
@@ -368,7 +362,7 @@ void CheckShouting(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
     while (e < count && words[static_cast<size_t>(e)].sentence == words[static_cast<size_t>(w)].sentence &&
            (IsShouty(doc, e, ctx) || doc.WordText(e) == "I" || doc.WordText(e) == "A")) {
       letters += words[static_cast<size_t>(e)].end - words[static_cast<size_t>(e)].begin;
-      std::string norm = Lower(doc.WordText(e));
+      std::string norm = LowerAscii(doc.WordText(e));
       emphasis = emphasis || IsEmphasisWord(norm);
       pleading = pleading || IsPleading(norm);
       ++e;

@@ -9,12 +9,6 @@
 namespace rapport::lint_detail {
 namespace {
 
-int AllSentences(const Doc& doc) { return static_cast<int>(doc.sentences().size()); }
-
-template <size_t N>
-bool In(const std::string_view (&list)[N], std::string_view word) {
-  return std::find(std::begin(list), std::end(list), word) != std::end(list);
-}
 
 bool SentenceHas(const Doc& doc, int sentence, std::initializer_list<std::string_view> words) {
   const Sentence& s = doc.sentences()[static_cast<size_t>(sentence)];

@@ -11,12 +11,6 @@
 namespace rapport::lint_detail {
 namespace {
 
-int AllSentences(const Doc& doc) { return static_cast<int>(doc.sentences().size()); }
-
-template <size_t N>
-bool In(const std::string_view (&list)[N], std::string_view word) {
-  return std::find(std::begin(list), std::end(list), word) != std::end(list);
-}
 
 }  // namespace
 

@@ -190,12 +190,6 @@ bool HasLetter(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The closing `close` within `limit` bytes, or npos; any byte of `stop`
 // before it gives up.
 size_t FindClose(std::string_view text, size_t from, std::string_view close, size_t limit, std::string_view stop) {
@@ -232,6 +226,12 @@ bool IsPromptInParentheses(std::string_view inner) {
 }
 
 }  // namespace
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
 
 std::vector<std::pair<size_t, size_t>> FindTemplateFields(std::string_view text) {
   std::vector<std::pair<size_t, size_t>> fields;
