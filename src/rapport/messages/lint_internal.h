@@ -184,6 +184,9 @@ bool NamesDayOrTime(const Doc& doc, int s);
 // Whether it proposes a day or a clock time ("Thursday", "the 12th at
 // 9am", "3:30"); parts of a day ("mornings") are a choice, not a proposal.
 bool ProposesDay(const Doc& doc);
+// Whether sentence `s` fixes the meeting for them or hands them the
+// arranging (what dictates-schedule looks for).
+bool IsSchedulingDemand(const Doc& doc, int s);
 // Whether sentence `s` asks for a job (asks-for-job would fire on it).
 bool IsJobAskSentence(const Doc& doc, int s);
 // Whether `word` is one of context.known_words, ignoring ASCII case; an

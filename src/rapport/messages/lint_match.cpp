@@ -87,6 +87,8 @@ bool IsNegated(const Doc& doc, int t) {
     const std::string& n = tokens[static_cast<size_t>(u)].norm;
     if (n == "but" || n == "although" || n == "though" || n == "however") break;
     if (n == "not" || n == "never" || n == "no" || n == "without" || n == "nor" || n == "neither") return true;
+    // "your advice to stop applying for every role": what they advised against.
+    if (n == "stop" || n == "stopped" || n == "quit" || n == "avoid" || n == "avoiding") return true;
   }
   return false;
 }

@@ -113,6 +113,7 @@ const PhraseSet& JobAsks() {
       {"great|good|perfect|strong|natural|ideal ~1 fit|addition|asset for|to|at|on|in your|the team|company|firm|organization|organisation|role|position|group|lab|department|staff|studio"},
       {"add value to|contribute to ~1 your|the team|company|firm|organization|organisation|group"},
       {"bring me on|onboard|aboard"},
+      {"give|giving me a chance|shot|break"},
       {"get my foot|get in|break in|get into ~2 your|the company|firm|team|organization|organisation"},
   };
   return kSet;
@@ -299,7 +300,7 @@ void CheckTransition(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"seeking ?new employment|work"},
       {"seeking a|new job|position"},
       {"need ?a ?new job|work|employment"},
-      {"position|role|job|team was|got|has been eliminated|cut"},
+      {"position|role|job|team|department ~4 was|got|were|has|had|is ?been eliminated|cut|abolished|outsourced"},
       {"downsized|furloughed|redundant"},
   };
   // "Leads with": the first three sentences of the body.

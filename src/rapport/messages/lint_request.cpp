@@ -111,8 +111,8 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
   static const PhraseSet kTheirDoing{
       {"you said|told|wrote|replied|offered|suggested", false},
       {"your ~1 team|company|firm|group|lab|department|organization|organisation|agency|studio|unit|office ~2 moved|built|launched|made|switched|started|uses|used|runs|ran|handles|handled|won|published|shipped|created|developed|designed|adopted|migrated|changed|went|did", false},
-      {"we ~2 worked|studied|met|spoke|talked|served|volunteered|trained", false},
-      {"you ~2 did|moved|went|switched|transitioned|changed|pivoted|built|founded|started|launched|wrote|published|led|designed|developed|spoke|presented|gave|taught|spent|joined|left|became|turned|won|organized|organised|hosted|ran|run|lead|manage|managed|specialize|specialise|specialized|specialised|focus|focused|researched|created|shipped|mentor|mentored|made|built|wrote|covered|posted|shared|answered|helped|reviewed|studied|trained|coached|volunteer|volunteered|work|worked|came|made", false},
+      {"we ~2 worked|studied|met|spoke|talked|served|volunteered|trained|both", false},
+      {"you ~2 took|left|chose|followed|did|moved|went|switched|transitioned|changed|pivoted|built|founded|started|launched|wrote|published|led|designed|developed|spoke|presented|gave|taught|spent|joined|left|became|turned|won|organized|organised|hosted|ran|run|lead|manage|managed|specialize|specialise|specialized|specialised|focus|focused|researched|created|shipped|mentor|mentored|made|built|wrote|covered|posted|shared|answered|helped|reviewed|studied|trained|coached|volunteer|volunteered|work|worked|came|made", false},
   };
   const auto& words = doc.words();
   for (int s = doc.body_begin(); s < doc.body_end(); ++s) {
@@ -159,11 +159,12 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
 
 // ---- dictates-schedule -----------------------------------------------------------
 
-void CheckSchedule(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
-  if (!IsKind(ctx, {MessageKind::kRequest, MessageKind::kFollowUp, MessageKind::kIntroRequest})) return;
-  // The sender fixes the meeting: "I'll call you Thursday at 3", "I've sent
-  // an invite for Monday", "The only time I can do is...".
-  static const PhraseSet kDictates{
+namespace {
+
+// The sender fixes the meeting: "I'll call you Thursday at 3", "I've sent
+// an invite for Monday", "The only time I can do is...".
+const PhraseSet& Dictates() {
+  static const PhraseSet kSet{
       {"i will|shall call|phone|ring|ping ~2 you ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight", false, false, true},
       {"i will|shall give|send you a ~1 ring|call|buzz|bell ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight", false, false, true},
       {"i will|shall be|stop|come|drop ~2 by|at|in|to ~1 your office|desk|building|workplace|shop|store|studio|lab|clinic|place|home", false, false, true},
@@ -175,31 +176,58 @@ void CheckSchedule(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
       {"i can only", false},
       {"expect my|a call", false},
   };
-  // The recipient is left to do it all: pick the time and the place, set it
-  // up, send the invite.
-  static const PhraseSet kLegwork{
+  return kSet;
+}
+
+// The recipient is left to do it all: pick the time and the place, set it
+// up, send the invite.
+const PhraseSet& Legwork() {
+  static const PhraseSet kSet{
       {"time|when|day|date and|or ~1 place|where|location|venue|platform", false},
       {"where and when", false},
       {"set|sets|setting up|arrange|organize|organise|book|schedule ~3 call|meeting|time|something|room|it|zoom|chat|coffee", false},
       {"send|sending ~3 invite|invitation|zoom|link|teams", false},
   };
-  const auto own = [&](const Match& m) {
-    // "I'm happy to set it up", "whatever time and place suit you": the
-    // sender doing the work, or deferring to them, not handing it over.
-    for (int t = m.first - 1; t >= 0 && t >= m.first - 4; --t) {
-      const Token& tok = doc.tokens()[static_cast<size_t>(t)];
-      if (tok.sentence != doc.tokens()[static_cast<size_t>(m.first)].sentence) break;
-      if (tok.norm == "i" || tok.norm == "we") return true;
-    }
-    const int sentence = doc.tokens()[static_cast<size_t>(m.first)].sentence;
-    return SentenceHas(doc, sentence, {"suits", "suit", "convenient", "best", "prefer", "whatever", "whichever",
-                                       "works", "happy", "glad", "easiest", "easier"});
-  };
-  const auto dictates = kDictates.FindPerSentence(doc, 0, AllSentences(doc), [&](const Match& m) {
+  return kSet;
+}
+
+std::vector<Match> DictatesIn(const Doc& doc, int from, int to) {
+  return Dictates().FindPerSentence(doc, from, to, [&](const Match& m) {
     const int sentence = doc.tokens()[static_cast<size_t>(m.first)].sentence;
     return SentenceHas(doc, sentence, {"if", "unless", "whenever", "suits", "convenient", "prefer", "happy",
                                        "glad", "or", "alternatively", "otherwise", "feel"});
   });
+}
+
+std::vector<Match> LegworkIn(const Doc& doc, int from, int to) {
+  return Legwork().FindPerSentence(doc, from, to, [&](const Match& m) {
+    const auto& tokens = doc.tokens();
+    const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
+    // "I'm happy to set it up", "I'll send the invite": the sender doing the work.
+    for (int t = m.first - 1; t >= 0 && t >= m.first - 4; --t) {
+      const Token& tok = tokens[static_cast<size_t>(t)];
+      if (tok.sentence != sentence) break;
+      if (tok.norm == "i" || tok.norm == "we") return true;
+    }
+    if (SentenceHas(doc, sentence, {"whatever", "whichever", "happy", "glad"})) return true;
+    // "a time and place" is their chore only when they are told to choose
+    // it; "at a time and place that suits you" defers to them.
+    const std::string& first = tokens[static_cast<size_t>(m.first)].norm;
+    const bool choosing = first == "time" || first == "when" || first == "day" || first == "date" || first == "where";
+    return choosing && !SentenceHas(doc, sentence, {"pick", "choose", "suggest", "name", "propose", "decide", "set",
+                                                    "send", "know", "tell", "find", "arrange"});
+  });
+}
+
+}  // namespace
+
+bool IsSchedulingDemand(const Doc& doc, int s) {
+  return !DictatesIn(doc, s, s + 1).empty() || !LegworkIn(doc, s, s + 1).empty();
+}
+
+void CheckSchedule(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (!IsKind(ctx, {MessageKind::kRequest, MessageKind::kFollowUp, MessageKind::kIntroRequest})) return;
+  const auto dictates = DictatesIn(doc, 0, AllSentences(doc));
   if (!dictates.empty()) {
     const Match& m = dictates.front();
     const Sentence& s = doc.sentences()[static_cast<size_t>(doc.tokens()[static_cast<size_t>(m.first)].sentence)];
@@ -209,7 +237,7 @@ void CheckSchedule(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
     return;
   }
   if (OffersDayOrTime(doc)) return;
-  const auto legwork = kLegwork.FindPerSentence(doc, doc.body_begin(), doc.body_end(), own);
+  const auto legwork = LegworkIn(doc, doc.body_begin(), doc.body_end());
   if (legwork.empty()) return;
   const Sentence& s =
       doc.sentences()[static_cast<size_t>(doc.tokens()[static_cast<size_t>(legwork.front().first)].sentence)];

@@ -63,6 +63,22 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"in|on|through|via the ~4 slack|discord|community|club|guild|group|forum|listserv|list|league|circle|network", false},
   };
   if (kSet.Any(doc, 0, AllSentences(doc))) return;
+  // "Rafe Collins recomended I get in touch": a name from the records
+  // opening a body sentence about the writer or the reader is a referral,
+  // however the verb is spelled.
+  for (int s = doc.body_begin(); s < doc.body_end(); ++s) {
+    const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
+    if (sentence.first_word >= sentence.end_word) continue;
+    const Word& first = doc.words()[static_cast<size_t>(sentence.first_word)];
+    if (!first.initial_upper || !IsKnownWord(ctx, doc.WordText(sentence.first_word))) continue;
+    if (first.end < doc.text().size() && doc.text()[first.end] == ',') continue;  // "Ada, I wanted to..."
+    bool about_us = false;
+    for (int t = sentence.first_token; t < sentence.end_token; ++t) {
+      const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+      about_us = about_us || n == "i" || n == "me" || n == "you";
+    }
+    if (about_us) return;
+  }
   out->push_back(doc.MakeWhole("no-connection", Severity::kWarning,
                                "Doesn't say how you found them or who suggested you write; a stranger "
                                "with no link is the easiest request to ignore.",
@@ -123,6 +139,13 @@ bool IsQuestionAsk(const Doc& doc, const Sentence& s) {
 void CheckAsk(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
   if (!IsKind(ctx, {MessageKind::kRequest, MessageKind::kIntroRequest, MessageKind::kFollowUp})) return;
   const auto& sentences = doc.sentences();
+  // "To confirm: Wednesday at 4 pm": a follow-up confirming a meeting already
+  // agreed asks for nothing new.
+  if (ctx.kind == MessageKind::kFollowUp && OffersDayOrTime(doc)) {
+    for (const auto& t : doc.tokens()) {
+      if (t.norm == "confirm" || t.norm == "confirming" || t.norm == "confirmed") return;
+    }
+  }
   // A polite, indirect ask is still an ask: "I was wondering whether you
   // might have a few minutes", "I'd be grateful if you could spare 20
   // minutes", "if you have time, I'd love to hear how you did it".
@@ -258,7 +281,12 @@ void CheckFlexibility(const Doc& doc, const LintContext& ctx, std::vector<Findin
       {"adapt|adjust|accommodate|fit|flex|bend ~3 your|you|around", false},
       {"one|an ~1 evening|morning|afternoon|lunchtime|weekday|day ~2 next|this|in", false},
   };
-  if (kSet.Any(doc, 0, AllSentences(doc))) return;
+  // "I'll be at your office on Monday", "Could you pick a time?": fixing
+  // the meeting or handing it over is not offering a choice.
+  const auto dictated = [&](const Match& m) {
+    return IsSchedulingDemand(doc, doc.tokens()[static_cast<size_t>(m.first)].sentence);
+  };
+  if (!kSet.FindPerSentence(doc, 0, AllSentences(doc), dictated).empty()) return;
   out->push_back(doc.MakeWhole("no-flexibility", Severity::kHint,
                                "Offers no choice of times or of phone, video or email; letting them pick "
                                "makes yes easier.",
