@@ -135,7 +135,7 @@ TEST_F(UserFilesApp, TheLintReadsTheContactsLog) {
   auto zoe = app->records().AddContact(f);
   ASSERT_TRUE(zoe.ok()) << zoe.error().message();
   const std::string ask = "Hi Zoe,\n\nWould you have 20 minutes for a call next week?\n\nThanks";
-  auto fresh = app->messaging().Lint(ask, MessageKind::kFollowUp, zoe->id);
+  auto fresh = app->messaging().Lint(ask, MessageKind::kFollowUp, zoe->contact.id);
   ASSERT_TRUE(fresh.ok()) << fresh.error().message();
   EXPECT_FALSE(Flags(*fresh, "already-declined"));
   EXPECT_FALSE(Flags(*fresh, "long-silence"));
@@ -144,7 +144,7 @@ TEST_F(UserFilesApp, TheLintReadsTheContactsLog) {
   ASSERT_TRUE(app->pipeline().Record(sent).ok());
   EventInput no{.kind = EventKind::kRepliedNo, .contact = "Zoe", .at = "2025-01-08T09:00Z"};
   ASSERT_TRUE(app->pipeline().Record(no).ok());
-  auto after_no = app->messaging().Lint(ask, MessageKind::kFollowUp, zoe->id);
+  auto after_no = app->messaging().Lint(ask, MessageKind::kFollowUp, zoe->contact.id);
   ASSERT_TRUE(after_no.ok()) << after_no.error().message();
   EXPECT_TRUE(Flags(*after_no, "already-declined"));
   EXPECT_TRUE(Flags(*after_no, "long-silence"));  // 14 months before the clock's 2026-03-10
@@ -155,7 +155,7 @@ TEST_F(UserFilesApp, TheLintReadsTheContactsLog) {
 
   EventInput yes{.kind = EventKind::kRepliedYes, .contact = "Zoe", .at = "2026-03-01T09:00Z"};
   ASSERT_TRUE(app->pipeline().Record(yes).ok());
-  auto after_yes = app->messaging().Lint(ask, MessageKind::kFollowUp, zoe->id);
+  auto after_yes = app->messaging().Lint(ask, MessageKind::kFollowUp, zoe->contact.id);
   ASSERT_TRUE(after_yes.ok()) << after_yes.error().message();
   EXPECT_FALSE(Flags(*after_yes, "already-declined"));
   EXPECT_FALSE(Flags(*after_yes, "long-silence"));
