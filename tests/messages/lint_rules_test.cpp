@@ -112,8 +112,12 @@ TEST(LintGeneric, FiresOnlyWhenNothingIsAboutThem) {
   EXPECT_TRUE(Fires("Hello,\nI'm exploring marketing and would value your perspective and experience. Would you "
                     "have 20 minutes?\nSam",
                     kRequest, "generic-request"));
+  // Days and months in capitals are not names of anything of theirs.
+  EXPECT_TRUE(Fires("Hello,\nI'm exploring marketing. Would 20 minutes on Tue 17 Mar suit your schedule?\nSam",
+                    kRequest, "generic-request"));
   for (const char* specific : {"I read your article on weighting panels.", "Grace Hopper suggested I write to you.",
-                               "I heard you moved from nursing into surveys.", "We both studied at Kettering."}) {
+                               "I heard you moved from nursing into surveys.", "We both studied at Kettering.",
+                               "I found you through our alumni network."}) {
     EXPECT_FALSE(Fires(std::string("Hello,\n") + specific + " Would you have 20 minutes?\nSam", kRequest,
                        "generic-request"))
         << specific;

@@ -112,6 +112,7 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
       {"you said|told|wrote|replied|offered|suggested", false},
       {"your ~1 team|company|firm|group|lab|department|organization|organisation|agency|studio|unit|office ~2 moved|built|launched|made|switched|started|uses|used|runs|ran|handles|handled|won|published|shipped|created|developed|designed|adopted|migrated|changed|went|did", false},
       {"we ~2 worked|studied|met|spoke|talked|served|volunteered|trained|both", false},
+      {"our ~2 alumni|network|school|university|college|program|programme|team|company|firm|group|club|class|cohort|community|association|department|lab", false},
       {"you ~2 took|left|chose|followed|did|moved|went|switched|transitioned|changed|pivoted|built|founded|started|launched|wrote|published|led|designed|developed|spoke|presented|gave|taught|spent|joined|left|became|turned|won|organized|organised|hosted|ran|run|lead|manage|managed|specialize|specialise|specialized|specialised|focus|focused|researched|created|shipped|mentor|mentored|made|built|wrote|covered|posted|shared|answered|helped|reviewed|studied|trained|coached|volunteer|volunteered|work|worked|came|made", false},
   };
   const auto& words = doc.words();
@@ -141,9 +142,15 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
         if (!word.initial_upper || text == "I" || (word.sentence_initial && !IsKnownWord(ctx, text))) {
           continue;
         }
-        static constexpr std::string_view kCommon[] = {"LinkedIn", "Zoom", "Teams", "Google", "Meet", "Skype",
-                                                       "Monday",   "Tuesday", "Wednesday", "Thursday", "Friday",
-                                                       "Saturday", "Sunday", "English", "Mr", "Ms", "Mrs", "Dr"};
+        // Words any message may capitalise: tools, days, months, titles.
+        static constexpr std::string_view kCommon[] = {
+            "LinkedIn", "Zoom",     "Teams",    "Google",   "Meet",      "Skype",    "English",  "Mr",
+            "Ms",       "Mrs",      "Dr",       "Monday",   "Tuesday",   "Wednesday", "Thursday", "Friday",
+            "Saturday", "Sunday",   "Mon",      "Tue",      "Tues",      "Wed",       "Thu",      "Thur",
+            "Thurs",    "Fri",      "Sat",      "Sun",      "January",   "February",  "March",    "April",
+            "May",      "June",     "July",     "August",   "September", "October",   "November", "December",
+            "Jan",      "Feb",      "Mar",      "Apr",      "Jun",       "Jul",       "Aug",      "Sep",
+            "Sept",     "Oct",      "Nov",      "Dec",      "AM",        "PM"};
         if (In(kCommon, text)) continue;
         return;
       }
