@@ -105,8 +105,8 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
       "generosity", "willingness", "email",      "phone",       "office",     "behalf",     "end",
       "way",        "choice",     "preference",  "pick",        "views",      "view",       "take",
       "tips",       "mind",       "brain",       "professional", "career's",  "line",       "sector",
-      "business",   "firm",       "expertise",   "skills",      "successes",  "workplace",  "shoes",
-      "valuable",   "precious",   "busy",        "current",     "professional", "success", "linkedin"};
+      "business",   "firm",       "skills",      "successes",   "workplace",  "shoes",      "valuable",
+      "precious",   "current",    "linkedin"};
   // After "you": something they did or do.
   static const PhraseSet kTheirDoing{
       {"you said|told|wrote|replied|offered|suggested", false},
