@@ -1,7 +1,9 @@
 // libFuzzer target for the etiquette linter: Lint must never throw, crash,
 // hang, or return a span outside the text, whatever bytes it is given.
 //
-// Input layout: byte 0 picks the message kind (low bits) and the speller:
+// Input layout: byte 0 picks the message kind (low three bits), whether
+// the log says they declined (bit 3) or were last heard from long ago
+// (bit 4), and the speller:
 // none; a fast fake one that rejects words by a hash (top bit set); or,
 // for 0xFF only, the real Hunspell dictionary (its suggestions cost tens of
 // milliseconds each and would otherwise eat the fuzzing budget); then, up to the first NUL byte, text whose lines are split into
@@ -61,7 +63,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   rapport::LintContext ctx;
-  ctx.kind = static_cast<rapport::MessageKind>(data[0] % 5);
+  ctx.kind = static_cast<rapport::MessageKind>((data[0] & 0x07) % 6);
+  // Bits 3 and 4: the log rules (already-declined, long-silence).
+  ctx.declined = (data[0] & 0x08) != 0;
+  if (data[0] & 0x10) ctx.days_since_last_contact = 400;
   static const HashSpeller hash_speller;
   ctx.speller = data[0] == 0xFF ? SharedSpeller() : (data[0] & 0x80) ? &hash_speller : nullptr;
   std::string_view rest = input.substr(1);

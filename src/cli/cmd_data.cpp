@@ -375,8 +375,8 @@ void RegisterMessageCommands(CLI::App& root, Runner& selected) {
       "lint", "Read a message before you send it: etiquette, tone and spelling");
   lint->add_option("FILE", opts->file, "The message (default: standard input)");
   lint->add_option("--kind", opts->kind,
-                   "request, follow_up, thank_you, intro_request or touch (default: request)")
-      ->check(CLI::IsMember({"request", "follow_up", "thank_you", "intro_request", "touch"}));
+                   "request, follow_up, thank_you, intro_request, touch or introduction (default: request)")
+      ->check(CLI::IsMember({"request", "follow_up", "thank_you", "intro_request", "touch", "introduction"}));
   std::string rules = "\nRules:\n";
   for (const auto& r : LintRules()) {
     rules += "  " + std::string(r.id) + std::string(24 - std::min<size_t>(23, r.id.size()), ' ') +

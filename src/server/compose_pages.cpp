@@ -90,6 +90,11 @@ std::string RuleTitle(std::string_view rule) {
       {"not-specific", "Nothing specific from the conversation"},
       {"spelling", "Spelling"},
       {"repeated-word", "A repeated word"},
+      {"generic-request", "Could have gone to anyone"},
+      {"dictates-schedule", "Leaves them no say in the meeting"},
+      {"no-double-opt-in", "Introduces without asking first"},
+      {"long-silence", "Doesn't mention the long silence"},
+      {"already-declined", "Asks again after a no"},
   };
   for (const auto& [id, title] : kTitles) {
     if (id == rule) return std::string(title);
@@ -518,7 +523,7 @@ void ApiLint(State& st, const Request& req, Response& res) {
   }
   if (!lint_kind) {
     return SendJsonError(res, 400, "invalid_argument",
-                         "kind must be request, follow_up, thank_you, intro_request, touch or a "
+                         "kind must be request, follow_up, thank_you, intro_request, touch, introduction or a "
                          "template's name");
   }
   json findings;

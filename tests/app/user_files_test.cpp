@@ -126,6 +126,49 @@ TEST_F(UserFilesApp, TheUsersKnownWordsAreNotSpellingMistakes) {
   EXPECT_FALSE(Flags(*after, "spelling"));
 }
 
+// The log reaches the linter: a no that stands, and how long since they
+// last heard from the seeker (issue 19).
+TEST_F(UserFilesApp, TheLintReadsTheContactsLog) {
+  auto app = MakeApp();
+  ContactFields f;
+  f.name = "Zoe Agren";
+  auto zoe = app->records().AddContact(f);
+  ASSERT_TRUE(zoe.ok()) << zoe.error().message();
+  const std::string ask = "Hi Zoe,\n\nWould you have 20 minutes for a call next week?\n\nThanks";
+  auto fresh = app->messaging().Lint(ask, MessageKind::kFollowUp, zoe->contact.id);
+  ASSERT_TRUE(fresh.ok()) << fresh.error().message();
+  EXPECT_FALSE(Flags(*fresh, "already-declined"));
+  EXPECT_FALSE(Flags(*fresh, "long-silence"));
+
+  EventInput sent{.kind = EventKind::kRequestSent, .contact = "Zoe", .at = "2025-01-06T09:00Z"};
+  ASSERT_TRUE(app->pipeline().Record(sent).ok());
+  EventInput no{.kind = EventKind::kRepliedNo, .contact = "Zoe", .at = "2025-01-08T09:00Z"};
+  ASSERT_TRUE(app->pipeline().Record(no).ok());
+  auto after_no = app->messaging().Lint(ask, MessageKind::kFollowUp, zoe->contact.id);
+  ASSERT_TRUE(after_no.ok()) << after_no.error().message();
+  EXPECT_TRUE(Flags(*after_no, "already-declined"));
+  EXPECT_TRUE(Flags(*after_no, "long-silence"));  // 14 months before the clock's 2026-03-10
+  // Without `about`, the linter knows no log.
+  auto anonymous = app->messaging().Lint(ask, MessageKind::kFollowUp);
+  ASSERT_TRUE(anonymous.ok());
+  EXPECT_FALSE(Flags(*anonymous, "already-declined"));
+
+  EventInput yes{.kind = EventKind::kRepliedYes, .contact = "Zoe", .at = "2026-03-01T09:00Z"};
+  ASSERT_TRUE(app->pipeline().Record(yes).ok());
+  auto after_yes = app->messaging().Lint(ask, MessageKind::kFollowUp, zoe->contact.id);
+  ASSERT_TRUE(after_yes.ok()) << after_yes.error().message();
+  EXPECT_FALSE(Flags(*after_yes, "already-declined"));
+  EXPECT_FALSE(Flags(*after_yes, "long-silence"));
+}
+
+TEST_F(UserFilesApp, TheProfilesWordsAreNotSpellingMistakes) {
+  cfg_.profile.headline = "Zorblax analyst";
+  auto app = MakeApp();
+  auto r = app->messaging().Lint("Hi,\n\nI loved the zorblax talk.\n\nThanks", MessageKind::kTouch);
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_FALSE(Flags(*r, "spelling"));
+}
+
 TEST_F(UserFilesApp, TheUsersTemplateReplacesTheBuiltIn) {
   auto app = MakeApp();
   ContactFields f;

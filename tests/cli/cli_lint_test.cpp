@@ -36,14 +36,15 @@ TEST(CliLint, AWarmRequestPassesAndRecordNamesAreKnownWords) {
   testing::TempDir home;
   testing::Rapport rapport(home);
   std::ofstream(home.File("msg.txt"))
-      << "Hi Ada,\n\nOkonkwo-Lindqvist's colleague Sam Reyes, my former teacher, suggested I "
+      << "Hi Ada,\n\nBakker-Lindqvist's colleague Sam Reyes, my former teacher, suggested I "
          "write to you. I'm a second-year nursing student curious about public health policy, and "
          "I'd love to hear how you found your way into it.\n\nWould you have 20 minutes for a "
          "phone or video call sometime in the next two weeks? Mornings suit me best, but I'm happy "
          "to work around your schedule.\n\nMany thanks,\nJordan\n";
   // The spelling findings that name a word of the surname (at the start of
-  // a sentence, where a capital does not already mark it as a name); with
-  // `clean`, every finding must be a hint.
+  // a sentence, where a capital does not already mark it as a name, and an
+  // edit from a dictionary word, "Baker", so that it reads as a possible
+  // typo rather than a name); with `clean`, every finding must be a hint.
   auto surname_flagged = [&](bool clean) {
     auto r = rapport.Run({"lint", home.File("msg.txt"), "--json"});
     EXPECT_EQ(r.code, 0) << r.out << r.err;
@@ -54,7 +55,7 @@ TEST(CliLint, AWarmRequestPassesAndRecordNamesAreKnownWords) {
       }
       const std::string m = f["message"];
       if (f["rule"] == "spelling" &&
-          (m.find("Okonkwo") != std::string::npos || m.find("Lindqvist") != std::string::npos)) {
+          (m.find("Bakker") != std::string::npos || m.find("Lindqvist") != std::string::npos)) {
         ++n;
       }
     }
@@ -62,7 +63,7 @@ TEST(CliLint, AWarmRequestPassesAndRecordNamesAreKnownWords) {
   };
   // Without the record the surname is an unknown word; with it, a known one.
   EXPECT_GT(surname_flagged(false), 0);
-  ASSERT_EQ(rapport.Run({"contact", "add", "Ada Okonkwo-Lindqvist"}).code, 0);
+  ASSERT_EQ(rapport.Run({"contact", "add", "Ada Bakker-Lindqvist"}).code, 0);
   EXPECT_EQ(surname_flagged(true), 0);
 }
 

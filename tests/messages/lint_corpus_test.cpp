@@ -1,11 +1,13 @@
 // Runs the linter, with the real Hunspell dictionary, over the labelled
-// corpus in tests/data/lint/, prints precision and recall per rule, and
-// holds every rule to the floors documented in docs/linter.md.
+// corpus in tests/data/lint/, prints precision and recall per rule and per
+// part, and holds the part written last to the floors documented in
+// docs/linter.md (the tuning parts only to a looser regression guard).
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -26,6 +28,8 @@ struct Sample {
   MessageKind kind = MessageKind::kRequest;
   std::set<std::string> expect;
   std::vector<std::string> known, notes;
+  std::optional<int> silence;
+  bool declined = false;
   std::string text;
 };
 
@@ -91,14 +95,26 @@ std::vector<Sample> LoadCorpus(const std::string& path) {
       cur->known = SplitList(value);
     } else if (key == "notes") {
       cur->notes.push_back(value);
+    } else if (key == "silence") {
+      cur->silence = std::stoi(value);
+    } else if (key == "declined") {
+      cur->declined = value == "yes";
     }
   }
   finish();
   return out;
 }
 
-constexpr const char* kTuningFiles[] = {"requests.txt", "intros_followups.txt", "thanks_touch.txt"};
-constexpr const char* kHeldOutFiles[] = {"heldout.txt", "heldout2.txt", "heldout3.txt"};
+// Parts the rules were shaped on (tuning4-6 were once called held out and
+// tuning8 untouched; docs/linter.md says why they no longer are).
+constexpr const char* kTuningFiles[] = {"requests.txt", "intros_followups.txt", "thanks_touch.txt",
+                                        "tuning4.txt",  "tuning5.txt",          "tuning6.txt",
+                                        "tuning7.txt",  "tuning8.txt"};
+// Written last, after the rule work of issue 19, and measured once before
+// any change it prompted; rules were fixed from it afterwards, so it is no
+// longer untouched (its header and docs/linter.md say what changed). The
+// floors are asserted on it.
+constexpr const char* kWrittenLastFile = "written_last.txt";
 
 std::vector<Sample> Load(std::initializer_list<const char*> names) {
   std::vector<Sample> all;
@@ -109,13 +125,19 @@ std::vector<Sample> Load(std::initializer_list<const char*> names) {
   return all;
 }
 
-std::vector<Sample> LoadTuning() { return Load({kTuningFiles[0], kTuningFiles[1], kTuningFiles[2]}); }
-std::vector<Sample> LoadHeldOut() { return Load({kHeldOutFiles[0]}); }
-std::vector<Sample> LoadHeldOut2() { return Load({kHeldOutFiles[1]}); }
-std::vector<Sample> LoadHeldOut3() { return Load({kHeldOutFiles[2]}); }
+std::vector<Sample> LoadTuning() {
+  std::vector<Sample> all;
+  for (const char* name : kTuningFiles) {
+    auto part = Load({name});
+    all.insert(all.end(), part.begin(), part.end());
+  }
+  return all;
+}
+std::vector<Sample> LoadWrittenLast() { return Load({kWrittenLastFile}); }
 std::vector<Sample> LoadAll() {
   auto all = LoadTuning();
-  for (const auto& held : {LoadHeldOut(), LoadHeldOut2(), LoadHeldOut3()}) all.insert(all.end(), held.begin(), held.end());
+  auto last = LoadWrittenLast();
+  all.insert(all.end(), last.begin(), last.end());
   return all;
 }
 
@@ -136,13 +158,23 @@ class LintCorpusTest : public ::testing::Test {
     delete speller_;
     speller_ = nullptr;
   }
+  // Each message is linted once and its findings reused by every table
+  // (the suite also runs under ASan, where Hunspell's suggestions are slow).
   static std::vector<Finding> Run(const Sample& s) {
+    static std::map<std::string, std::vector<Finding>> memo;
+    const std::string key = s.file + "/" + s.id;
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    return memo[key] = Lint(s.text, Context(s));
+  }
+  static LintContext Context(const Sample& s) {
     LintContext ctx;
     ctx.kind = s.kind;
     ctx.known_words = s.known;
     ctx.meeting_notes = s.notes;
+    ctx.days_since_last_contact = s.silence;
+    ctx.declined = s.declined;
     ctx.speller = speller_;
-    return Lint(s.text, ctx);
+    return ctx;
   }
   static Speller* speller_;
 };
@@ -154,7 +186,7 @@ TEST_F(LintCorpusTest, CorpusIsLabelledWithKnownRules) {
   for (const auto& rule : LintRules()) ids.insert(std::string(rule.id));
   std::set<std::string> seen;
   const auto samples = LoadAll();
-  EXPECT_GE(samples.size(), 60u);
+  EXPECT_GE(samples.size(), 300u);
   for (const auto& s : samples) {
     EXPECT_TRUE(seen.insert(s.id).second) << "duplicate id " << s.id;
     EXPECT_FALSE(s.text.empty()) << s.id;
@@ -165,7 +197,7 @@ TEST_F(LintCorpusTest, CorpusIsLabelledWithKnownRules) {
 struct Table {
   std::map<std::string, Counts> counts;
   std::map<std::string, int> positives;
-  int clean = 0, clean_quiet = 0;
+  int clean = 0, clean_quiet = 0, clean_no_error = 0;
   std::string disagreements;
 };
 
@@ -200,8 +232,13 @@ Table Measure(const std::vector<Sample>& samples, std::vector<Finding> (*run)(co
     if (s.expect.empty()) {
       ++table.clean;
       bool quiet = true;
-      for (const auto& f : findings) quiet = quiet && f.severity == Severity::kHint;
+      bool no_error = true;
+      for (const auto& f : findings) {
+        quiet = quiet && f.severity == Severity::kHint;
+        no_error = no_error && f.severity != Severity::kError;
+      }
       table.clean_quiet += quiet ? 1 : 0;
+      table.clean_no_error += no_error ? 1 : 0;
     }
   }
   table.disagreements = misses.str();
@@ -218,35 +255,42 @@ void Print(const char* title, size_t messages, const Table& table) {
     std::printf("| %-22s | %9d | %3d | %3d | %3d | %9.2f | %6.2f |\n", id.c_str(), table.positives.at(id), c.tp,
                 c.fp, c.fn, c.precision(), c.recall());
   }
-  std::printf("Clean messages with no error or warning: %d of %d\n", table.clean_quiet, table.clean);
+  std::printf("Clean messages with no error or warning: %d of %d (with no error: %d)\n", table.clean_quiet,
+              table.clean, table.clean_no_error);
   if (!table.disagreements.empty()) std::printf("Disagreements with the labels:\n%s", table.disagreements.c_str());
   std::fflush(stdout);
 }
 
 TEST_F(LintCorpusTest, PrecisionAndRecallPerRule) {
-  const auto tuning = LoadTuning(), held_out = LoadHeldOut(), held_out2 = LoadHeldOut2(), held_out3 = LoadHeldOut3(),
-             all = LoadAll();
-  Print("Tuning set", tuning.size(), Measure(tuning, &Run));
-  Print("Held-out set 1", held_out.size(), Measure(held_out, &Run));
-  Print("Held-out set 2", held_out2.size(), Measure(held_out2, &Run));
-  Print("Held-out set 3", held_out3.size(), Measure(held_out3, &Run));
-  const Table table = Measure(all, &Run);
-  Print("Whole corpus", all.size(), table);
-
-  // The floors (docs/linter.md), over the whole corpus. Every rule has at
-  // least five labelled positives. Precision >= 0.9 (spelling: 0.8, since a
-  // dictionary cannot know every term of art); recall >= 0.8 where a rule
-  // has at least eight positives, else >= 0.75, since then one miss costs
-  // more than 12 points.
-  for (const auto& [id, c] : table.counts) {
-    const int positives = table.positives.at(id);
-    EXPECT_GE(positives, 5) << id << " needs more labelled examples";
-    EXPECT_GE(c.precision(), id == "spelling" ? 0.8 : 0.9) << id;
-    EXPECT_GE(c.recall(), positives >= 8 ? 0.8 : 0.75) << id;
+  for (const char* name : kTuningFiles) {
+    const auto part = Load({name});
+    Print((std::string("Tuning part ") + name).c_str(), part.size(), Measure(part, &Run));
   }
-  // A good message must not be noisy: at most one clean message in twenty
-  // gets a warning.
-  EXPECT_GE(table.clean_quiet * 20, table.clean * 19);
+  const auto tuning = LoadTuning(), last = LoadWrittenLast();
+  const Table pooled = Measure(tuning, &Run);
+  Print("All tuning parts", tuning.size(), pooled);
+  const Table table = Measure(last, &Run);
+  Print("Part written last (written_last.txt)", last.size(), table);
+
+  // The floors (docs/linter.md), on the part written last: every rule that
+  // fires or should fire there at precision >= 0.9 and recall >= 0.8, and
+  // at most one good message in ten with any warning or error.
+  ASSERT_GE(last.size(), 60u);
+  for (const auto& [id, c] : table.counts) {
+    EXPECT_GE(c.precision(), 0.9) << id << " (part written last)";
+    EXPECT_GE(c.recall(), 0.8) << id << " (part written last)";
+  }
+  EXPECT_GE(table.clean, 20) << "the part written last needs good messages too";
+  EXPECT_GE(table.clean_quiet * 10, table.clean * 9) << "good messages with a warning (part written last)";
+
+  // A regression guard on the tuning parts, which the rules were shaped
+  // on: every rule has labelled examples there and stays near its figures.
+  for (const auto& [id, c] : pooled.counts) {
+    EXPECT_GE(pooled.positives.at(id), 5) << id << " needs more labelled examples";
+    EXPECT_GE(c.precision(), 0.85) << id << " (tuning parts)";
+    EXPECT_GE(c.recall(), 0.8) << id << " (tuning parts)";
+  }
+  EXPECT_GE(pooled.clean_quiet * 10, pooled.clean * 9) << "good messages with a warning (tuning parts)";
 }
 
 TEST_F(LintCorpusTest, CleanMessagesHaveNoErrors) {

@@ -310,7 +310,13 @@ TEST(LintRequestShape, AboutMe) {
       "I am a nurse. I have worked nights for years. I lead my unit and I train my team. I enjoy my "
       "patients. I think my skills fit your field, and I want to grow. Would you have 20 minutes for a call?";
   EXPECT_TRUE(Fires(me, ctx, "about-me"));
-  EXPECT_EQ(Find(Lint(me, ctx), "about-me")->severity, Severity::kHint);
+  // Two words for the reader against a dozen for the writer: all about me.
+  EXPECT_EQ(Find(Lint(me, ctx), "about-me")->severity, Severity::kWarning);
+  const std::string mostly_me =
+      "I am a nurse. I have worked nights for years and I love it. I lead my unit and I train my team. I "
+      "think my skills and my energy fit your field. You know the ward well. Would you have 20 minutes?";
+  ASSERT_TRUE(Fires(mostly_me, ctx, "about-me"));
+  EXPECT_EQ(Find(Lint(mostly_me, ctx), "about-me")->severity, Severity::kHint);
   EXPECT_FALSE(Fires(kGoodRequest, ctx, "about-me"));
 }
 

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 namespace rapport {
 namespace {
@@ -28,6 +30,32 @@ TEST(Hunspell, SuggestsTheLikelyWordFirstAndFewOfThem) {
   EXPECT_LE(suggestions.size(), 5u);
   EXPECT_TRUE((*speller)->Suggest("").empty());
   EXPECT_TRUE((*speller)->Correct(""));
+}
+
+TEST(Hunspell, WordListsAddWordsAndKeepTheirCase) {
+  const auto path = std::filesystem::temp_directory_path() / "rapport-spelling-test-words.txt";
+  {
+    std::ofstream out(path);
+    out << "zorblatt\nQuixotech\r\n";
+  }
+  auto speller = OpenHunspell("/usr/share/hunspell", "en_US", {path.string(), "/nonexistent/list.txt"});
+  std::filesystem::remove(path);
+  ASSERT_TRUE(speller.ok()) << speller.error().message();
+  EXPECT_TRUE((*speller)->Correct("zorblatt"));
+  EXPECT_TRUE((*speller)->Correct("Zorblatt"));   // a lowercase entry takes any case
+  EXPECT_TRUE((*speller)->Correct("Quixotech"));
+  EXPECT_FALSE((*speller)->Correct("quixotech"));  // a capitalised entry is a name
+  EXPECT_FALSE((*speller)->Correct("recieve"));
+  auto bare = OpenHunspell("/usr/share/hunspell", "en_US", {});
+  ASSERT_TRUE(bare.ok());
+  EXPECT_FALSE((*bare)->Correct("zorblatt"));
+}
+
+TEST(Hunspell, TheDefaultWordListKnowsCompaniesTheDictionaryLacks) {
+  auto speller = OpenHunspell();
+  ASSERT_TRUE(speller.ok());
+  EXPECT_TRUE((*speller)->Correct("Accenture"));  // from wamerican-large
+  EXPECT_TRUE((*speller)->Correct("Salesforce"));
 }
 
 TEST(Hunspell, MissingDictionaryIsAnError) {

@@ -1,5 +1,7 @@
 // Messages: the etiquette linter over the records.
+#include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <set>
@@ -44,19 +46,47 @@ Result<std::vector<Finding>> Messaging::Lint(std::string_view text, MessageKind 
   }
   std::set<std::string> words;
   RAPPORT_ASSIGN_OR_RETURN(auto contacts, store_.ListContacts());
-  for (const auto& c : contacts) AddWords(words, c.name);
+  // Every name the records hold is a word the seeker may write: people,
+  // their titles, places and tags, organizations, objectives, the profile.
+  for (const auto& c : contacts) {
+    AddWords(words, c.name);
+    for (const auto* field : {&c.title, &c.location}) {
+      if (*field) AddWords(words, **field);
+    }
+    for (const auto& tag : c.tags) AddWords(words, tag);
+  }
   RAPPORT_ASSIGN_OR_RETURN(auto orgs, store_.ListOrganizations());
   for (const auto& o : orgs) AddWords(words, o.name);
   RAPPORT_ASSIGN_OR_RETURN(auto objectives, store_.ListObjectives());
   for (const auto& o : objectives) AddWords(words, o.title);
   AddWords(words, config_.user_name);
+  const auto& profile = config_.profile;
+  for (const auto* text : {&profile.headline, &profile.location, &profile.summary}) AddWords(words, *text);
+  for (const auto& lists : {&profile.achievements, &profile.targets}) {
+    for (const auto& entry : *lists) AddWords(words, entry);
+  }
+  AddWords(words, config_.user_intro);
   for (const auto& entry : user_files_.KnownWords()) AddWords(words, entry);
   LintContext ctx;
   ctx.kind = kind;
   if (about) {
     RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(*about));
+    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.at < b.at; });
+    std::optional<Instant> last;
     for (const auto& e : events) {
       if (e.kind == EventKind::kMeetingHeld && e.body) ctx.meeting_notes.push_back(*e.body);
+      if (e.kind == EventKind::kTargeted || e.at > Now()) continue;
+      if (!last || e.at > *last) last = e.at;
+      // A no stands until they say yes (or a meeting happens) afterwards.
+      if (e.kind == EventKind::kRepliedNo) ctx.declined = true;
+      if (e.kind == EventKind::kRepliedYes || e.kind == EventKind::kMeetingScheduled ||
+          e.kind == EventKind::kMeetingHeld) {
+        ctx.declined = false;
+      }
+    }
+    if (last) {
+      ctx.days_since_last_contact =
+          static_cast<int>(std::chrono::duration_cast<std::chrono::hours>(Now() - *last).count() / 24);
     }
   }
   ctx.known_words.assign(words.begin(), words.end());

@@ -16,9 +16,12 @@ enum class Severity { kError, kWarning, kHint };
 std::string_view ToString(Severity s);  // "error", "warning", "hint"
 
 // What the message is for; rules apply per kind (a thank-you needs no time
-// frame; a request does).
-enum class MessageKind { kRequest, kFollowUp, kThankYou, kIntroRequest, kTouch };
-std::string_view ToString(MessageKind k);  // "request", "follow_up", "thank_you", "intro_request", "touch"
+// frame; a request does). kIntroRequest asks a mutual contact to introduce
+// the seeker; kIntroduction is the introducer's own note (the seeker
+// drafting it for a friend, or checking one before it is forwarded).
+enum class MessageKind { kRequest, kFollowUp, kThankYou, kIntroRequest, kTouch, kIntroduction };
+// "request", "follow_up", "thank_you", "intro_request", "touch", "introduction"
+std::string_view ToString(MessageKind k);
 std::optional<MessageKind> ParseMessageKind(std::string_view s);
 
 struct Finding {
@@ -50,6 +53,15 @@ struct LintContext {
   // Notes from the meeting this thank-you follows; when present,
   // not-specific also checks that the message mentions something from them.
   std::vector<std::string> meeting_notes;
+  // From the log of the person written to. Days since the last interaction
+  // with them (any logged event but `targeted`); none: no history, or not
+  // known. long-silence fires at `silence_days` or more when the message
+  // does not acknowledge the gap.
+  std::optional<int> days_since_last_contact;
+  int silence_days = 180;
+  // They answered no (replied_no) and have not said yes since: a new request
+  // or follow-up that does not acknowledge it is already-declined.
+  bool declined = false;
   const Speller* speller = nullptr;  // null: no spelling rule
 };
 

@@ -3,10 +3,12 @@
 // here is part of the public interface in lint.h.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +52,11 @@ struct Sentence {
   bool question() const { return terminator == '?'; }
 };
 
+// Template fields left in the text, as byte spans, in order: {{x}}, {x},
+// [x] (over several lines too), <x>, ___, %x%, and instructions in
+// parentheses ("(fill in a detail)", "(COMPANY)").
+std::vector<std::pair<size_t, size_t>> FindTemplateFields(std::string_view text);
+
 class Doc {
  public:
   explicit Doc(std::string_view text);
@@ -58,6 +65,8 @@ class Doc {
   const std::vector<Word>& words() const { return words_; }
   const std::vector<Token>& tokens() const { return tokens_; }
   const std::vector<Sentence>& sentences() const { return sentences_; }
+  // Template fields (FindTemplateFields); their words are not in words().
+  const std::vector<std::pair<size_t, size_t>>& fields() const { return fields_; }
   std::string_view WordText(int w) const;
   std::string_view SentenceText(int s) const;
 
@@ -84,7 +93,8 @@ class Doc {
   void Position(size_t byte, int* line, int* column) const;
 
   std::string_view text_;
-  std::vector<std::pair<size_t, size_t>> skips_;  // URLs and email addresses
+  std::vector<std::pair<size_t, size_t>> fields_;
+  std::vector<std::pair<size_t, size_t>> skips_;  // URLs, email addresses and fields
   std::vector<Word> words_;
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
@@ -159,6 +169,26 @@ size_t TokenBegin(const Doc& doc, int token);
 size_t TokenEnd(const Doc& doc, int token);
 
 bool IsStopWord(std::string_view norm);
+std::string LowerAscii(std::string_view s);
+inline int AllSentences(const Doc& doc) { return static_cast<int>(doc.sentences().size()); }
+template <size_t N>
+bool In(const std::string_view (&list)[N], std::string_view word) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+bool IsKind(const LintContext& ctx, std::initializer_list<MessageKind> kinds);
+// Whether the message names a day, a part of a day or a clock time
+// ("Tuesday", "mornings", "3:30", "4pm"): a concrete offer of when.
+bool OffersDayOrTime(const Doc& doc);
+// The same for sentence `s` alone.
+bool NamesDayOrTime(const Doc& doc, int s);
+// Whether it proposes a day or a clock time ("Thursday", "the 12th at
+// 9am", "3:30"); parts of a day ("mornings") are a choice, not a proposal.
+bool ProposesDay(const Doc& doc);
+// Whether sentence `s` fixes the meeting for them or hands them the
+// arranging (what dictates-schedule looks for).
+bool IsSchedulingDemand(const Doc& doc, int s);
+// Whether sentence `s` asks for a job (asks-for-job would fire on it).
+bool IsJobAskSentence(const Doc& doc, int s);
 // Whether `word` is one of context.known_words, ignoring ASCII case; an
 // entry of several words ("Grace Hopper", "Jean-Luc") counts word by word.
 bool IsKnownWord(const LintContext& ctx, std::string_view word);
@@ -181,5 +211,10 @@ void CheckAboutMe(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
 void CheckSpecific(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out);
 void CheckSpelling(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out);
 void CheckRepeatedWords(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out);
+void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out);
+void CheckSchedule(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out);
+void CheckDoubleOptIn(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out);
+void CheckSilence(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out);
+void CheckDeclined(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out);
 
 }  // namespace rapport::lint_detail

@@ -87,6 +87,8 @@ bool IsNegated(const Doc& doc, int t) {
     const std::string& n = tokens[static_cast<size_t>(u)].norm;
     if (n == "but" || n == "although" || n == "though" || n == "however") break;
     if (n == "not" || n == "never" || n == "no" || n == "without" || n == "nor" || n == "neither") return true;
+    // "your advice to stop applying for every role": what they advised against.
+    if (n == "stop" || n == "stopped" || n == "quit" || n == "avoid" || n == "avoiding") return true;
   }
   return false;
 }
@@ -194,6 +196,10 @@ bool IsStopWord(std::string_view norm) {
       "would", "you", "your", "yours", "yourself", "'s", "already", "yet", "way", "lot", "lots",
       "quite", "within", "without", "onto", "upon"};
   return std::find(std::begin(kStop), std::end(kStop), norm) != std::end(kStop);
+}
+
+bool IsKind(const LintContext& ctx, std::initializer_list<MessageKind> kinds) {
+  return std::find(kinds.begin(), kinds.end(), ctx.kind) != kinds.end();
 }
 
 std::string Stem(std::string_view norm) {

@@ -22,31 +22,7 @@ std::string Quote(const Doc& doc, size_t begin, size_t end) {
   return "\"" + s + "\"";
 }
 
-bool IsKind(const LintContext& ctx, std::initializer_list<MessageKind> kinds) {
-  return std::find(kinds.begin(), kinds.end(), ctx.kind) != kinds.end();
-}
-
 // ---- unfilled-placeholder ----------------------------------------------------
-
-bool HasLetter(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// The closing `close` within `limit` bytes on the same line, or npos.
-size_t FindClose(std::string_view text, size_t from, std::string_view close, size_t limit, std::string_view stop) {
-  const size_t last = std::min(text.size(), from + limit);
-  for (size_t i = from; i < last; ++i) {
-    if (text.substr(i).starts_with(close)) return i;
-    if (stop.find(text[i]) != std::string_view::npos) return std::string_view::npos;
-  }
-  return std::string_view::npos;
-}
 
 void AddPlaceholder(const Doc& doc, size_t b, size_t e, std::vector<Finding>* out) {
   out->push_back(doc.Make("unfilled-placeholder", Severity::kError, b, e,
@@ -57,60 +33,7 @@ void AddPlaceholder(const Doc& doc, size_t b, size_t e, std::vector<Finding>* ou
 }  // namespace
 
 void CheckPlaceholders(const Doc& doc, const LintContext&, std::vector<Finding>* out) {
-  const std::string_view text = doc.text();
-  const size_t n = text.size();
-  for (size_t i = 0; i < n; ++i) {
-    const char c = text[i];
-    if (c == '{') {
-      const bool doubled = i + 1 < n && text[i + 1] == '{';
-      const size_t from = i + (doubled ? 2 : 1);
-      const size_t close = FindClose(text, from, doubled ? "}}" : "}", 80, "\n{");
-      if (close != std::string_view::npos && close > from && HasLetter(text.substr(from, close - from))) {
-        const size_t e = close + (doubled ? 2 : 1);
-        AddPlaceholder(doc, i, e, out);
-        i = e - 1;
-      } else if (doubled) {
-        AddPlaceholder(doc, i, i + 2, out);
-        i += 1;
-      }
-    } else if (c == '[') {
-      const size_t close = FindClose(text, i + 1, "]", 50, "\n[");
-      if (close == std::string_view::npos) continue;
-      std::string inner = Lower(text.substr(i + 1, close - i - 1));
-      const bool link = close + 1 < n && text[close + 1] == '(';
-      static constexpr const char* kNotPlaceholders[] = {"at", "dot", "sic", "x", "cc", "ps", "edit", "1", "2"};
-      bool excluded = link || !HasLetter(inner);
-      for (const char* word : kNotPlaceholders) excluded = excluded || inner == word;
-      if (!excluded) {
-        AddPlaceholder(doc, i, close + 1, out);
-        i = close;
-      }
-    } else if (c == '<') {
-      const size_t close = FindClose(text, i + 1, ">", 40, "\n<@/:.=\"");
-      if (close == std::string_view::npos) continue;
-      std::string inner = Lower(text.substr(i + 1, close - i - 1));
-      static constexpr const char* kTags[] = {"b", "i", "u", "p", "br", "hr", "em", "strong", "div", "span",
-                                              "a", "li", "ul", "ol", "html", "body", "sup", "sub"};
-      bool excluded = !HasLetter(inner) || inner.front() == ' ';
-      for (const char* tag : kTags) excluded = excluded || inner == tag;
-      if (!excluded) {
-        AddPlaceholder(doc, i, close + 1, out);
-        i = close;
-      }
-    } else if (c == '_' && i + 2 < n && text[i + 1] == '_' && text[i + 2] == '_') {
-      size_t e = i;
-      while (e < n && text[e] == '_') ++e;
-      AddPlaceholder(doc, i, e, out);
-      i = e - 1;
-    } else if (c == '%' && i + 2 < n && std::isalpha(static_cast<unsigned char>(text[i + 1]))) {
-      size_t e = i + 1;
-      while (e < n && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_')) ++e;
-      if (e < n && text[e] == '%') {
-        AddPlaceholder(doc, i, e + 1, out);
-        i = e;
-      }
-    }
-  }
+  for (const auto& [b, e] : doc.fields()) AddPlaceholder(doc, b, e, out);
   // XXX and friends.
   for (size_t w = 0; w < doc.words().size(); ++w) {
     std::string_view word = doc.WordText(static_cast<int>(w));
@@ -175,6 +98,23 @@ const PhraseSet& JobAsks() {
       {"love|like|want|hope|chance|opportunity|able|eager|keen to work for|with you|your"},
       {"join your|yours team|company|firm|group|organization|organisation|department|lab|staff"},
       {"spot|place|seat on your team"},
+      // Job-seeking without the word "job": an eager wish to work at their
+      // company, or the lookout for a next opportunity.
+      {"love|like|eager|keen|hope|hoping|dream|want|wanting|aspire|aspiring|goal|aim|excited|chance ~3 to ~1 work|working|join at|for|with ~2 your|yours|you|company|firm|studio|agency|there|them"},
+      {"love|like|eager|keen|hope|hoping|dream|want|wanting|aspire|aspiring|goal|aim|excited|chance ~3 to ~1 work|join there|you|yours"},
+      {"interested in ~1 working|joining at|for|with|your"},
+      {"dream ~1 company|employer|job|team|workplace"},
+      {"dream of|about ~2 working|joining"},
+      {"on the lookout"},
+      {"my next|new ~1 opportunity|opportunities|role|position|challenge|move|gig"},
+      {"a|new|next new|next opportunity|opportunities|challenge"},
+      {"looking|searching|seeking|hunting for ~2 a|my new|next ~1 role|position|thing|step"},
+      {"open to|seeking|exploring|pursuing ~2 new opportunities|opportunity|roles|positions|challenges"},
+      {"great|good|perfect|strong|natural|ideal ~1 fit|addition|asset for|to|at|on|in your|the team|company|firm|organization|organisation|role|position|group|lab|department|staff|studio"},
+      {"add value to|contribute to ~1 your|the team|company|firm|organization|organisation|group"},
+      {"bring me on|onboard|aboard"},
+      {"give|giving me a chance|shot|break"},
+      {"get my foot|get in|break in|get into ~2 your|the company|firm|team|organization|organisation"},
   };
   return kSet;
 }
@@ -257,12 +197,35 @@ bool IsDescriptiveHiring(const Doc& doc, const Match& m) {
 
 }  // namespace
 
+bool IsJobAskSentence(const Doc& doc, int s) {
+  const auto reject = [&](const Match& m) { return IsDescriptiveHiring(doc, m) || IsAboutTheField(doc, m); };
+  return !JobAsks().FindPerSentence(doc, s, s + 1, reject).empty();
+}
+
 void CheckAsksForJob(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
   // Letting your network know you are looking, months later, is normal;
   // asking in a request or a thank-you is the cardinal sin.
   const Severity severity = ctx.kind == MessageKind::kTouch ? Severity::kWarning : Severity::kError;
   const auto reject = [&](const Match& m) { return IsDescriptiveHiring(doc, m) || IsAboutTheField(doc, m); };
-  for (const Match& m : JobAsks().FindPerSentence(doc, 0, static_cast<int>(doc.sentences().size()), reject)) {
+  // "I'd love to work at Cartografica": a wish to work at a named place.
+  static const PhraseSet kWorkAt{
+      {"love|like|eager|keen|hope|hoping|dream|want|wanting|aspire|aspiring|goal|aim|excited|chance ~3 to ~1 work|working|join at|for"}};
+  auto matches = JobAsks().FindPerSentence(doc, 0, static_cast<int>(doc.sentences().size()), reject);
+  for (const Match& m : kWorkAt.FindPerSentence(doc, 0, static_cast<int>(doc.sentences().size()), [&](const Match& m) {
+         const auto& tokens = doc.tokens();
+         if (m.end >= static_cast<int>(tokens.size()) || tokens[static_cast<size_t>(m.end)].sentence != tokens[static_cast<size_t>(m.first)].sentence) {
+           return true;
+         }
+         const Word& next = doc.words()[static_cast<size_t>(tokens[static_cast<size_t>(m.end)].word)];
+         return !next.initial_upper && !IsKnownWord(ctx, doc.WordText(tokens[static_cast<size_t>(m.end)].word));
+       })) {
+    const int sentence = doc.tokens()[static_cast<size_t>(m.first)].sentence;
+    if (std::none_of(matches.begin(), matches.end(),
+                     [&](const Match& o) { return doc.tokens()[static_cast<size_t>(o.first)].sentence == sentence; })) {
+      matches.push_back(m);
+    }
+  }
+  for (const Match& m : matches) {
     const size_t b = MatchBegin(doc, m), e = MatchEnd(doc, m);
     out->push_back(doc.Make("asks-for-job", severity, b, e,
                             "This asks about jobs or hiring (" + Quote(doc, b, e) +
@@ -303,7 +266,14 @@ void CheckResume(const Doc& doc, const LintContext& ctx, std::vector<Finding>* o
       if (invited) continue;
     }
     const size_t b = MatchBegin(doc, m), e = MatchEnd(doc, m);
-    out->push_back(doc.Make("mentions-resume", Severity::kWarning, b, e,
+    // Attaching it to a first request is the fault a reader remembers.
+    bool attached = false;
+    for (int t = s.first_token; t < s.end_token; ++t) {
+      const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+      attached = attached || n.starts_with("attach") || n.starts_with("enclos") || n == "included" || n == "below";
+    }
+    const bool error = attached && IsKind(ctx, {MessageKind::kRequest, MessageKind::kIntroRequest});
+    out->push_back(doc.Make("mentions-resume", error ? Severity::kError : Severity::kWarning, b, e,
                             "Offers or attaches your resume; unasked, it makes the note read like a job "
                             "application.",
                             "Leave it out; bring a copy to the meeting and hand it over only if they ask."));
@@ -325,17 +295,28 @@ void CheckTransition(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"job hunting|searching|seeking|search|hunt"},
       {"looking|searching|hunting for ?a ?new ?full-time job|jobs|work|employment"},
       {"looking|searching|hunting for ?a ?new position|role"},
+      {"looking|searching|hunting for ~3 job|jobs|work|employment|role|position|opportunity|gig"},
       {"on|entering|back|rejoining the job market"},
       {"seeking ?new employment|work"},
       {"seeking a|new job|position"},
       {"need ?a ?new job|work|employment"},
-      {"position|role|job|team was|got|has been eliminated|cut"},
+      {"position|role|job|team|department ~4 was|got|were|has|had|is ?been eliminated|cut|abolished|outsourced"},
       {"downsized|furloughed|redundant"},
   };
   // "Leads with": the first three sentences of the body.
   const int from = doc.body_begin();
   const int to = std::min(doc.body_end(), from + 3);
-  const auto matches = kSet.FindPerSentence(doc, from, to);
+  // "looking for people who work in...": the search is for people, not work.
+  const auto matches = kSet.FindPerSentence(doc, from, to, [&](const Match& m) {
+    for (int t = m.first; t < m.end; ++t) {
+      const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+      if (n == "who" || n == "that" || n == "which" || n == "people" || n == "someone" || n == "anyone" ||
+          n == "advice" || n == "insight" || n == "insights") {
+        return true;
+      }
+    }
+    return false;
+  });
   if (matches.empty()) return;
   const Match& m = matches.front();
   const size_t b = MatchBegin(doc, m), e = MatchEnd(doc, m);
@@ -382,7 +363,7 @@ void CheckShouting(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
     while (e < count && words[static_cast<size_t>(e)].sentence == words[static_cast<size_t>(w)].sentence &&
            (IsShouty(doc, e, ctx) || doc.WordText(e) == "I" || doc.WordText(e) == "A")) {
       letters += words[static_cast<size_t>(e)].end - words[static_cast<size_t>(e)].begin;
-      std::string norm = Lower(doc.WordText(e));
+      std::string norm = LowerAscii(doc.WordText(e));
       emphasis = emphasis || IsEmphasisWord(norm);
       pleading = pleading || IsPleading(norm);
       ++e;
@@ -486,7 +467,7 @@ void CheckTone(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out
       {"asap", false},
       {"as soon as possible", false},
       {"urgent", false},
-      {"respond|reply|back|confirm ~2 by|before|within|immediately|today|tonight|tomorrow|promptly|asap", false},
+      {"respond|reply|back ~2 by|before|within|immediately|today|tonight|tomorrow|promptly|asap", false},
       {"let me know by|before|within|today|tomorrow|immediately|tonight", false},
       {"i ?will ?be expect|expecting ~2 you|your|a|to|an", false},
       {"expect your|a reply|call|response|answer", false},
@@ -522,6 +503,19 @@ void CheckTone(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out
   }
   const auto self_promise = [&](const Match& m) {
     const std::string& first = doc.tokens()[static_cast<size_t>(m.first)].norm;
+    // "Could you let me know by Friday whether Tuesday still works?":
+    // confirming a meeting already agreed is not pressing for a favour.
+    if (first == "let" || first == "respond" || first == "reply" || first == "back") {
+      const Sentence& s = doc.sentences()[static_cast<size_t>(doc.tokens()[static_cast<size_t>(m.first)].sentence)];
+      for (int t = s.first_token; t < s.end_token; ++t) {
+        const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+        if (n == "confirm" || n == "still" || n == "works" || n == "suits" || n == "rsvp" || n == "confirmation" ||
+            n == "attending" || n == "booking" || n == "reservation" || n == "move" || n == "reschedule" ||
+            n == "rather" || n == "change" || n == "cancel") {
+          return true;
+        }
+      }
+    }
     if ((first == "tell" || first == "ask" || first == "have") && Pleads(doc, m)) return true;
     return (first == "asap" || first == "as") && SelfPromise(doc, m);
   };

@@ -11,16 +11,6 @@
 namespace rapport::lint_detail {
 namespace {
 
-bool IsKind(const LintContext& ctx, std::initializer_list<MessageKind> kinds) {
-  return std::find(kinds.begin(), kinds.end(), ctx.kind) != kinds.end();
-}
-
-int AllSentences(const Doc& doc) { return static_cast<int>(doc.sentences().size()); }
-
-template <size_t N>
-bool In(const std::string_view (&list)[N], std::string_view word) {
-  return std::find(std::begin(list), std::end(list), word) != std::end(list);
-}
 
 }  // namespace
 
@@ -42,18 +32,53 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"my|our ~1 friend|professor|advisor|adviser|mentor|counselor|manager|teacher|supervisor|instructor|coach|aunt|uncle|cousin|sister|brother|mother|father|mom|dad|neighbor|neighbour|roommate|partner|colleague|boss", false},
       {"linkedin", false},
       {"found|came|saw|read|heard|watched|listened|noticed|followed|enjoyed|loved|admired ~2 your|you", false},
-      {"your ~2 talk|article|post|podcast|presentation|panel|blog|paper|book|interview|profile|essay|newsletter|keynote|webinar|workshop|session|thread|comment|piece|column|lecture|video|episode|research|speech|answer|seminar|class|course", false},
+      {"followed|used|using|read|reading|studied|watched ~6 your|you", false},
+      {"your ~2 write|writeup|report|study|tweet|portfolio|website|talk|article|post|podcast|presentation|panel|blog|paper|book|interview|profile|essay|newsletter|keynote|webinar|workshop|session|thread|comment|piece|column|lecture|video|episode|research|speech|answer|seminar|class|course", false},
       {"both|also studied|attended|graduated|went|worked|volunteered|belong|took", false},
-      {"same university|school|college|program|company|team|class|club|department|firm|lab|cohort|team", false},
+      {"same ~1 university|school|college|program|company|team|class|club|department|firm|lab|cohort|team", false},
       {"member|members of", false},
-      {"conference|meetup|summit|career fair|event|alumni|association|society|hackathon|symposium|forum|directory|chapter|reunion|mixer|convention|expo", false},
+      {"conference|meetup|summit|fair|event|alumni|association|society|hackathon|symposium|forum|directory|chapter|reunion|mixer|convention|expo", false},
       {"speaking|spoke|presented|presenting|talking at|on", false},
       {"you spoke|presented|gave|wrote|shared|posted|led|hosted|moderated|taught|mentored|visited", false},
       {"speaks|spoke|speak highly", false},
       {"know|knows each other", false},
       {"through|via|from ~2 alumni|network|directory|group|association|program|profile", false},
+      // A shared school, employer or group: "I'm also a Northeastern grad",
+      // "we both came through the Hack Reactor cohort", "as a fellow member".
+      {"also|too ~4 graduate|graduated|grad|grads|alum|alums|alumna|alumnus|studied|attended|worked|member|members|belong|went|majored|played|volunteer|volunteered|interned", false},
+      {"grad|graduate|alum|alumna|alumnus|member|veteran|student|intern|employee ~3 too|myself", false},
+      {"we ?are|were both", false},
+      {"both of us", false},
+      {"alma mater", false},
+      {"class of", false},
+      {"in common", false},
+      // An earlier exchange or a shared past: "when I wrote in the spring you
+      // said...", "at our old company", "since we worked together".
+      {"when|after|since i ~1 wrote|emailed|asked|messaged|contacted", false},
+      {"you said|told|wrote|replied|answered|offered", false},
+      {"our ~1 old|former|previous|last company|firm|team|employer|office|school|department|lab|job|project", false},
+      {"worked|studied|served|volunteered together", false},
+      {"our shared|common", false},
+      {"as a|an ~3 grad|graduate|alum|alumna|alumnus|member|veteran|employee|student of|from|at", false},
+      {"in|on|through|via the ~4 slack|discord|community|club|guild|group|forum|listserv|list|league|circle|network", false},
   };
   if (kSet.Any(doc, 0, AllSentences(doc))) return;
+  // "Rafe Collins recomended I get in touch": a name from the records
+  // opening a body sentence about the writer or the reader is a referral,
+  // however the verb is spelled.
+  for (int s = doc.body_begin(); s < doc.body_end(); ++s) {
+    const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
+    if (sentence.first_word >= sentence.end_word) continue;
+    const Word& first = doc.words()[static_cast<size_t>(sentence.first_word)];
+    if (!first.initial_upper || !IsKnownWord(ctx, doc.WordText(sentence.first_word))) continue;
+    if (first.end < doc.text().size() && doc.text()[first.end] == ',') continue;  // "Ada, I wanted to..."
+    bool about_us = false;
+    for (int t = sentence.first_token; t < sentence.end_token; ++t) {
+      const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+      about_us = about_us || n == "i" || n == "me" || n == "you";
+    }
+    if (about_us) return;
+  }
   out->push_back(doc.MakeWhole("no-connection", Severity::kWarning,
                                "Doesn't say how you found them or who suggested you write; a stranger "
                                "with no link is the easiest request to ignore.",
@@ -74,7 +99,7 @@ bool IsAskObject(std::string_view n) {
       "hour",    "hours",   "lunch", "schedule",  "free",     "spare",      "sometime",  "chance",
       "calls",   "talking", "chatting", "speaking", "meeting", "learn", "hear",  "connecting", "introducing",
       "send",    "along",   "walk", "ask", "either", "option", "options", "works", "suit", "suits",
-      "convenient", "possible", "refer"};
+      "convenient", "possible", "refer", "work"};
   return std::find(std::begin(kWords), std::end(kWords), n) != std::end(kWords);
 }
 
@@ -114,8 +139,36 @@ bool IsQuestionAsk(const Doc& doc, const Sentence& s) {
 void CheckAsk(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
   if (!IsKind(ctx, {MessageKind::kRequest, MessageKind::kIntroRequest, MessageKind::kFollowUp})) return;
   const auto& sentences = doc.sentences();
-  for (const auto& s : sentences) {
+  // "To confirm: Wednesday at 4 pm": a follow-up confirming a meeting already
+  // agreed asks for nothing new.
+  if (ctx.kind == MessageKind::kFollowUp && OffersDayOrTime(doc)) {
+    for (const auto& t : doc.tokens()) {
+      if (t.norm == "confirm" || t.norm == "confirming" || t.norm == "confirmed") return;
+    }
+  }
+  // A polite, indirect ask is still an ask: "I was wondering whether you
+  // might have a few minutes", "I'd be grateful if you could spare 20
+  // minutes", "if you have time, I'd love to hear how you did it".
+  static const PhraseSet kIndirect{
+      {"wonder|wondering|wondered ~2 if|whether", false},
+      {"grateful|thankful|appreciate|appreciative|delighted|honored|honoured|glad|happy|welcome ~6 if|chance|opportunity|whether|for", false},
+      {"if|whether you ~1 have|had|could|can|might|would|are|were|find|get", false},
+      {"hope|hoping|hoped you ~2 might|could|would|can|will|have|had|be", false},
+  };
+  // "Could you let me know if anything has changed?": a direct question to
+  // them is an ask, whatever it asks for.
+  static const PhraseSet kDirect{{"could|would|can|will you", false}};
+  for (int i = 0; i < AllSentences(doc); ++i) {
+    const Sentence& s = sentences[static_cast<size_t>(i)];
     if (IsQuestionAsk(doc, s)) return;
+    if (s.first_token == s.end_token || doc.InGreeting(i) || IsJobAskSentence(doc, i)) continue;
+    // "Coffee next week?", "Free Thursday afternoon?": a short question
+    // about meeting is an ask whatever its grammar.
+    if (s.question() && s.end_token - s.first_token <= 14 && (HasAskObject(doc, s) || NamesDayOrTime(doc, i))) {
+      return;
+    }
+    if ((HasMeetingWord(doc, s) || HasAskObject(doc, s)) && kIndirect.Any(doc, i, i + 1)) return;
+    if (s.question() && kDirect.Any(doc, i, i + 1)) return;
   }
   // An ask written as a statement: "I'd like to set up a call", "Let me know when you are free".
   static const PhraseSet kStatementAsk{
@@ -174,6 +227,9 @@ bool IsDuration(std::string_view n) {
 
 void CheckTimeFrame(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
   if (ctx.kind != MessageKind::kRequest) return;
+  // A proposed day or time ("Thursday at 4", "a coffee on the 12th at
+  // 9am") bounds the ask as well as a number of minutes does.
+  if (ProposesDay(doc)) return;
   const auto& tokens = doc.tokens();
   for (size_t t = 0; t < tokens.size(); ++t) {
     const std::string& n = tokens[t].norm;
@@ -206,7 +262,7 @@ void CheckFlexibility(const Doc& doc, const LintContext& ctx, std::vector<Findin
   if (ctx.kind != MessageKind::kRequest) return;
   static const PhraseSet kSet{
       {"phone|call|calls|video|zoom|email|emails|mail|person|coffee|teams|skype|meet|virtual|virtually|online|chat|lunch|writing ~4 or ~5 phone|video|zoom|email|emails|mail|person|coffee|call|calls|virtually|online|skype|teams|virtual|writing|lunch|chat|chats|meet", false},
-      {"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|week|lunchtime ~4 or|and ~3 monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|next|week|after|lunchtime", false},
+      {"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|week|lunchtime|lunchtimes ~4 or|and ~3 monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|next|week|after|lunchtime|lunchtimes", false},
       {"most|any|many|some ~1 days|day|mornings|afternoons|evenings|weekdays|weekends|time|times|slot|slots|afternoon|morning|evening|weekday|week", false},
       {"your schedule|calendar|convenience|preference|choice|availability|pick", false},
       {"at|near|to|by your office|workplace|clinic|lab|building", false},
@@ -219,8 +275,18 @@ void CheckFlexibility(const Doc& doc, const LintContext& ctx, std::vector<Findin
       {"work|working around", false},
       {"if ~4 easier|simpler|convenient|prefer|preferable", false},
       {"email|phone|writing|call ~2 works|work|fine ~1 too|also|as", false},
+      // Deference in the writer's own words: "I can move things around",
+      // "I can adapt to your time zone", "one evening next week".
+      {"move|moving|shift|shuffle|rearrange ~1 things|something|around", false},
+      {"adapt|adjust|accommodate|fit|flex|bend ~3 your|you|around", false},
+      {"one|an ~1 evening|morning|afternoon|lunchtime|weekday|day ~2 next|this|in", false},
   };
-  if (kSet.Any(doc, 0, AllSentences(doc))) return;
+  // "I'll be at your office on Monday", "Could you pick a time?": fixing
+  // the meeting or handing it over is not offering a choice.
+  const auto dictated = [&](const Match& m) {
+    return IsSchedulingDemand(doc, doc.tokens()[static_cast<size_t>(m.first)].sentence);
+  };
+  if (!kSet.FindPerSentence(doc, 0, AllSentences(doc), dictated).empty()) return;
   out->push_back(doc.MakeWhole("no-flexibility", Severity::kHint,
                                "Offers no choice of times or of phone, video or email; letting them pick "
                                "makes yes easier.",
@@ -235,6 +301,7 @@ void CheckLength(const Doc& doc, const LintContext& ctx, std::vector<Finding>* o
     case MessageKind::kRequest:
     case MessageKind::kIntroRequest:
     case MessageKind::kFollowUp:
+    case MessageKind::kIntroduction:
       break;
     case MessageKind::kThankYou:
       hint = 200, warning = 300;
@@ -286,9 +353,11 @@ void CheckAboutMe(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
       }
     }
   }
-  if (self < 10 || self < 3 * std::max(other, 1)) return;
+  if (self < 8 || self < 3 * std::max(other, 1)) return;
+  // Hardly a word to or about them: the message costs a reply, not taste.
+  const bool all_about_me = other <= 1 || self >= 5 * other;
   out->push_back(doc.MakeWhole(
-      "about-me", Severity::kHint,
+      "about-me", all_about_me ? Severity::kWarning : Severity::kHint,
       "Mostly about you: " + std::to_string(self) + " uses of I/me/my against " + std::to_string(other) +
           " of you/your.",
       "Trim your story to a sentence and say what draws you to their work or what you hope to learn from them."));

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <iterator>
 #include <set>
+#include <vector>
 
 #include "rapport/messages/lint_internal.h"
 
@@ -26,7 +27,7 @@ bool IsWorkplaceWord(std::string_view lower) {
       "storyboard", "storyboards", "whiteboard", "whiteboarding", "freelancing", "upcycling", "biostatistics",
       "bioinformatics", "geospatial", "ux", "ui", "ok", "okay", "zoom", "slack", "figma", "tableau", "python",
       "nonclinical", "nonacademic", "onsite", "offsite", "hybrid", "mentorship", "mentorships", "roundtable",
-      "livestream", "timeline", "timelines", "handoff", "handoffs"};
+      "livestream", "timeline", "timelines", "handoff", "handoffs", "cc", "cc'd", "cc'ing", "bcc", "bcc'd"};
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
@@ -152,10 +153,47 @@ class Checker {
 bool IsClosedCompound(std::string_view word, std::string_view suggestion) {
   if (suggestion.size() != word.size() + 1) return false;
   const size_t cut = suggestion.find_first_of(" -");
-  if (cut == std::string_view::npos || cut < 4 || suggestion.size() - cut - 1 < 4) return false;
+  if (cut == std::string_view::npos) return false;
+  // "wayfinding" (3 + 7) is a compound; "alot" (1 + 3), "thankyou" (5 + 3)
+  // and "infact" (2 + 4) are typos.
+  const size_t first = cut, second = suggestion.size() - cut - 1;
+  if (!((first >= 4 && second >= 4) || (first >= 3 && second >= 6))) return false;
   std::string joined(suggestion.substr(0, cut));
   joined += suggestion.substr(cut + 1);
   return joined == word;
+}
+
+// Edit distance with adjacent transpositions, ignoring ASCII case, capped:
+// returns `cap` once the distance reaches it.
+size_t Distance(std::string_view a, std::string_view b, size_t cap) {
+  const std::string x = AsciiLower(a), y = AsciiLower(b);
+  if (x.size() > y.size() + cap || y.size() > x.size() + cap) return cap;
+  std::vector<std::vector<size_t>> d(x.size() + 1, std::vector<size_t>(y.size() + 1));
+  for (size_t i = 0; i <= x.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= y.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    for (size_t j = 1; j <= y.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return std::min(d[x.size()][y.size()], cap);
+}
+
+bool FarFromAll(std::string_view word, const std::vector<std::string>& suggestions) {
+  return std::all_of(suggestions.begin(), suggestions.end(),
+                     [&](const std::string& s) { return Distance(word, s, 3) >= 3; });
+}
+
+bool CapitalisedElsewhere(const Doc& doc, size_t w) {
+  const std::string_view text = doc.WordText(static_cast<int>(w));
+  const auto& words = doc.words();
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (k != w && !words[k].sentence_initial && words[k].initial_upper && doc.WordText(static_cast<int>(k)) == text) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -185,6 +223,14 @@ void CheckSpelling(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
     if (word.initial_upper && (!word.sentence_initial || doc.InGreeting(word.sentence) || doc.InSignoff(word.sentence))) {
       continue;
     }
+    // "HubSpot", "McKinsey": a capital inside the word is a brand or a name.
+    if (word.initial_upper && word.ascii &&
+        std::any_of(text.begin() + 1, text.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      continue;
+    }
+    // A capitalised word opening a sentence that the message also writes
+    // capitalised mid-sentence is a name there too ("Deloitte's ... at Deloitte").
+    if (word.initial_upper && CapitalisedElsewhere(doc, w)) continue;
     if (checker.Known(text) || checker.Correct(text)) continue;
     Finding f = doc.Make("spelling", Severity::kWarning, word.begin, word.end,
                          "\"" + std::string(text) + "\" may be misspelled.");
@@ -193,6 +239,10 @@ void CheckSpelling(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
       ++suggested;
       auto suggestions = ctx.speller->Suggest(Straighten(text));
       if (!suggestions.empty() && IsClosedCompound(text, suggestions.front())) continue;
+      // A capitalised word opening a sentence that is nowhere near any
+      // dictionary word is a name the records don't hold yet ("Medtronic
+      // hired me"), not a typo, which lies an edit or two from its word.
+      if (word.initial_upper && FarFromAll(text, suggestions)) continue;
       if (!suggestions.empty()) {
         f.suggestion = suggestions.front();
         std::string list;

@@ -184,7 +184,127 @@ std::string_view Doc::SentenceText(int s) const {
   return text_.substr(sentence.begin, sentence.end - sentence.begin);
 }
 
+namespace {
+
+bool HasLetter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+}
+
+// The closing `close` within `limit` bytes, or npos; any byte of `stop`
+// before it gives up.
+size_t FindClose(std::string_view text, size_t from, std::string_view close, size_t limit, std::string_view stop) {
+  const size_t last = std::min(text.size(), from + limit);
+  for (size_t i = from; i < last; ++i) {
+    if (text.substr(i).starts_with(close)) return i;
+    if (stop.find(text[i]) != std::string_view::npos) return std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+// "(fill in ...)", "(insert company)", "(your name)": an instruction to the
+// writer in parentheses, not prose.
+bool IsPromptInParentheses(std::string_view inner) {
+  std::string lower = LowerAscii(inner);
+  while (!lower.empty() && std::isspace(static_cast<unsigned char>(lower.front()))) lower.erase(0, 1);
+  static constexpr std::string_view kPrompts[] = {
+      "fill in",  "fill-in",  "fill this", "insert ",   "add a ",    "add an ",    "add your ", "add the ",
+      "add one ", "add something", "your name", "their name", "name of ", "company name", "mention ",
+      "describe ", "enter ",  "personalize", "personalise", "customize", "customise", "say something",
+      "write a ", "write one", "write something", "include a ", "include one", "include your", "replace ",
+      "specific detail", "something specific", "something about", "detail about", "tbd", "todo", "to do:",
+      "placeholder"};
+  for (auto p : kPrompts) {
+    if (lower.starts_with(p)) return true;
+  }
+  // "(COMPANY)", "(NAME OF CONTACT)": a field in capitals.
+  bool letters = false;
+  for (char c : inner) {
+    if (std::islower(static_cast<unsigned char>(c))) return false;
+    letters = letters || std::isupper(static_cast<unsigned char>(c));
+  }
+  return letters && inner.size() >= 4;
+}
+
+}  // namespace
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::vector<std::pair<size_t, size_t>> FindTemplateFields(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> fields;
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char c = text[i];
+    if (c == '{') {
+      const bool doubled = i + 1 < n && text[i + 1] == '{';
+      const size_t from = i + (doubled ? 2 : 1);
+      const size_t close = FindClose(text, from, doubled ? "}}" : "}", doubled ? 300 : 80, doubled ? "{" : "\n{");
+      if (close != std::string_view::npos && close > from && HasLetter(text.substr(from, close - from))) {
+        const size_t e = close + (doubled ? 2 : 1);
+        fields.emplace_back(i, e);
+        i = e - 1;
+      } else if (doubled) {
+        fields.emplace_back(i, i + 2);
+        i += 1;
+      }
+    } else if (c == '[') {
+      // A field may run over several lines ("[Two sentences about\nyour
+      // background]"), never across a blank line or another '['.
+      const size_t close = FindClose(text, i + 1, "]", 400, "[");
+      if (close == std::string_view::npos) continue;
+      const std::string_view raw = text.substr(i + 1, close - i - 1);
+      if (raw.find("\n\n") != std::string_view::npos || raw.find("\n\r\n") != std::string_view::npos) continue;
+      std::string inner = LowerAscii(raw);
+      const bool link = close + 1 < n && text[close + 1] == '(';
+      static constexpr const char* kNotPlaceholders[] = {"at", "dot", "sic", "x", "cc", "ps", "edit", "1", "2"};
+      bool excluded = link || !HasLetter(inner);
+      for (const char* word : kNotPlaceholders) excluded = excluded || inner == word;
+      if (!excluded) {
+        fields.emplace_back(i, close + 1);
+        i = close;
+      }
+    } else if (c == '(') {
+      const size_t close = FindClose(text, i + 1, ")", 400, "(");
+      if (close == std::string_view::npos) continue;
+      const std::string_view raw = text.substr(i + 1, close - i - 1);
+      if (raw.find("\n\n") == std::string_view::npos && IsPromptInParentheses(raw)) {
+        fields.emplace_back(i, close + 1);
+        i = close;
+      }
+    } else if (c == '<') {
+      const size_t close = FindClose(text, i + 1, ">", 40, "\n<@/:.=\"");
+      if (close == std::string_view::npos) continue;
+      std::string inner = LowerAscii(text.substr(i + 1, close - i - 1));
+      static constexpr const char* kTags[] = {"b", "i", "u", "p", "br", "hr", "em", "strong", "div", "span",
+                                              "a", "li", "ul", "ol", "html", "body", "sup", "sub"};
+      bool excluded = !HasLetter(inner) || inner.front() == ' ';
+      for (const char* tag : kTags) excluded = excluded || inner == tag;
+      if (!excluded) {
+        fields.emplace_back(i, close + 1);
+        i = close;
+      }
+    } else if (c == '_' && i + 2 < n && text[i + 1] == '_' && text[i + 2] == '_') {
+      size_t e = i;
+      while (e < n && text[e] == '_') ++e;
+      fields.emplace_back(i, e);
+      i = e - 1;
+    } else if (c == '%' && i + 2 < n && std::isalpha(static_cast<unsigned char>(text[i + 1]))) {
+      size_t e = i + 1;
+      while (e < n && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_')) ++e;
+      if (e < n && text[e] == '%') {
+        fields.emplace_back(i, e + 1);
+        i = e;
+      }
+    }
+  }
+  return fields;
+}
+
 void Doc::FindSkips() {
+  fields_ = FindTemplateFields(text_);
   size_t i = 0;
   const size_t n = text_.size();
   while (i < n) {
@@ -197,6 +317,19 @@ void Doc::FindSkips() {
     if (e > b && LooksLikeUrlOrEmail(text_.substr(b, e - b))) skips_.emplace_back(b, e);
     i = j;
   }
+  // A template field is not prose: its words are nobody's and no rule reads
+  // them (unfilled-placeholder reports the field itself).
+  skips_.insert(skips_.end(), fields_.begin(), fields_.end());
+  std::sort(skips_.begin(), skips_.end());
+  std::vector<std::pair<size_t, size_t>> merged;
+  for (const auto& span : skips_) {
+    if (!merged.empty() && span.first < merged.back().second) {
+      merged.back().second = std::max(merged.back().second, span.second);
+    } else {
+      merged.push_back(span);
+    }
+  }
+  skips_ = std::move(merged);
 }
 
 void Doc::SplitWords() {

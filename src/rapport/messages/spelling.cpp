@@ -4,19 +4,43 @@
 #include <hunspell/hunspell.hxx>
 
 #include <filesystem>
+#include <fstream>
 #include <mutex>
+#include <unordered_set>
 
 namespace rapport {
 namespace {
 
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 class HunspellSpeller final : public Speller {
  public:
-  HunspellSpeller(const std::string& aff, const std::string& dic) : hunspell_(aff.c_str(), dic.c_str()) {}
+  HunspellSpeller(const std::string& aff, const std::string& dic, const std::vector<std::string>& word_lists)
+      : hunspell_(aff.c_str(), dic.c_str()) {
+    for (const auto& path : word_lists) {
+      std::ifstream in(path);
+      std::string line;
+      while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty()) words_.insert(std::move(line));
+      }
+    }
+  }
 
   bool Correct(std::string_view word) const override {
     if (word.empty()) return true;
+    // The word list: an entry in lowercase accepts any case ("Analytics"),
+    // a capitalised one (a name, "Accenture") only as written.
+    const std::string w(word);
+    if (words_.count(w) || words_.count(Lower(w))) return true;
     std::lock_guard<std::mutex> lock(mu_);
-    return hunspell_.spell(std::string(word));
+    return hunspell_.spell(w);
   }
 
   std::vector<std::string> Suggest(std::string_view word) const override {
@@ -31,11 +55,18 @@ class HunspellSpeller final : public Speller {
   // Hunspell keeps scratch state while checking; one caller at a time.
   mutable std::mutex mu_;
   mutable Hunspell hunspell_;
+  std::unordered_set<std::string> words_;  // read-only after construction
 };
 
 }  // namespace
 
-Result<std::unique_ptr<Speller>> OpenHunspell(const std::string& dir, const std::string& lang) {
+const std::vector<std::string>& DefaultWordLists() {
+  static const std::vector<std::string> kLists = {"/usr/share/dict/american-english-large"};
+  return kLists;
+}
+
+Result<std::unique_ptr<Speller>> OpenHunspell(const std::string& dir, const std::string& lang,
+                                              const std::vector<std::string>& word_lists) {
   const std::string aff = dir + "/" + lang + ".aff";
   const std::string dic = dir + "/" + lang + ".dic";
   std::error_code ec;
@@ -45,7 +76,7 @@ Result<std::unique_ptr<Speller>> OpenHunspell(const std::string& dir, const std:
                            ".dic)");
   }
   try {
-    return std::unique_ptr<Speller>(std::make_unique<HunspellSpeller>(aff, dic));
+    return std::unique_ptr<Speller>(std::make_unique<HunspellSpeller>(aff, dic, word_lists));
   } catch (const std::exception& e) {
     return Error::Io("cannot load the " + lang + " dictionary from " + dir + ": " + e.what());
   }

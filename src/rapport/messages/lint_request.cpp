@@ -1,0 +1,355 @@
+// Rules about whom a message is for and what it asks of them, and the rules
+// that read the log: generic-request, dictates-schedule, no-double-opt-in,
+// long-silence, already-declined.
+#include <algorithm>
+#include <iterator>
+
+#include "rapport/messages/lint_internal.h"
+
+namespace rapport::lint_detail {
+namespace {
+
+
+bool SentenceHas(const Doc& doc, int sentence, std::initializer_list<std::string_view> words) {
+  const Sentence& s = doc.sentences()[static_cast<size_t>(sentence)];
+  for (int t = s.first_token; t < s.end_token; ++t) {
+    const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+    if (std::find(words.begin(), words.end(), n) != words.end()) return true;
+  }
+  return false;
+}
+
+bool IsWeekday(std::string_view n) {
+  static constexpr std::string_view kDays[] = {
+      "monday",   "tuesday",   "wednesday", "thursday",  "friday",   "saturday",  "sunday",  "mondays",
+      "tuesdays", "wednesdays", "thursdays", "fridays",  "saturdays", "sundays",  "tomorrow"};
+  return In(kDays, n);
+}
+
+// "3pm", "10am", "9 am", "the 12th", "March 3".
+bool IsClockOrDate(const Doc& doc, size_t t) {
+  const auto& tokens = doc.tokens();
+  const std::string& n = tokens[t].norm;
+  size_t d = 0;
+  while (d < n.size() && n[d] >= '0' && n[d] <= '9') ++d;
+  if (d == 0 || d > 2) {
+    static constexpr std::string_view kMonths[] = {"january", "february", "march",   "april",    "june",
+                                                   "july",    "august",   "september", "october", "november",
+                                                   "december"};
+    if (!In(kMonths, n) || t + 1 >= tokens.size()) return false;
+    const std::string& next = tokens[t + 1].norm;
+    return !next.empty() && next[0] >= '0' && next[0] <= '9';
+  }
+  const std::string_view rest = std::string_view(n).substr(d);
+  if (rest == "am" || rest == "pm" || rest == "st" || rest == "nd" || rest == "rd" || rest == "th") return true;
+  if (!rest.empty() || t + 1 >= tokens.size() || tokens[t + 1].sentence != tokens[t].sentence) return false;
+  const std::string& next = tokens[t + 1].norm;
+  return next == "am" || next == "pm" || next == "a" || next == "p" || next == "o'clock";
+}
+
+bool IsPartOfDay(std::string_view n) {
+  static constexpr std::string_view kParts[] = {"morning", "mornings", "afternoon", "afternoons", "evening",
+                                                "evenings", "weekday", "weekdays", "weekend", "weekends",
+                                                "noon",    "lunchtime"};
+  return In(kParts, n);
+}
+
+bool HasClockColon(std::string_view text) {
+  for (size_t i = 1; i + 1 < text.size(); ++i) {
+    if (text[i] == ':' && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+        std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool DayOrTimeIn(const Doc& doc, int from_token, int end_token, bool parts_of_day) {
+  for (int t = from_token; t < end_token; ++t) {
+    const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+    if (IsWeekday(n) || IsClockOrDate(doc, static_cast<size_t>(t)) || (parts_of_day && IsPartOfDay(n))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool OffersDayOrTime(const Doc& doc) {
+  return DayOrTimeIn(doc, 0, static_cast<int>(doc.tokens().size()), true) || HasClockColon(doc.text());
+}
+
+bool NamesDayOrTime(const Doc& doc, int s) {
+  const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
+  return DayOrTimeIn(doc, sentence.first_token, sentence.end_token, true) ||
+         HasClockColon(doc.SentenceText(s));
+}
+
+bool ProposesDay(const Doc& doc) {
+  return DayOrTimeIn(doc, 0, static_cast<int>(doc.tokens().size()), false) || HasClockColon(doc.text());
+}
+
+// ---- generic-request -------------------------------------------------------------
+
+void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (ctx.kind != MessageKind::kRequest) return;
+  // After "your", words any recipient has: "your time", "your experience".
+  static constexpr std::string_view kAnyone[] = {
+      "time",       "schedule",   "calendar",    "convenience", "help",       "advice",     "consideration",
+      "day",        "thoughts",   "insights",    "insight",     "perspective", "perspectives", "expertise",
+      "experience", "experiences", "input",      "guidance",    "attention",  "reply",      "response",
+      "inbox",      "availability", "earliest",  "opinion",     "wisdom",     "knowledge",  "feedback",
+      "career",     "careers",    "field",       "industry",    "work",       "job",        "role",
+      "background", "journey",    "path",        "story",       "success",    "achievements", "accomplishments",
+      "profile",    "company",    "organization", "organisation", "team",     "position",   "name",
+      "network",    "contacts",   "busy",        "own",         "area",       "life",       "kindness",
+      "generosity", "willingness", "email",      "phone",       "office",     "behalf",     "end",
+      "way",        "choice",     "preference",  "pick",        "views",      "view",       "take",
+      "tips",       "mind",       "brain",       "professional", "career's",  "line",       "sector",
+      "business",   "firm",       "skills",      "successes",   "workplace",  "shoes",      "valuable",
+      "precious",   "current",    "linkedin"};
+  // After "you": something they did or do.
+  static const PhraseSet kTheirDoing{
+      {"you said|told|wrote|replied|offered|suggested", false},
+      {"your ~1 team|company|firm|group|lab|department|organization|organisation|agency|studio|unit|office ~2 moved|built|launched|made|switched|started|uses|used|runs|ran|handles|handled|won|published|shipped|created|developed|designed|adopted|migrated|changed|went|did", false},
+      {"we ~2 worked|studied|met|spoke|talked|served|volunteered|trained|both", false},
+      {"our ~2 alumni|network|school|university|college|program|programme|team|company|firm|group|club|class|cohort|community|association|department|lab", false},
+      {"you ~2 took|left|chose|followed|did|moved|went|switched|transitioned|changed|pivoted|built|founded|started|launched|wrote|published|led|designed|developed|spoke|presented|gave|taught|spent|joined|left|became|turned|won|organized|organised|hosted|ran|run|lead|manage|managed|specialize|specialise|specialized|specialised|focus|focused|researched|created|shipped|mentor|mentored|made|built|wrote|covered|posted|shared|answered|helped|reviewed|studied|trained|coached|volunteer|volunteered|work|worked|came|made", false},
+  };
+  const auto& words = doc.words();
+  for (int s = doc.body_begin(); s < doc.body_end(); ++s) {
+    const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
+    // "we both studied at Ohio State" is about them as much as "your team at Acme".
+    const bool to_them = SentenceHas(doc, s, {"you", "your", "yours", "we", "us", "both"});
+    for (int t = sentence.first_token; t + 1 < sentence.end_token; ++t) {
+      const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+      if (n != "your") continue;
+      std::string next = doc.tokens()[static_cast<size_t>(t + 1)].norm;
+      if (next == "'s" || next == "own") continue;
+      if (!In(kAnyone, next) && !IsStopWord(next)) return;  // "your talk on", "your team's move to Rust"
+      // "your team's migration": a possessive on a generic word, then a specific one.
+      if (t + 3 < sentence.end_token && doc.tokens()[static_cast<size_t>(t + 2)].norm == "'s" &&
+          !In(kAnyone, doc.tokens()[static_cast<size_t>(t + 3)].norm)) {
+        return;
+      }
+    }
+    if (to_them) {
+      // A name in a sentence about them: a referrer, their company, a talk.
+      for (int w = sentence.first_word; w < sentence.end_word; ++w) {
+        const Word& word = words[static_cast<size_t>(w)];
+        const std::string_view text = doc.WordText(w);
+        // A sentence-initial capital is a name only when the records know it
+        // ("Ilse from the robotics club said...").
+        if (!word.initial_upper || text == "I" || (word.sentence_initial && !IsKnownWord(ctx, text))) {
+          continue;
+        }
+        // Words any message may capitalise: tools, days, months, titles.
+        static constexpr std::string_view kCommon[] = {
+            "LinkedIn", "Zoom",     "Teams",    "Google",   "Meet",      "Skype",    "English",  "Mr",
+            "Ms",       "Mrs",      "Dr",       "Monday",   "Tuesday",   "Wednesday", "Thursday", "Friday",
+            "Saturday", "Sunday",   "Mon",      "Tue",      "Tues",      "Wed",       "Thu",      "Thur",
+            "Thurs",    "Fri",      "Sat",      "Sun",      "January",   "February",  "March",    "April",
+            "May",      "June",     "July",     "August",   "September", "October",   "November", "December",
+            "Jan",      "Feb",      "Mar",      "Apr",      "Jun",       "Jul",       "Aug",      "Sep",
+            "Sept",     "Oct",      "Nov",      "Dec",      "AM",        "PM"};
+        if (In(kCommon, text)) continue;
+        return;
+      }
+    }
+    if (kTheirDoing.Any(doc, s, s + 1)) return;
+  }
+  out->push_back(doc.MakeWhole("generic-request", Severity::kWarning,
+                               "Nothing here is about this person or their work; it could have gone to "
+                               "anyone, and reads that way.",
+                               "Add one line only they could receive: what of theirs you read or heard, "
+                               "their move or project, or who suggested them."));
+}
+
+// ---- dictates-schedule -----------------------------------------------------------
+
+namespace {
+
+// The sender fixes the meeting: "I'll call you Thursday at 3", "I've sent
+// an invite for Monday", "The only time I can do is...".
+const PhraseSet& Dictates() {
+  static const PhraseSet kSet{
+      {"i will|shall call|phone|ring|ping ~2 you ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight", false, false, true},
+      {"i will|shall give|send you a ~1 ring|call|buzz|bell ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight", false, false, true},
+      {"i will|shall be|stop|come|drop ~2 by|at|in|to ~1 your office|desk|building|workplace|shop|store|studio|lab|clinic|place|home", false, false, true},
+      {"i have|i ~1 booked|scheduled|reserved|blocked|put|sent|added ~4 invite|invitation|slot|calendar|room|table|meeting", false, false, true},
+      {"meet me at|in|on", false, false, true},
+      {"be available|ready|there at|on", false, false, true},
+      {"the only ~1 time|day|slot|window ~4 i|that|works|work", false},
+      {"i am|can only ~2 free|available|do|make|meet|talk", false},
+      {"i can only", false},
+      {"expect my|a call", false},
+  };
+  return kSet;
+}
+
+// The recipient is left to do it all: pick the time and the place, set it
+// up, send the invite.
+const PhraseSet& Legwork() {
+  static const PhraseSet kSet{
+      {"time|when|day|date and|or ~1 place|where|location|venue|platform", false},
+      {"where and when", false},
+      {"set|sets|setting up|arrange|organize|organise|book|schedule ~3 call|meeting|time|something|room|it|zoom|chat|coffee", false},
+      {"send|sending ~3 invite|invitation|zoom|link|teams", false},
+  };
+  return kSet;
+}
+
+std::vector<Match> DictatesIn(const Doc& doc, int from, int to) {
+  return Dictates().FindPerSentence(doc, from, to, [&](const Match& m) {
+    const int sentence = doc.tokens()[static_cast<size_t>(m.first)].sentence;
+    return SentenceHas(doc, sentence, {"if", "unless", "whenever", "suits", "convenient", "prefer", "happy",
+                                       "glad", "or", "alternatively", "otherwise", "feel"});
+  });
+}
+
+std::vector<Match> LegworkIn(const Doc& doc, int from, int to) {
+  return Legwork().FindPerSentence(doc, from, to, [&](const Match& m) {
+    const auto& tokens = doc.tokens();
+    const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
+    // "I'm happy to set it up", "I'll send the invite": the sender doing the work.
+    for (int t = m.first - 1; t >= 0 && t >= m.first - 4; --t) {
+      const Token& tok = tokens[static_cast<size_t>(t)];
+      if (tok.sentence != sentence) break;
+      if (tok.norm == "i" || tok.norm == "we") return true;
+    }
+    if (SentenceHas(doc, sentence, {"whatever", "whichever", "happy", "glad"})) return true;
+    // "a time and place" is their chore only when they are told to choose
+    // it; "at a time and place that suits you" defers to them.
+    const std::string& first = tokens[static_cast<size_t>(m.first)].norm;
+    const bool choosing = first == "time" || first == "when" || first == "day" || first == "date" || first == "where";
+    return choosing && !SentenceHas(doc, sentence, {"pick", "choose", "suggest", "name", "propose", "decide", "set",
+                                                    "send", "know", "tell", "find", "arrange"});
+  });
+}
+
+}  // namespace
+
+bool IsSchedulingDemand(const Doc& doc, int s) {
+  return !DictatesIn(doc, s, s + 1).empty() || !LegworkIn(doc, s, s + 1).empty();
+}
+
+void CheckSchedule(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (!IsKind(ctx, {MessageKind::kRequest, MessageKind::kFollowUp, MessageKind::kIntroRequest})) return;
+  const auto dictates = DictatesIn(doc, 0, AllSentences(doc));
+  if (!dictates.empty()) {
+    const Match& m = dictates.front();
+    const Sentence& s = doc.sentences()[static_cast<size_t>(doc.tokens()[static_cast<size_t>(m.first)].sentence)];
+    out->push_back(doc.Make("dictates-schedule", Severity::kWarning, s.begin, s.end,
+                            "This sets the time or place for them; a busy person should get to choose.",
+                            "Offer two or three times and say you will fit around theirs."));
+    return;
+  }
+  if (OffersDayOrTime(doc)) return;
+  const auto legwork = LegworkIn(doc, doc.body_begin(), doc.body_end());
+  if (legwork.empty()) return;
+  const Sentence& s =
+      doc.sentences()[static_cast<size_t>(doc.tokens()[static_cast<size_t>(legwork.front().first)].sentence)];
+  out->push_back(doc.Make("dictates-schedule", Severity::kWarning, s.begin, s.end,
+                          "Leaves them all the work of arranging the meeting, with no time offered.",
+                          "Propose two or three times yourself and offer to send the invite."));
+}
+
+// ---- no-double-opt-in ------------------------------------------------------------
+
+void CheckDoubleOptIn(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (ctx.kind != MessageKind::kIntroduction) return;
+  static const PhraseSet kConnects{
+      {"introduce|introducing ~2 you|two|both|each", false},
+      {"meet|meeting ~3 friend|colleague|classmate|cousin|former|neighbor|neighbour", false},
+      {"connect|connecting ~1 you|two|both", false},
+      {"put|putting you ~2 in touch", false},
+      {"cc|cc'd|cc'ing|copied|copying|copy|looping|loop|looped|added|adding", false},
+      {"you two|both should", false},
+      {"over to you", false},
+      {"let you two", false},
+  };
+  // The second person already said yes, or the note asks the first whether
+  // they would like to be introduced.
+  static const PhraseSet kOptIn{
+      {"agreed|permission|okayed|ok'd|consented", false},
+      {"checked|asked ~4 if|whether|first|before", false},
+      {"said ~4 happy|glad|love|open|keen|yes|okay|ok|fine|willing|delighted|game|up", false},
+      {"is|are|was|were ~2 happy|glad|keen|open|expecting|willing|eager|delighted|game|excited|looking|up", false},
+      {"expecting|expects ~2 your|a|an|to", false},
+      {"would|could|might you ~1 be ~2 open|willing|happy|interested|up|glad|keen", false},
+      {"would|do you ~1 mind|like|want", false},
+      {"okay|ok|alright|right with you", false},
+      {"interested in ~3 meeting|talking|chatting|hearing|connecting|a call", false},
+  };
+  if (!kConnects.Any(doc, 0, AllSentences(doc))) return;
+  // "I said you'd be happy to...": the introducer answering for them is not
+  // their yes.
+  const auto for_them = [&](const Match& m) {
+    const auto& tokens = doc.tokens();
+    return tokens[static_cast<size_t>(m.first)].norm == "said" && m.first > 0 &&
+           tokens[static_cast<size_t>(m.first - 1)].norm == "i";
+  };
+  if (!kOptIn.FindPerSentence(doc, 0, AllSentences(doc), for_them).empty()) return;
+  out->push_back(doc.MakeWhole("no-double-opt-in", Severity::kWarning,
+                               "Introduces two people without saying the second agreed first; an "
+                               "introduction nobody asked for is a burden.",
+                               "Ask the second person first (\"Would you be open to meeting …?\"), then "
+                               "write the introduction once they say yes, and say that they did."));
+}
+
+// ---- long-silence ------------------------------------------------------------------
+
+void CheckSilence(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (!ctx.days_since_last_contact || *ctx.days_since_last_contact < ctx.silence_days) return;
+  if (ctx.kind == MessageKind::kIntroduction) return;
+  static const PhraseSet kAcknowledged{
+      {"been ~3 while|long|ages|age|forever|years|months|year|time", false},
+      {"long time", false},
+      {"since we ~1 last|spoke|talked|met|worked|saw", false},
+      {"since our|my last", false},
+      {"last spoke|talked|met|saw|chatted|connected|wrote|emailed", false},
+      {"we spoke|talked|met|chatted|connected|worked ~4 ago|year|years|spring|summer|fall|autumn|winter|back", false},
+      {"remember me", false},
+      {"may|might not ~1 remember", false},
+      {"reconnect|reconnecting|reconnected", false},
+      {"catch|catching up", false},
+      {"out|lost|fell|fallen of|touch", false},
+      {"lost touch", false},
+      {"years|months ago", false},
+      {"last year", false},
+      {"silence|quiet|disappeared|dropped", false},
+      {"apologies|sorry ~4 delay|late|long|silence|slow", false},
+      {"belated|belatedly", false},
+  };
+  if (kAcknowledged.Any(doc, 0, AllSentences(doc))) return;
+  const int months = *ctx.days_since_last_contact / 30;
+  out->push_back(doc.MakeWhole("long-silence", Severity::kWarning,
+                               "You last heard from each other about " + std::to_string(months) +
+                                   " months ago, and the message doesn't say so; picking up as if it were "
+                                   "last week reads as careless.",
+                               "Name the gap in a line, e.g. \"It's been a while since we spoke at the "
+                               "spring mixer\", and remind them where you met."));
+}
+
+// ---- already-declined ----------------------------------------------------------------
+
+void CheckDeclined(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (!ctx.declined) return;
+  if (!IsKind(ctx, {MessageKind::kRequest, MessageKind::kFollowUp, MessageKind::kIntroRequest})) return;
+  static const PhraseSet kAcknowledged{
+      {"you ~2 said|mentioned|told|wrote|suggested|asked|invited|explained|replied", false},
+      {"last time|when ~2 wrote|asked|spoke", false},
+      {"i ~1 understand|understood|know|realize|realise|respect", false},
+      {"not ~1 a ~1 good time|right time|possible", true},
+      {"no pressure|obligation", false},
+      {"as you suggested|asked|said", false},
+      {"things have|may have ~1 changed|settled|eased", false},
+      {"earlier this|last", false},
+  };
+  if (kAcknowledged.Any(doc, 0, AllSentences(doc))) return;
+  out->push_back(doc.MakeWhole("already-declined", Severity::kError,
+                               "They have already said no, and this asks again as if they hadn't.",
+                               "Thank them and let it go; if they said \"not now\", write later, and say "
+                               "you remember what they told you."));
+}
+
+}  // namespace rapport::lint_detail
