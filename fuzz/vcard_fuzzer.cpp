@@ -38,12 +38,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     c.name = p.name;
     c.org = p.org;
     c.title = p.title;
-    c.email = p.email;
-    c.phone = p.phone;
+    if (p.email) c.emails.push_back({*p.email, p.email_label});
+    c.emails.insert(c.emails.end(), p.other_emails.begin(), p.other_emails.end());
+    if (p.phone) c.phones.push_back({*p.phone, p.phone_label});
+    c.phones.insert(c.phones.end(), p.other_phones.begin(), p.other_phones.end());
     c.linkedin = p.linkedin;
     c.location = p.location;
     c.note = p.note;
     c.categories = p.categories;
+    c.source = p.source;
+    c.degree = p.degree;
+    c.introducer = p.introducer;
+    c.connected_on = p.connected_on;
+    c.objectives = p.objectives;
     cards.push_back(std::move(c));
   }
   if (cards.empty()) return 0;
@@ -54,7 +61,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const rapport::ImportedPerson& b = again->people[i];
     if (a.name != b.name || a.org != b.org || a.title != b.title || a.email != b.email ||
         a.phone != b.phone || a.linkedin != b.linkedin || a.location != b.location ||
-        a.note != b.note || a.categories != b.categories) {
+        a.note != b.note || a.categories != b.categories || a.email_label != b.email_label ||
+        a.phone_label != b.phone_label || a.other_emails != b.other_emails ||
+        a.other_phones != b.other_phones || a.source != b.source || a.degree != b.degree ||
+        a.introducer != b.introducer || a.connected_on != b.connected_on ||
+        a.objectives != b.objectives) {
       std::abort();
     }
   }

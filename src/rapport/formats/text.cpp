@@ -313,7 +313,13 @@ std::string NormalizeLabel(std::string_view label) {
   for (std::string_view known : {"work", "home", "main", "other", "fax", "pager"}) {
     if (EqualsIgnoreCase(t, known)) return std::string(known);
   }
-  std::string out = formats_internal::CollapseSpaces(t);
+  // The characters a vCard TYPE cannot hold are spaces, so a label writes
+  // and reads back as itself.
+  std::string spaced(t);
+  for (char& c : spaced) {
+    if (c == ';' || c == ':' || c == ',' || c == '"' || c == '\\') c = ' ';
+  }
+  std::string out = formats_internal::CollapseSpaces(spaced);
   if (out.size() > 40) {
     // Cut before the character that crosses 40 bytes, never inside it.
     size_t cut = 40;
