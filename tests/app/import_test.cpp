@@ -49,6 +49,12 @@ class ImportTest : public ::testing::TestWithParam<testing::Engine> {
     EXPECT_TRUE(r.ok()) << r.error().message();
     return r.ok() ? *r : ImportReport{};
   }
+  // An App over another database, set up as this one.
+  App OtherApp(Database& db) {
+    Config cfg;
+    cfg.zone = "UTC";
+    return App(db, clock_, cfg);
+  }
   std::int64_t Count(const char* table) {
     return db_->Query(std::string("SELECT COUNT(*) FROM ") + table)->at(0).Int(0);
   }
@@ -211,9 +217,7 @@ TEST_P(ImportTest, ALargeImportLeavesWhatSmallOnesWould) {
   TempDir other_dir;
   auto other_db = testing::OpenTestDatabase(GetParam(), other_dir);
   ASSERT_TRUE(other_db.ok());
-  Config cfg;
-  cfg.zone = "UTC";
-  App other(**other_db, clock_, cfg);
+  App other = OtherApp(**other_db);
   int added = 0;
   for (int from = 0; from < 12'000; from += 4'000) {
     auto r = other.data().Import(BigLinkedIn(from, from + 4'000), tagged);
@@ -353,9 +357,7 @@ TEST_P(ImportTest, EveryAddressAndNumberIsKeptWithItsLabel) {
   TempDir other_dir;
   auto other_db = testing::OpenTestDatabase(GetParam(), other_dir);
   ASSERT_TRUE(other_db.ok());
-  Config cfg;
-  cfg.zone = "UTC";
-  App other(**other_db, clock_, cfg);
+  App other = OtherApp(**other_db);
   ASSERT_TRUE(other.data().Restore(*app_->data().Backup()).ok());
   auto restored = other.records().ShowContact("priya");
   ASSERT_TRUE(restored.ok());

@@ -231,6 +231,17 @@ bool HasPoint(const std::optional<std::string>& primary, const std::vector<Conta
                      [&](const ContactPoint& o) { return SamePoint(o.value, value, email); });
 }
 
+// `p` as the primary when there is none, else as one more.
+void AddPoint(std::optional<std::string>& primary, std::string& primary_label,
+              std::vector<ContactPoint>& others, ContactPoint p) {
+  if (primary) {
+    others.push_back(std::move(p));
+    return;
+  }
+  primary = std::move(p.value);
+  primary_label = std::move(p.label);
+}
+
 // Gives a value we have without a label the row's label for it.
 void FillLabel(const std::optional<std::string>& primary, std::string& primary_label,
                std::vector<ContactPoint>& others, const ContactPoint& theirs, bool email,
@@ -737,12 +748,7 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
           continue;
         }
         m.filled.push_back("email " + e.value);
-        if (!ours.email) {
-          ours.email = std::move(e.value);
-          ours.email_label = std::move(e.label);
-        } else {
-          ours.other_emails.push_back(std::move(e));
-        }
+        AddPoint(ours.email, ours.email_label, ours.other_emails, std::move(e));
       }
       for (ContactPoint& t : AllOf(c.phone, c.phone_label, c.other_phones)) {
         if (HasPoint(ours.phone, ours.other_phones, t.value, false)) {
@@ -750,12 +756,7 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
           continue;
         }
         m.filled.push_back("phone " + t.value);
-        if (!ours.phone) {
-          ours.phone = std::move(t.value);
-          ours.phone_label = std::move(t.label);
-        } else {
-          ours.other_phones.push_back(std::move(t));
-        }
+        AddPoint(ours.phone, ours.phone_label, ours.other_phones, std::move(t));
       }
       if (!ours.linkedin && c.linkedin) {
         ours.linkedin = c.linkedin;
@@ -865,21 +866,13 @@ Result<MergeResult> DataInOut::Merge(const std::string& survivor_ref, const std:
   }
   // Every address and number of both, the survivor's primary ones first.
   for (auto& e : AllOf(other_email, other.email_label, other.other_emails)) {
-    if (HasPoint(keep.email, keep.other_emails, e.value, true)) continue;
-    if (!keep.email) {
-      keep.email = std::move(e.value);
-      keep.email_label = std::move(e.label);
-    } else {
-      keep.other_emails.push_back(std::move(e));
+    if (!HasPoint(keep.email, keep.other_emails, e.value, true)) {
+      AddPoint(keep.email, keep.email_label, keep.other_emails, std::move(e));
     }
   }
   for (auto& t : AllOf(other.phone, other.phone_label, other.other_phones)) {
-    if (HasPoint(keep.phone, keep.other_phones, t.value, false)) continue;
-    if (!keep.phone) {
-      keep.phone = std::move(t.value);
-      keep.phone_label = std::move(t.label);
-    } else {
-      keep.other_phones.push_back(std::move(t));
+    if (!HasPoint(keep.phone, keep.other_phones, t.value, false)) {
+      AddPoint(keep.phone, keep.phone_label, keep.other_phones, std::move(t));
     }
   }
   fill(keep.title, other.title);
