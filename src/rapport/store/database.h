@@ -152,6 +152,12 @@ class Database {
   };
   virtual std::optional<ChangeStamp> Stamp() { return std::nullopt; }
 
+  // Database pages this connection has asked for since it opened, from its
+  // cache or the file (SQLite's sqlite3_db_status cache hits and misses), for
+  // tests that guard how much a command reads; nullopt when the engine
+  // cannot tell.
+  virtual std::optional<std::int64_t> PagesTouched() { return std::nullopt; }
+
   // Convenience overloads.
   Result<std::vector<Row>> Query(std::string_view sql, std::initializer_list<Value> params = {}) {
     return Query(sql, std::span<const Value>(params.begin(), params.size()));

@@ -41,6 +41,15 @@ class SqliteDatabase final : public Database {
 
   // Rows this connection changed, and PRAGMA data_version, which moves when
   // another connection commits (it ignores this connection's own writes).
+  std::optional<std::int64_t> PagesTouched() override {
+    int hit = 0, miss = 0, high = 0;
+    if (sqlite3_db_status(db_, SQLITE_DBSTATUS_CACHE_HIT, &hit, &high, 0) != SQLITE_OK ||
+        sqlite3_db_status(db_, SQLITE_DBSTATUS_CACHE_MISS, &miss, &high, 0) != SQLITE_OK) {
+      return std::nullopt;
+    }
+    return std::int64_t{hit} + miss;
+  }
+
   std::optional<ChangeStamp> Stamp() override {
     auto rows = Query("PRAGMA data_version", std::span<const Value>{});
     if (!rows.ok() || rows->empty()) return std::nullopt;
