@@ -48,7 +48,8 @@ int ShowAgenda(Context& ctx, const ViewOptions& o) {
   }
   t.Print(ctx.out, ctx.style);
   if (r->more > 0) {
-    ctx.out << ctx.style.Dim("… and " + std::to_string(r->more) +
+    ctx.out << ctx.style.Dim("… and " + std::string(r->more_at_least ? "over " : "") +
+                             std::to_string(r->more) +
                              " more people with something due (raise --limit)")
             << '\n';
   }

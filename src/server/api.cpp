@@ -45,7 +45,8 @@ void GetAgenda(State& st, const Request& req, Response& res) {
     json out = {{"now", FormatIso(agenda.now)},
                 {"horizon", FormatIso(agenda.horizon)},
                 {"items", std::move(items)},
-                {"more", agenda.more}};
+                {"more", agenda.more},
+                {"more_at_least", agenda.more_at_least}};
     return out.dump();
   });
   if (!body) return SendJsonError(res, body.error());

@@ -119,7 +119,9 @@ Result<std::string> RenderToday(State& st) {
   d.set("groups", groups);
   d.set("csrf", st.csrf);
   if (!any) d.set("empty", true);
-  if (agenda.more > 0) d.set("more", std::to_string(agenda.more));
+  if (agenda.more > 0) {
+    d.set("more", (agenda.more_at_least ? "over " : "") + std::to_string(agenda.more));
+  }
   return Render("today", d);
 }
 

@@ -355,7 +355,8 @@ TEST_P(StoreConformance, ContactStateIndexesTheEarliestDue) {
   }
   auto due = store_->ContactsDueBy(now_ + days{3}, 10);
   EXPECT_EQ(*due, (std::vector<Id>{ids[0], ids[1], ids[3]}));
-  EXPECT_EQ(*store_->CountContactsDueBy(now_ + days{3}), 3);
+  EXPECT_EQ(*store_->CountContactsDueBy(now_ + days{3}, 10), 3);
+  EXPECT_EQ(*store_->CountContactsDueBy(now_ + days{3}, 2), 2);  // counting stops there
   EXPECT_EQ(store_->ContactsDueBy(now_ + days{10}, 2)->size(), 2u);
   // `rapport status`: due before now (P0), and from now to the day's end
   // (P1 and P3); P4 is later, P2 has nothing due.
@@ -365,7 +366,7 @@ TEST_P(StoreConformance, ContactStateIndexesTheEarliestDue) {
   // Upsert replaces.
   ContactState st{ids[0], "met", std::nullopt, std::nullopt, std::nullopt};
   ASSERT_TRUE(store_->PutContactState(st).ok());
-  EXPECT_EQ(*store_->CountContactsDueBy(now_ + days{3}), 2);
+  EXPECT_EQ(*store_->CountContactsDueBy(now_ + days{3}, 10), 2);
 }
 
 TEST_P(StoreConformance, TransactionRollsBackUnlessCommitted) {

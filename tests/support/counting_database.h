@@ -3,6 +3,10 @@
 // agenda, a write, a person's page must not grow with the network).
 #pragma once
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "rapport/store/database.h"
 
 namespace rapport::testing {
@@ -14,7 +18,13 @@ class CountingDatabase final : public Database {
   // Statements since construction (or the last Reset): every query,
   // execution, insert, script and COPY, transaction control aside.
   int statements() const { return statements_; }
-  void Reset() { statements_ = 0; }
+  void Reset() {
+    statements_ = 0;
+    log_.clear();
+  }
+  // Each statement since Reset with the pages it touched (SQLite), for a
+  // failing guard to say which one grew.
+  const std::vector<std::pair<std::string, std::int64_t>>& log() const { return log_; }
 
   std::string_view Engine() const override { return real_.Engine(); }
   std::string Location() const override { return real_.Location(); }
@@ -39,15 +49,24 @@ class CountingDatabase final : public Database {
   }
   Result<std::vector<Row>> Query(std::string_view sql, std::span<const Value> params) override {
     ++statements_;
-    return real_.Query(sql, params);
+    const auto before = real_.PagesTouched();
+    auto r = real_.Query(sql, params);
+    Note(sql, before);
+    return r;
   }
   Result<std::int64_t> Execute(std::string_view sql, std::span<const Value> params) override {
     ++statements_;
-    return real_.Execute(sql, params);
+    const auto before = real_.PagesTouched();
+    auto r = real_.Execute(sql, params);
+    Note(sql, before);
+    return r;
   }
   Result<std::int64_t> Insert(std::string_view sql, std::span<const Value> params) override {
     ++statements_;
-    return real_.Insert(sql, params);
+    const auto before = real_.PagesTouched();
+    auto r = real_.Insert(sql, params);
+    Note(sql, before);
+    return r;
   }
   bool CanCopy() const override { return real_.CanCopy(); }
   Status CopyRows(std::string_view table, std::span<const std::string_view> columns,
@@ -64,8 +83,14 @@ class CountingDatabase final : public Database {
   std::optional<std::int64_t> PagesTouched() override { return real_.PagesTouched(); }
 
  private:
+  void Note(std::string_view sql, std::optional<std::int64_t> before) {
+    const auto after = real_.PagesTouched();
+    log_.emplace_back(std::string(sql.substr(0, 160)), before && after ? *after - *before : -1);
+  }
+
   Database& real_;
   int statements_ = 0;
+  std::vector<std::pair<std::string, std::int64_t>> log_;
 };
 
 }  // namespace rapport::testing

@@ -344,8 +344,10 @@ Result<Agenda> Pipeline::GetAgenda(int days, int limit) {
   RAPPORT_ASSIGN_OR_RETURN(auto ids, store_.ContactsDueBy(agenda.horizon, limit + 1));
   if (static_cast<int>(ids.size()) > limit) {
     ids.resize(limit);
-    RAPPORT_ASSIGN_OR_RETURN(auto total, store_.CountContactsDueBy(agenda.horizon));
+    const std::int64_t cap = std::int64_t{limit} + kAgendaCountBeyond;
+    RAPPORT_ASSIGN_OR_RETURN(auto total, store_.CountContactsDueBy(agenda.horizon, cap));
     agenda.more = total - limit;
+    agenda.more_at_least = total >= cap;
   }
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEventsOf(ids));
   std::unordered_map<Id, std::vector<Event>> by_contact;

@@ -50,7 +50,12 @@ struct Agenda {
   Instant horizon{};
   std::vector<AgendaItem> items;
   std::int64_t more = 0;  // contacts with due actions beyond the limit
+  // `more` is a floor: counting stopped there (kAgendaCountBeyond), as a
+  // day's plan needs "over 1,000 more", not the exact figure, and counting
+  // every due contact read a page of the index per ~200 of them.
+  bool more_at_least = false;
 };
+inline constexpr int kAgendaCountBeyond = 1000;
 
 // How much is due, by people, from the stored plans alone (for a shell
 // prompt): no one's events are read again.

@@ -157,7 +157,9 @@ class Store {
   // Contact ids whose next action is due at or before `horizon`, earliest
   // first, at most `limit`.
   Result<std::vector<Id>> ContactsDueBy(Instant horizon, int limit);
-  Result<std::int64_t> CountContactsDueBy(Instant horizon);
+  // ... counting no further than `at_most` (the index entries read stay
+  // bounded however many are due).
+  Result<std::int64_t> CountContactsDueBy(Instant horizon, std::int64_t at_most);
   // How many contacts have their next action due before `now` (first) and
   // in [now, until] (second): one indexed range over contact_state.
   Result<std::pair<std::int64_t, std::int64_t>> CountContactsDue(Instant now, Instant until);

@@ -126,11 +126,11 @@ Result<std::vector<Id>> Store::ContactsDueBy(Instant horizon, int limit) {
   return out;
 }
 
-Result<std::int64_t> Store::CountContactsDueBy(Instant horizon) {
+Result<std::int64_t> Store::CountContactsDueBy(Instant horizon, std::int64_t at_most) {
   RAPPORT_ASSIGN_OR_RETURN(
-      auto rows, db_.Query("SELECT COUNT(*) FROM contact_state WHERE workspace_id = $1 AND "
-                           "next_due <= $2",
-                           {Int(ws_), Int(ToUnix(horizon))}));
+      auto rows, db_.Query("SELECT COUNT(*) FROM (SELECT 1 FROM contact_state WHERE workspace_id = "
+                           "$1 AND next_due <= $2 LIMIT $3) AS counted",
+                           {Int(ws_), Int(ToUnix(horizon)), Int(at_most)}));
   return rows.at(0).Int(0);
 }
 
