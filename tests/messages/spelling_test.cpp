@@ -88,5 +88,24 @@ TEST(Hunspell, LintUsesItWithSuggestions) {
   EXPECT_EQ(*it->suggestion, "definitely");
 }
 
+// Each class, in words the corpus does not use: British forms from
+// wbritish-large, a closed compound of two content words, and an ordinary
+// word the dictionary holds only capitalised; typos still fail.
+TEST(Hunspell, LintAcceptsVariantsCompoundsAndEponyms) {
+  auto speller = OpenHunspell();
+  ASSERT_TRUE(speller.ok());
+  LintContext ctx;
+  ctx.kind = MessageKind::kThankYou;
+  ctx.speller = speller->get();
+  const std::string text =
+      "Hi Ada,\nThank you for the tour. I swapped the tyres, fixed the kerb ramp, tidied the wordlist, "
+      "bought a jacuzzi for the gym and recieved the forsure plan.\nBest,\nSam";
+  std::vector<std::string> flagged;
+  for (const auto& f : Lint(text, ctx)) {
+    if (f.rule == "spelling") flagged.push_back(text.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(flagged, (std::vector<std::string>{"recieved", "forsure"}));
+}
+
 }  // namespace
 }  // namespace rapport

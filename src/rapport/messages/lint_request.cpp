@@ -106,7 +106,8 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
       "way",        "choice",     "preference",  "pick",        "views",      "view",       "take",
       "tips",       "mind",       "brain",       "professional", "career's",  "line",       "sector",
       "business",   "firm",       "skills",      "successes",   "workplace",  "shoes",      "valuable",
-      "precious",   "current",    "linkedin"};
+      "precious",   "current",    "linkedin",   "details",    "contact",    "address",    "info",
+      "information"};
   // After "you": something they did or do.
   static const PhraseSet kTheirDoing{
       {"you said|told|wrote|replied|offered|suggested", false},
