@@ -149,6 +149,12 @@ TEST(LintIntroduction, DoubleOptIn) {
   EXPECT_FALSE(Fires("Hi Ada,\nHere's the introduction to Grace, cc'd. Grace said she'd be glad to talk.\nSam", ctx,
                      "no-double-opt-in"));
   EXPECT_FALSE(Fires("Hi Ada,\nWould you be open to me introducing you to Grace?\nSam", ctx, "no-double-opt-in"));
+  // The introducer already asked the second person.
+  EXPECT_FALSE(Fires("Hi Ada and Grace,\nI'd like to introduce you two; I ran it by Grace's manager and cleared it "
+                     "with her on Monday.\nSam",
+                     ctx, "no-double-opt-in"));
+  EXPECT_TRUE(Fires("Hi Ada and Grace,\nI'd like to introduce you two; I haven't checked with her yet.\nSam", ctx,
+                    "no-double-opt-in"));
   // Only the introducer's note is checked for it.
   EXPECT_FALSE(Fires("Hi Ada,\nI'd like to introduce you two.\nSam", kRequest, "no-double-opt-in"));
   // The introducer's note is not a request: no time frame or ask required.

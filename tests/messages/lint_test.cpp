@@ -245,6 +245,40 @@ TEST(LintRequestShape, NoConnection) {
   EXPECT_FALSE(Fires(cold, Ctx(MessageKind::kThankYou), "no-connection"));
 }
 
+// The classes of issue 19's last fixes, in phrasings the corpus does not use.
+TEST(LintRequestShape, TheirWorkIsAConnectionAndADirectoryIsNot) {
+  const auto ctx = Ctx(MessageKind::kRequest);
+  const std::string cold = Replace(kGoodRequest, "Grace Hopper suggested I write to you. ", "");
+  for (const char* link : {"I watched the documentary you directed about tidal power. ",
+                           "I keep going back to the dataset your lab released on rural clinics. ",
+                           "Your podcasts on survey weighting got me through my thesis. "}) {
+    const std::string text = Replace(cold, "I'm a second", std::string(link) + "I'm a second");
+    EXPECT_FALSE(Fires(text, ctx, "no-connection")) << link;
+    EXPECT_FALSE(Fires(text, ctx, "generic-request")) << link;
+  }
+  const std::string listed =
+      "Hi Ada,\n\nI got your details from the Regional Statistics Society directory. I'm a second-year "
+      "student and I'd like to hear about the field.\n\nWould you have 20 minutes for a call in the next few "
+      "weeks? I'm happy to fit your schedule.\n\nThank you,\nSam\n";
+  EXPECT_TRUE(Fires(listed, ctx, "generic-request"));
+  EXPECT_FALSE(Fires(Replace(listed, "Society directory", "Society member list"), ctx, "generic-request"));
+}
+
+TEST(LintRequestShape, JobAsksWithoutTheWordJob) {
+  const auto request = Ctx(MessageKind::kRequest);
+  EXPECT_TRUE(Fires(Replace(kGoodRequest, "I'm happy to fit your schedule.",
+                            "My CV is attached so you can circulate it."),
+                    request, "asks-for-job"));
+  EXPECT_TRUE(Fires(Replace(kGoodRequest, "I'm happy to fit your schedule.",
+                            "And should something open up in your department, I'd be glad to hear."),
+                    request, "asks-for-job"));
+  EXPECT_FALSE(Fires(Replace(kGoodRequest, "I'm happy to fit your schedule.",
+                             "If anything comes up on your end, we can move it."),
+                     request, "asks-for-job"));
+  EXPECT_TRUE(Fires(Replace(kGoodRequest, "I'm a second-year", "I've sent out ninety applications since May. I'm a second-year"),
+                    request, "opens-with-transition"));
+}
+
 TEST(LintRequestShape, NoClearAsk) {
   const auto ctx = Ctx(MessageKind::kRequest);
   const std::string statement =
@@ -339,6 +373,12 @@ TEST(LintThanks, MeetingNotesMustOverlap) {
   EXPECT_TRUE(Fires("Hi Ada,\nThanks for the call. Your thoughts on Python packaging were fascinating and "
                     "I'll try the new dependency tooling.\nSam",
                     ctx, "not-specific"));
+  // A stock phrase shares a word with the notes ("a move to the panel team") but names nothing.
+  ctx.meeting_notes = {"her move to the panel team"};
+  EXPECT_TRUE(Fires("Hi Ada,\nThanks for the chat; it will help me going forward as I keep moving ahead.\nSam", ctx,
+                    "not-specific"));
+  EXPECT_FALSE(Fires("Hi Ada,\nThanks! Your move to the panel team sounds like the path for me.\nSam", ctx,
+                     "not-specific"));
 }
 
 // ---- unfilled-placeholder ---------------------------------------------------------------------

@@ -66,26 +66,49 @@ TEST(Hunspell, MissingDictionaryIsAnError) {
   EXPECT_FALSE(wrong_lang.ok());
 }
 
+// A thank-you checked with `speller`, and the words a lint of it flags.
+LintContext ThankYouWith(const Speller* speller) {
+  LintContext ctx;
+  ctx.kind = MessageKind::kThankYou;
+  ctx.speller = speller;
+  return ctx;
+}
+std::vector<std::string> Flagged(const std::string& text, const std::vector<Finding>& findings) {
+  std::vector<std::string> flagged;
+  for (const auto& f : findings) {
+    if (f.rule == "spelling") flagged.push_back(text.substr(f.begin, f.end - f.begin));
+  }
+  return flagged;
+}
+
 TEST(Hunspell, LintUsesItWithSuggestions) {
   auto speller = OpenHunspell();
   ASSERT_TRUE(speller.ok());
-  LintContext ctx;
-  ctx.kind = MessageKind::kThankYou;
-  ctx.speller = speller->get();
+  LintContext ctx = ThankYouWith(speller->get());
   ctx.known_words = {"Ada Lovelace"};
   const std::string text =
       "Hi Ada,\nThank you for explaining the Analytical Engine. I’m definately reading Lovelace’s notes, and "
       "I realise the colour plates were a stormwater of ideas.\nBest,\nSam";
   const auto findings = Lint(text, ctx);
-  std::vector<std::string> flagged;
-  for (const auto& f : findings) {
-    if (f.rule == "spelling") flagged.push_back(text.substr(f.begin, f.end - f.begin));
-  }
+  const auto flagged = Flagged(text, findings);
   // Curly apostrophes, names, British spellings and closed compounds pass.
   ASSERT_EQ(flagged, std::vector<std::string>{"definately"});
   const auto it = std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule == "spelling"; });
   ASSERT_TRUE(it->suggestion.has_value());
   EXPECT_EQ(*it->suggestion, "definitely");
+}
+
+// Each class, in words the corpus does not use: British forms from
+// wbritish-large, a closed compound of two content words, and an ordinary
+// word the dictionary holds only capitalised; typos still fail.
+TEST(Hunspell, LintAcceptsVariantsCompoundsAndEponyms) {
+  auto speller = OpenHunspell();
+  ASSERT_TRUE(speller.ok());
+  const std::string text =
+      "Hi Ada,\nThank you for the tour. I swapped the tyres, fixed the kerb ramp, tidied the wordlist, "
+      "bought a jacuzzi for the gym and recieved the forsure plan.\nBest,\nSam";
+  EXPECT_EQ(Flagged(text, Lint(text, ThankYouWith(speller->get()))),
+            (std::vector<std::string>{"recieved", "forsure"}));
 }
 
 }  // namespace

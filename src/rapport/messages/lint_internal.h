@@ -187,6 +187,10 @@ bool ProposesDay(const Doc& doc);
 // Whether sentence `s` fixes the meeting for them or hands them the
 // arranging (what dictates-schedule looks for).
 bool IsSchedulingDemand(const Doc& doc, int s);
+// Whether sentence `s` names a piece of their work the writer met ("the
+// exhibition you curated", "the report your group published"): both a
+// connection and something only they could receive.
+bool NamesTheirWork(const Doc& doc, int s);
 // Whether sentence `s` asks for a job (asks-for-job would fire on it).
 bool IsJobAskSentence(const Doc& doc, int s);
 // Whether `word` is one of context.known_words, ignoring ASCII case; an

@@ -179,6 +179,15 @@ bool IsKnownWord(const LintContext& ctx, std::string_view word) {
   return false;
 }
 
+bool NamesTheirWork(const Doc& doc, int s) {
+  static const PhraseSet kSet{
+      {"you|yourself ~1 curated|published|released|wrote|authored|coauthored|co-authored|edited|produced|directed|designed|built|organized|organised|hosted|led|launched|founded|created|recorded|filmed|photographed|shipped|developed|moderated|illustrated|composed|compiled|presented|gave|taught", false},
+      {"your ~1 team|group|lab|company|firm|department|organization|organisation|agency|studio|office|unit|newsroom|museum|charity|school|center|centre ~2 curated|published|released|wrote|authored|edited|produced|designed|built|organized|organised|hosted|launched|created|recorded|ran|put", false},
+      {"your ~2 series|exhibition|exhibitions|exhibit|show|documentary|film|films|album|catalogue|catalog|reporting|coverage|investigation|investigations|project|campaign|collection|photographs|photos|designs|app|game|findings|survey|op-ed|podcasts|articles|talks|posts|papers|books|essays|reports|studies|videos|installation|thesis|dissertation|speech", false},
+  };
+  return kSet.Any(doc, s, s + 1);
+}
+
 bool IsStopWord(std::string_view norm) {
   static constexpr std::string_view kStop[] = {
       "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",

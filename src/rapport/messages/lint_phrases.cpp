@@ -88,6 +88,12 @@ const PhraseSet& JobAsks() {
       {"internal|employee|job referral"},
       {"put|putting in a good word"},
       {"pass|passing|forward|forwarding|send|sending|share|hand|get|getting my resume|cv|application to|along|on"},
+      // A resume handed over for passing on: "my resume below so you can forward it".
+      {"resume|cv|resumes|cvs ~8 forward|forwarding|pass|passing|circulate|circulating it|this|them|along|on|around"},
+      {"forward|forwarding|pass|passing|circulate|circulating ~4 resume|cv along|on|to|around"},
+      // "in case anything comes up at your company", "if something opens up there".
+      {"anything|something ~3 comes|come|opens|open up ~3 company|team|firm|organization|organisation|department|lab|group|studio|agency|practice|there"},
+      {"resume|cv ~10 in case|if|should|when|whenever ~1 anything|something"},
       {"help me ?to get|find|land|secure|obtain ?a|an|any ~2 job|position|role|internship|offer|interview|work|employment"},
       {"foot in the door"},
       {"let me know if|when|whether ~6 opening*|position|positions|vacanc*|job|jobs|role|roles|internship*|hiring|opportunit*"},
@@ -162,6 +168,28 @@ bool IsAboutTheField(const Doc& doc, const Match& m) {
   return false;
 }
 
+// "As you asked, I've attached my resume so you can pass it on": after the
+// meeting, sending it because they asked is what the articles advise.
+bool SentByRequest(const Doc& doc, const Match& m) {
+  const Sentence& s = doc.sentences()[static_cast<size_t>(doc.tokens()[static_cast<size_t>(m.first)].sentence)];
+  for (int t = s.first_token; t < s.end_token; ++t) {
+    const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+    if (n == "asked" || n == "requested" || n == "offered" || n == "suggested" || n == "promised" ||
+        n == "recommended") {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool MentionsResume(const Doc& doc, const Match& m) {
+  for (int t = m.first; t < m.end; ++t) {
+    const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+    if (n == "resume" || n == "resumes" || n == "cv" || n == "cvs") return true;
+  }
+  return false;
+}
+
 bool IsDescriptiveHiring(const Doc& doc, const Match& m) {
   // "is AI changing hiring", "is the hiring process": not a question about openings.
   const auto& tokens = doc.tokens();
@@ -206,7 +234,11 @@ void CheckAsksForJob(const Doc& doc, const LintContext& ctx, std::vector<Finding
   // Letting your network know you are looking, months later, is normal;
   // asking in a request or a thank-you is the cardinal sin.
   const Severity severity = ctx.kind == MessageKind::kTouch ? Severity::kWarning : Severity::kError;
-  const auto reject = [&](const Match& m) { return IsDescriptiveHiring(doc, m) || IsAboutTheField(doc, m); };
+  const bool after_meeting = IsKind(ctx, {MessageKind::kThankYou, MessageKind::kTouch});
+  const auto reject = [&](const Match& m) {
+    return IsDescriptiveHiring(doc, m) || IsAboutTheField(doc, m) ||
+           (after_meeting && MentionsResume(doc, m) && SentByRequest(doc, m));
+  };
   // "I'd love to work at Cartografica": a wish to work at a named place.
   static const PhraseSet kWorkAt{
       {"love|like|eager|keen|hope|hoping|dream|want|wanting|aspire|aspiring|goal|aim|excited|chance ~3 to ~1 work|working|join at|for"}};
@@ -256,15 +288,7 @@ void CheckResume(const Doc& doc, const LintContext& ctx, std::vector<Finding>* o
                            .FindPerSentence(doc, 0, static_cast<int>(doc.sentences().size()));
   for (const Match& m : matches) {
     const Sentence& s = doc.sentences()[static_cast<size_t>(doc.tokens()[static_cast<size_t>(m.first)].sentence)];
-    if (after_meeting) {
-      bool invited = false;
-      for (int t = s.first_token; t < s.end_token; ++t) {
-        const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
-        invited = invited || n == "asked" || n == "requested" || n == "offered" || n == "suggested" ||
-                  n == "promised" || n == "recommended";
-      }
-      if (invited) continue;
-    }
+    if (after_meeting && SentByRequest(doc, m)) continue;
     const size_t b = MatchBegin(doc, m), e = MatchEnd(doc, m);
     // Attaching it to a first request is the fault a reader remembers.
     bool attached = false;
@@ -302,6 +326,8 @@ void CheckTransition(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"need ?a ?new job|work|employment"},
       {"position|role|job|team|department ~4 was|got|were|has|had|is ?been eliminated|cut|abolished|outsourced"},
       {"downsized|furloughed|redundant"},
+      // The job hunt by its numbers: "I've applied to over two hundred airline jobs".
+      {"applied|applying|sent|submitted ~1 to|for|out ~5 jobs|positions|roles|openings|vacancies|applications"},
   };
   // "Leads with": the first three sentences of the body.
   const int from = doc.body_begin();

@@ -106,20 +106,33 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
       "way",        "choice",     "preference",  "pick",        "views",      "view",       "take",
       "tips",       "mind",       "brain",       "professional", "career's",  "line",       "sector",
       "business",   "firm",       "skills",      "successes",   "workplace",  "shoes",      "valuable",
-      "precious",   "current",    "linkedin"};
+      "precious",   "current",    "linkedin",   "details",    "contact",    "address",    "info",
+      "information"};
   // After "you": something they did or do.
   static const PhraseSet kTheirDoing{
       {"you said|told|wrote|replied|offered|suggested", false},
       {"your ~1 team|company|firm|group|lab|department|organization|organisation|agency|studio|unit|office ~2 moved|built|launched|made|switched|started|uses|used|runs|ran|handles|handled|won|published|shipped|created|developed|designed|adopted|migrated|changed|went|did", false},
       {"we ~2 worked|studied|met|spoke|talked|served|volunteered|trained|both", false},
       {"our ~2 alumni|network|school|university|college|program|programme|team|company|firm|group|club|class|cohort|community|association|department|lab", false},
+      // "someone who moved from army logistics into procurement": their move, said of them.
+      {"someone|person|one who ~2 moved|switched|went|transitioned|pivoted|changed|came|left|built|founded|started|made", false},
       {"you ~2 took|left|chose|followed|did|moved|went|switched|transitioned|changed|pivoted|built|founded|started|launched|wrote|published|led|designed|developed|spoke|presented|gave|taught|spent|joined|left|became|turned|won|organized|organised|hosted|ran|run|lead|manage|managed|specialize|specialise|specialized|specialised|focus|focused|researched|created|shipped|mentor|mentored|made|built|wrote|covered|posted|shared|answered|helped|reviewed|studied|trained|coached|volunteer|volunteered|work|worked|came|made", false},
+  };
+  // "I found you through the Women in Aviation directory": where you found
+  // their name says nothing about them, whatever the listing is called,
+  // unless it is a group you share ("the alumni page", "the member list").
+  static const PhraseSet kListing{
+      {"found|got|saw|pulled|picked ~1 you|your|name|details|email|address|contact|profile ~8 directory|list|listing|database|roster|search|website|site|page|platform|register|registry|spreadsheet", false},
   };
   const auto& words = doc.words();
   for (int s = doc.body_begin(); s < doc.body_end(); ++s) {
     const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
+    if (NamesTheirWork(doc, s)) return;
     // "we both studied at Ohio State" is about them as much as "your team at Acme".
-    const bool to_them = SentenceHas(doc, s, {"you", "your", "yours", "we", "us", "both"});
+    const bool listing = kListing.Any(doc, s, s + 1) &&
+                         !SentenceHas(doc, s, {"alumni", "alumnus", "alumna", "alum", "member", "members", "fellow",
+                                               "classmates", "cohort", "chapter"});
+    const bool to_them = !listing && SentenceHas(doc, s, {"you", "your", "yours", "we", "us", "both"});
     for (int t = sentence.first_token; t + 1 < sentence.end_token; ++t) {
       const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
       if (n != "your") continue;
@@ -274,6 +287,8 @@ void CheckDoubleOptIn(const Doc& doc, const LintContext& ctx, std::vector<Findin
       {"checked|asked ~4 if|whether|first|before", false},
       {"said ~4 happy|glad|love|open|keen|yes|okay|ok|fine|willing|delighted|game|up", false},
       {"is|are|was|were ~2 happy|glad|keen|open|expecting|willing|eager|delighted|game|excited|looking|up", false},
+      // "I checked with him last week", "I ran it by her first".
+      {"checked|cleared|confirmed|ran ?it|this ~1 with|by|past him|her|them|both"},
       {"expecting|expects ~2 your|a|an|to", false},
       {"would|could|might you ~1 be ~2 open|willing|happy|interested|up|glad|keen", false},
       {"would|do you ~1 mind|like|want", false},

@@ -32,7 +32,7 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"my|our ~1 friend|professor|advisor|adviser|mentor|counselor|manager|teacher|supervisor|instructor|coach|aunt|uncle|cousin|sister|brother|mother|father|mom|dad|neighbor|neighbour|roommate|partner|colleague|boss", false},
       {"linkedin", false},
       {"found|came|saw|read|heard|watched|listened|noticed|followed|enjoyed|loved|admired ~2 your|you", false},
-      {"followed|used|using|read|reading|studied|watched ~6 your|you", false},
+      {"followed|used|using|read|reading|studied|watched|visited|attended|toured|heard|listened|saw ~6 your|you", false},
       {"your ~2 write|writeup|report|study|tweet|portfolio|website|talk|article|post|podcast|presentation|panel|blog|paper|book|interview|profile|essay|newsletter|keynote|webinar|workshop|session|thread|comment|piece|column|lecture|video|episode|research|speech|answer|seminar|class|course", false},
       {"both|also studied|attended|graduated|went|worked|volunteered|belong|took", false},
       {"same ~1 university|school|college|program|company|team|class|club|department|firm|lab|cohort|team", false},
@@ -63,6 +63,9 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"in|on|through|via the ~4 slack|discord|community|club|guild|group|forum|listserv|list|league|circle|network", false},
   };
   if (kSet.Any(doc, 0, AllSentences(doc))) return;
+  for (int s = 0; s < AllSentences(doc); ++s) {
+    if (NamesTheirWork(doc, s)) return;
+  }
   // "Rafe Collins recomended I get in touch": a name from the records
   // opening a body sentence about the writer or the reader is a referral,
   // however the verb is spelled.
@@ -411,6 +414,19 @@ bool IsGeneric(std::string_view stem) {
   return kGeneric.count(stem) > 0;
 }
 
+// A verb in a stock phrase of sign-offs, saying nothing of the meeting:
+// "as I move forward", "going ahead", "carry on".
+bool InStockPhrase(const Doc& doc, int t, int end) {
+  static constexpr std::string_view kVerbs[] = {"move", "moves", "moving", "moved", "go", "going", "goes",
+                                                "carry", "carrying", "push", "pushing", "press", "pressing"};
+  static constexpr std::string_view kAfter[] = {"forward", "forwards", "ahead", "onward", "onwards", "on"};
+  const auto& tokens = doc.tokens();
+  if (t + 1 >= end || !In(kVerbs, tokens[static_cast<size_t>(t)].norm)) return false;
+  // "move on to" names a next step ("move on to product"); at a sentence's end it is stock.
+  const std::string& next = tokens[static_cast<size_t>(t + 1)].norm;
+  return In(kAfter, next) && (next != "on" || t + 2 >= end);
+}
+
 // Content stems of the body: not stop words, not generic, not names.
 std::set<std::string> ContentStems(const Doc& doc, const LintContext& ctx, int from, int to) {
   std::set<std::string> stems;
@@ -419,6 +435,7 @@ std::set<std::string> ContentStems(const Doc& doc, const LintContext& ctx, int f
     for (int t = sentence.first_token; t < sentence.end_token; ++t) {
       const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
       if (n.size() < 3 || IsStopWord(n) || IsKnownWord(ctx, n)) continue;
+      if (InStockPhrase(doc, t, sentence.end_token)) continue;
       std::string stem = Stem(n);
       if (!IsGeneric(stem)) stems.insert(std::move(stem));
     }

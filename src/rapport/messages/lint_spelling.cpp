@@ -86,7 +86,7 @@ class Checker {
     if (ctx_.speller->Correct(w)) return true;
     if (w.ends_with("'s") && w.size() > 3 && ctx_.speller->Correct(w.substr(0, w.size() - 2))) return true;
     if (w.ends_with("s'") && w.size() > 3 && ctx_.speller->Correct(w.substr(0, w.size() - 1))) return true;
-    return BritishSpelling(w) || PrefixedWord(w);
+    return BritishSpelling(w) || PrefixedWord(w) || LowercaseOfCapitalised(w);
   }
 
  private:
@@ -125,6 +125,15 @@ class Checker {
     return false;
   }
 
+  // "foley", "diesel", "jacuzzi": an ordinary word the dictionary holds only
+  // capitalised, after the name it came from; the letters are right.
+  bool LowercaseOfCapitalised(const std::string& w) const {
+    if (w.size() < 4 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+    std::string cap = w;
+    cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+    return ctx_.speller->Correct(cap);
+  }
+
   // "rebrand", "nonclinical", "coauthor": a common prefix on a real word of
   // five letters or more ("untill" stays a typo).
   bool PrefixedWord(const std::string& w) const {
@@ -154,10 +163,15 @@ bool IsClosedCompound(std::string_view word, std::string_view suggestion) {
   if (suggestion.size() != word.size() + 1) return false;
   const size_t cut = suggestion.find_first_of(" -");
   if (cut == std::string_view::npos) return false;
-  // "wayfinding" (3 + 7) is a compound; "alot" (1 + 3), "thankyou" (5 + 3)
-  // and "infact" (2 + 4) are typos.
+  // "wayfinding" (3 + 7) and "barcode" (3 + 4, two content words) are
+  // compounds; "alot" (1 + 3), "thankyou" (5 + 3), "infact" (2 + 4) and
+  // "forsure" (a function word first) are typos.
   const size_t first = cut, second = suggestion.size() - cut - 1;
-  if (!((first >= 4 && second >= 4) || (first >= 3 && second >= 6))) return false;
+  const bool content = !IsStopWord(LowerAscii(suggestion.substr(0, cut))) &&
+                       !IsStopWord(LowerAscii(suggestion.substr(cut + 1)));
+  if (!((first >= 4 && second >= 4) || (first >= 3 && second >= 6) || (first >= 3 && second >= 4 && content))) {
+    return false;
+  }
   std::string joined(suggestion.substr(0, cut));
   joined += suggestion.substr(cut + 1);
   return joined == word;

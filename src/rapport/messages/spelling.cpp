@@ -61,7 +61,8 @@ class HunspellSpeller final : public Speller {
 }  // namespace
 
 const std::vector<std::string>& DefaultWordLists() {
-  static const std::vector<std::string> kLists = {"/usr/share/dict/american-english-large"};
+  static const std::vector<std::string> kLists = {"/usr/share/dict/american-english-large",
+                                                  "/usr/share/dict/british-english-large"};
   return kLists;
 }
 

@@ -13,7 +13,9 @@ namespace rapport {
 // Plain word lists, one word a line, read beside the Hunspell dictionary:
 // Debian's wamerican-large (/usr/share/dict/american-english-large, about
 // 170,000 words and names the stock en_US dictionary lacks, "Accenture",
-// "analytics"). A list that is missing is skipped.
+// "analytics") and wbritish-large (/usr/share/dict/british-english-large,
+// the British forms a seeker may write, "maths", "tyres"). A list that is
+// missing is skipped.
 const std::vector<std::string>& DefaultWordLists();
 
 // Loads `dir`/en_US.aff and .dic (Debian's hunspell-en-us puts them in
