@@ -441,3 +441,28 @@ TEST(VCardFixtures, MonicaBrokenStubIsRefusedCleanly) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// Found by the fuzzer: a TYPE the label rules read as a label on the first
+// pass ("INTERNE" + NULs + "T") but as vCard's "internet" (no label) when
+// written and read back. A label is normalised once, and normalising it
+// again, or writing and reading it, changes nothing.
+TEST(NormalizeLabel, IsTheSameWhenReadBack) {
+  for (std::string raw : {std::string("INTERNE\0\0T", 10), std::string("* Work"), std::string("CELL"),
+                          std::string("x-Assistant"), std::string("x-x-odd"), std::string(" x- pref "),
+                          std::string("Lab; old, \"shared\""), std::string(60, 'a') + " b",
+                          std::string("Caf\u00e9 ") + std::string(38, 'z')}) {
+    const std::string once = NormalizeLabel(raw);
+    EXPECT_EQ(NormalizeLabel(once), once) << raw;
+    EXPECT_EQ(NormalizeLabel("x-" + once), once) << raw;
+    EXPECT_LE(once.size(), 40u);
+  }
+  EXPECT_EQ(NormalizeLabel(std::string("INTERNE\0\0T", 10)), "");
+  EXPECT_EQ(NormalizeLabel("CELL"), "mobile");
+  EXPECT_EQ(NormalizeLabel("* Work"), "work");
+}
+
+}  // namespace
+}  // namespace rapport

@@ -52,7 +52,7 @@ struct ImportedPerson {
 // "* Work", vCard's "cell" -> "mobile"; "work", "home", "mobile", "main",
 // "other", "fax", "pager"), anything else as the source wrote it, trimmed
 // ("Assistant"); "" for none. vCard's non-labels (pref, voice, internet, x400)
-// are dropped, and an x-name loses its "x-". ; : , " and \ become spaces,
+// are dropped, and an x-name loses its "x-" (every one). ; : , " and \ become spaces,
 // and a long label is cut at 40 bytes.
 std::string NormalizeLabel(std::string_view label);
 

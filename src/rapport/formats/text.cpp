@@ -298,33 +298,36 @@ namespace rapport {
 
 std::string NormalizeLabel(std::string_view label) {
   using formats_internal::EqualsIgnoreCase;
-  std::string_view t = formats_internal::Trim(label);
-  while (!t.empty() && (t.front() == '*' || t.front() == '"')) t = formats_internal::Trim(t.substr(1));
-  while (!t.empty() && t.back() == '"') t = formats_internal::Trim(t.substr(0, t.size() - 1));
-  if (formats_internal::StartsWithIgnoreCase(t, "x-")) t = formats_internal::Trim(t.substr(2));
-  if (t.empty()) return "";
-  for (std::string_view none : {"pref", "voice", "internet", "x400", "text"}) {
-    if (EqualsIgnoreCase(t, none)) return "";
-  }
-  if (EqualsIgnoreCase(t, "cell") || EqualsIgnoreCase(t, "mobile") ||
-      EqualsIgnoreCase(t, "cellular")) {
-    return "mobile";
-  }
-  for (std::string_view known : {"work", "home", "main", "other", "fax", "pager"}) {
-    if (EqualsIgnoreCase(t, known)) return std::string(known);
-  }
   // The characters a vCard TYPE cannot hold are spaces, so a label writes
-  // and reads back as itself.
-  std::string spaced(t);
+  // and reads back as itself; then one space between words.
+  std::string spaced(label);
   for (char& c : spaced) {
     if (c == ';' || c == ':' || c == ',' || c == '"' || c == '\\') c = ' ';
   }
-  std::string out = formats_internal::CollapseSpaces(spaced);
+  std::string cleaned = formats_internal::CollapseSpaces(spaced);
+  std::string_view t = cleaned;
+  // "* Work" (Google's primary) and vCard x-names ("x-Assistant"), however
+  // many times over.
+  while (!t.empty() && (t.front() == '*' || formats_internal::StartsWithIgnoreCase(t, "x-"))) {
+    t = formats_internal::Trim(t.substr(t.front() == '*' ? 1 : 2));
+  }
+  std::string out(t);
   if (out.size() > 40) {
     // Cut before the character that crosses 40 bytes, never inside it.
     size_t cut = 40;
     while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
+    out = std::string(formats_internal::Trim(std::string_view(out).substr(0, cut)));
+  }
+  // Checked last, on what is kept: the same answer when read back.
+  for (std::string_view none : {"pref", "voice", "internet", "x400", "text"}) {
+    if (EqualsIgnoreCase(out, none)) return "";
+  }
+  if (EqualsIgnoreCase(out, "cell") || EqualsIgnoreCase(out, "mobile") ||
+      EqualsIgnoreCase(out, "cellular")) {
+    return "mobile";
+  }
+  for (std::string_view known : {"work", "home", "main", "other", "fax", "pager"}) {
+    if (EqualsIgnoreCase(out, known)) return std::string(known);
   }
   return out;
 }
