@@ -460,6 +460,18 @@ TEST(NormalizeLabel, IsTheSameWhenReadBack) {
     EXPECT_LE(once.size(), 40u);
   }
   EXPECT_EQ(NormalizeLabel(std::string("INTERNE\0\0T", 10)), "");
+  // Also found by it: a primary fax (someone with only fax numbers, say)
+  // written first with PREF=1 must come back first, not lose to a number
+  // whose fax TYPE gave way to its label.
+  VCardPerson only_faxes;
+  only_faxes.uid = "f";
+  only_faxes.name = "Fax Only";
+  only_faxes.phones = {{"+49 30 9999", "fax"}, {"+49 55", "work"}};
+  auto back = ParseVCard(WriteVCard({only_faxes}));
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->people.size(), 1u);
+  EXPECT_EQ(back->people[0].phone, "+49 30 9999");
+  EXPECT_EQ(back->people[0].phone_label, "fax");
   EXPECT_EQ(NormalizeLabel("CELL"), "mobile");
   EXPECT_EQ(NormalizeLabel("* Work"), "work");
 }

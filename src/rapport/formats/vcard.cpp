@@ -448,14 +448,16 @@ void ApplyProperty(Card& card, const ContentLine& cl, std::string_view raw) {
   }
 }
 
-// The most preferred value (non-fax first, then PREF, then file order) and
+// The most preferred value (PREF, then non-fax, then file order: an explicit
+// preference is the card's own word, and Rapport's own cards mark their
+// primary so; without one a fax is not how to reach a person) and
 // the others in file order, without duplicates, each with its label.
 void PickRanked(std::vector<Ranked>& list, bool fold_case, std::optional<std::string>& primary,
                 std::string* primary_label, std::vector<ContactPoint>* others) {
   if (list.empty()) return;
   std::stable_sort(list.begin(), list.end(), [](const Ranked& a, const Ranked& b) {
-    if (a.demoted != b.demoted) return !a.demoted;
-    return a.rank < b.rank;
+    if (a.rank != b.rank) return a.rank < b.rank;
+    return !a.demoted && b.demoted;
   });
   primary = list.front().value;
   if (primary_label != nullptr) *primary_label = list.front().label;
