@@ -1,7 +1,9 @@
 // Runs the linter, with the real Hunspell dictionary, over the labelled
 // corpus in tests/data/lint/, prints precision and recall per rule and per
 // part, and holds the part written last to the floors documented in
-// docs/linter.md (the tuning parts only to a looser regression guard).
+// docs/linter.md (the tuning parts only to a looser regression guard; the
+// untouched part, which missed them on its one measurement, to none: its
+// table is printed and its good messages get no errors, like every part's).
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -115,6 +117,12 @@ constexpr const char* kTuningFiles[] = {"requests.txt", "intros_followups.txt", 
 // longer untouched (its header and docs/linter.md say what changed). The
 // floors are asserted on it.
 constexpr const char* kWrittenLastFile = "written_last.txt";
+// Written after the last rule change (a96ee85), committed before it was
+// measured (775df06), and measured once (docs/linter.md has that first run
+// as it came out). That run missed floors (spelling and dictates-schedule
+// precision, asks-for-job recall), so they are not asserted on it. No rule
+// may be changed from it while it is called untouched.
+constexpr const char* kUntouchedFile = "untouched.txt";
 
 std::vector<Sample> Load(std::initializer_list<const char*> names) {
   std::vector<Sample> all;
@@ -134,10 +142,13 @@ std::vector<Sample> LoadTuning() {
   return all;
 }
 std::vector<Sample> LoadWrittenLast() { return Load({kWrittenLastFile}); }
+std::vector<Sample> LoadUntouched() { return Load({kUntouchedFile}); }
 std::vector<Sample> LoadAll() {
   auto all = LoadTuning();
   auto last = LoadWrittenLast();
   all.insert(all.end(), last.begin(), last.end());
+  auto untouched = LoadUntouched();
+  all.insert(all.end(), untouched.begin(), untouched.end());
   return all;
 }
 
@@ -271,6 +282,9 @@ TEST_F(LintCorpusTest, PrecisionAndRecallPerRule) {
   Print("All tuning parts", tuning.size(), pooled);
   const Table table = Measure(last, &Run);
   Print("Part written last (written_last.txt)", last.size(), table);
+  const auto untouched = LoadUntouched();
+  const Table fresh = Measure(untouched, &Run);
+  Print("Untouched part (untouched.txt)", untouched.size(), fresh);
 
   // The floors (docs/linter.md), on the part written last: every rule that
   // fires or should fire there at precision >= 0.9 and recall >= 0.8, and
