@@ -48,25 +48,13 @@ class CountingDatabase final : public Database {
     return real_.ExecScript(sql);
   }
   Result<std::vector<Row>> Query(std::string_view sql, std::span<const Value> params) override {
-    ++statements_;
-    const auto before = real_.PagesTouched();
-    auto r = real_.Query(sql, params);
-    Note(sql, before);
-    return r;
+    return Counted(sql, [&] { return real_.Query(sql, params); });
   }
   Result<std::int64_t> Execute(std::string_view sql, std::span<const Value> params) override {
-    ++statements_;
-    const auto before = real_.PagesTouched();
-    auto r = real_.Execute(sql, params);
-    Note(sql, before);
-    return r;
+    return Counted(sql, [&] { return real_.Execute(sql, params); });
   }
   Result<std::int64_t> Insert(std::string_view sql, std::span<const Value> params) override {
-    ++statements_;
-    const auto before = real_.PagesTouched();
-    auto r = real_.Insert(sql, params);
-    Note(sql, before);
-    return r;
+    return Counted(sql, [&] { return real_.Insert(sql, params); });
   }
   bool CanCopy() const override { return real_.CanCopy(); }
   Status CopyRows(std::string_view table, std::span<const std::string_view> columns,
@@ -83,9 +71,15 @@ class CountingDatabase final : public Database {
   std::optional<std::int64_t> PagesTouched() override { return real_.PagesTouched(); }
 
  private:
-  void Note(std::string_view sql, std::optional<std::int64_t> before) {
+  // Runs one statement, counting it and the pages it touched.
+  template <class Run>
+  auto Counted(std::string_view sql, Run run) {
+    ++statements_;
+    const auto before = real_.PagesTouched();
+    auto r = run();
     const auto after = real_.PagesTouched();
     log_.emplace_back(std::string(sql.substr(0, 160)), before && after ? *after - *before : -1);
+    return r;
   }
 
   Database& real_;
