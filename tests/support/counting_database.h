@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -73,7 +74,7 @@ class CountingDatabase final : public Database {
  private:
   // Runs one statement, counting it and the pages it touched.
   template <class Run>
-  auto Counted(std::string_view sql, Run run) {
+  std::invoke_result_t<Run> Counted(std::string_view sql, Run run) {
     ++statements_;
     const auto before = real_.PagesTouched();
     auto r = run();
