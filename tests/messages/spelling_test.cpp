@@ -111,5 +111,19 @@ TEST(Hunspell, LintAcceptsVariantsCompoundsAndEponyms) {
             (std::vector<std::string>{"recieved", "forsure"}));
 }
 
+// Words built from known parts, in words the corpus does not use: a
+// prefix, a plural, an -ologic adjective, an industry "-tech"; the same
+// parts around a misspelled word still fail.
+TEST(Hunspell, LintAcceptsWordsBuiltFromKnownParts) {
+  auto speller = OpenHunspell();
+  ASSERT_TRUE(speller.ok());
+  const std::string text =
+      "Hi Ada,\nThank you for the tour of the biomanufacturing line, the cyberattacks briefing, the seismologic "
+      "survey, the climatetech demo and the microgrids, but not the telemedecine or biomanufactoring "
+      "talks or the renewabels.\nBest,\nSam";
+  EXPECT_EQ(Flagged(text, Lint(text, ThankYouWith(speller->get()))),
+            (std::vector<std::string>{"telemedecine", "biomanufactoring", "renewabels"}));
+}
+
 }  // namespace
 }  // namespace rapport

@@ -94,6 +94,9 @@ const PhraseSet& JobAsks() {
       // "in case anything comes up at your company", "if something opens up there".
       {"anything|something ~3 comes|come|opens|open up ~3 company|team|firm|organization|organisation|department|lab|group|studio|agency|practice|there"},
       {"resume|cv ~10 in case|if|should|when|whenever ~1 anything|something"},
+      // "if your team has anything coming up", "anything opening up in your group".
+      {"team|company|firm|group|department|lab|studio|agency|practice|office ~2 has|have|had ~2 anything|something ~1 coming|opening up"},
+      {"anything|something ~1 coming|opening up ~2 on|in|at|with ~1 your|the ~1 team|company|firm|group|department|lab|studio|agency|practice|office"},
       {"help me ?to get|find|land|secure|obtain ?a|an|any ~2 job|position|role|internship|offer|interview|work|employment"},
       {"foot in the door"},
       {"let me know if|when|whether ~6 opening*|position|positions|vacanc*|job|jobs|role|roles|internship*|hiring|opportunit*"},
@@ -110,6 +113,8 @@ const PhraseSet& JobAsks() {
       {"love|like|eager|keen|hope|hoping|dream|want|wanting|aspire|aspiring|goal|aim|excited|chance ~3 to ~1 work|join there|you|yours"},
       {"interested in ~1 working|joining at|for|with|your"},
       {"dream ~1 company|employer|job|team|workplace"},
+      // "Working there has been my goal since school": the wish as the subject.
+      {"working|joining ~2 there|here|you|your|them ~4 my|a|the|an ~2 goal|dream|ambition|aim|aspiration|hope"},
       {"dream of|about ~2 working|joining"},
       {"on the lookout"},
       {"my next|new ~1 opportunity|opportunities|role|position|challenge|move|gig"},

@@ -215,7 +215,8 @@ std::vector<Match> DictatesIn(const Doc& doc, int from, int to) {
   return Dictates().FindPerSentence(doc, from, to, [&](const Match& m) {
     const int sentence = doc.tokens()[static_cast<size_t>(m.first)].sentence;
     return SentenceHas(doc, sentence, {"if", "unless", "whenever", "suits", "convenient", "prefer", "happy",
-                                       "glad", "or", "alternatively", "otherwise", "feel"});
+                                       "glad", "or", "alternatively", "otherwise", "feel", "convenience",
+                                       "allows", "permits", "suit"});
   });
 }
 
@@ -224,10 +225,13 @@ std::vector<Match> LegworkIn(const Doc& doc, int from, int to) {
     const auto& tokens = doc.tokens();
     const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
     // "I'm happy to set it up", "I'll send the invite": the sender doing the work.
-    for (int t = m.first - 1; t >= 0 && t >= m.first - 4; --t) {
+    // "I'd still like to set up a call": the nearest person before the
+    // verb is the sender, however many words lie between.
+    for (int t = m.first - 1; t >= 0; --t) {
       const Token& tok = tokens[static_cast<size_t>(t)];
       if (tok.sentence != sentence) break;
       if (tok.norm == "i" || tok.norm == "we") return true;
+      if (tok.norm == "you") break;
     }
     if (SentenceHas(doc, sentence, {"whatever", "whichever", "happy", "glad"})) return true;
     // "a time and place" is their chore only when they are told to choose

@@ -27,7 +27,10 @@ bool IsWorkplaceWord(std::string_view lower) {
       "storyboard", "storyboards", "whiteboard", "whiteboarding", "freelancing", "upcycling", "biostatistics",
       "bioinformatics", "geospatial", "ux", "ui", "ok", "okay", "zoom", "slack", "figma", "tableau", "python",
       "nonclinical", "nonacademic", "onsite", "offsite", "hybrid", "mentorship", "mentorships", "roundtable",
-      "livestream", "timeline", "timelines", "handoff", "handoffs", "cc", "cc'd", "cc'ing", "bcc", "bcc'd"};
+      "livestream", "timeline", "timelines", "handoff", "handoffs", "cc", "cc'd", "cc'ing", "bcc", "bcc'd",
+      // Clipped industry words: the short form is the name of the field.
+      "pharma", "pharmas", "biopharma", "medtech", "agtech", "insurtech", "regtech", "govtech", "martech",
+      "adtech", "legaltech", "foodtech", "deeptech", "climatetech", "nutra", "telco", "telcos"};
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
@@ -86,7 +89,7 @@ class Checker {
     if (ctx_.speller->Correct(w)) return true;
     if (w.ends_with("'s") && w.size() > 3 && ctx_.speller->Correct(w.substr(0, w.size() - 2))) return true;
     if (w.ends_with("s'") && w.size() > 3 && ctx_.speller->Correct(w.substr(0, w.size() - 1))) return true;
-    return BritishSpelling(w) || PrefixedWord(w) || LowercaseOfCapitalised(w);
+    return BritishSpelling(w) || PrefixedWord(w) || SuffixedWord(w) || LowercaseOfCapitalised(w);
   }
 
  private:
@@ -134,19 +137,59 @@ class Checker {
     return ctx_.speller->Correct(cap);
   }
 
-  // "rebrand", "nonclinical", "coauthor": a common prefix on a real word of
-  // five letters or more ("untill" stays a typo).
+  // A base the dictionary knows, as written or in its British form.
+  bool KnownBase(const std::string& base) const {
+    return ctx_.speller->Correct(base) || BritishSpelling(base) || IsWorkplaceWord(AsciiLower(base));
+  }
+
+  // "rebrand", "nonclinical", "telehealth", "decarbonisation": a common
+  // prefix on a real word of five letters or more ("untill" stays a typo,
+  // and so does a prefix on a misspelled word, "telehelth").
   bool PrefixedWord(const std::string& w) const {
-    static constexpr std::string_view kPrefixes[] = {"re",    "un",    "pre",   "co",    "non",   "multi",
-                                                     "sub",   "over",  "under", "mis",   "cross", "inter",
-                                                     "micro", "macro", "post",  "anti",  "self",  "semi"};
+    static constexpr std::string_view kPrefixes[] = {
+        "re",    "un",    "pre",   "co",    "non",   "multi", "sub",   "over",  "under", "mis",   "cross",
+        "inter", "micro", "macro", "post",  "anti",  "self",  "semi",  "tele",  "de",    "bio",   "agri",
+        "agro",  "ag",    "cyber", "e",     "eco",   "nano",  "geo",   "neuro", "crypto", "hyper", "auto",
+        "aqua",  "petro", "photo", "hydro", "electro", "thermo", "mega",  "omni",  "trans"};
+    const std::string lower = AsciiLower(w);
     for (auto p : kPrefixes) {
-      if (w.size() >= p.size() + 5 && std::string_view(w).substr(0, p.size()) == p &&
-          ctx_.speller->Correct(w.substr(p.size()))) {
+      // A one-letter prefix ("e-") needs a longer word after it.
+      const size_t min_rest = p.size() == 1 ? 6 : 5;
+      if (w.size() >= p.size() + min_rest && std::string_view(lower).substr(0, p.size()) == p &&
+          KnownBase(w.substr(p.size()))) {
         return true;
       }
     }
     return false;
+  }
+
+  // "renewables", "cryptologic", "agtech", "climatetech": a real word with
+  // a plural, an -ic/-ical adjective of an -ology, or "-tech" for the
+  // industry; the base must be a real word, so "renewabels" stays a typo.
+  bool SuffixedWord(const std::string& w) const {
+    if (w.size() < 6) return false;
+    const std::string lower = AsciiLower(w);
+    const std::string_view lw = lower;
+    if (lw.ends_with("es") && ctx_.speller->Correct(w.substr(0, w.size() - 2))) return true;
+    if (lw.ends_with("s") && !lw.ends_with("ss") && KnownBase(w.substr(0, w.size() - 1))) return true;
+    for (std::string_view suffix : {"logic", "logical", "logically"}) {
+      if (lw.size() > suffix.size() + 3 && lw.ends_with(suffix) &&
+          KnownBase(w.substr(0, w.size() - suffix.size()) + "logy")) {
+        return true;
+      }
+    }
+    if (lw.ends_with("tech") || lw.ends_with("techs")) {
+      const std::string stem = lower.substr(0, lower.size() - (lw.ends_with("s") ? 5 : 4));
+      if (stem.size() >= 2 && (KnownBase(stem) || PrefixedWord(stem + "tech") || IsIndustryStem(stem))) return true;
+    }
+    return false;
+  }
+
+  // The first halves of industry names that are not words on their own.
+  static bool IsIndustryStem(std::string_view stem) {
+    static constexpr std::string_view kStems[] = {"ag", "agri", "fin", "ed", "med", "bio", "insur", "reg", "gov",
+                                                  "mar", "ad", "prop", "clean", "deep", "health", "legal"};
+    return std::find(std::begin(kStems), std::end(kStems), stem) != std::end(kStems);
   }
 
  public:
