@@ -217,5 +217,31 @@ TEST(LintResume, AttachedToAFirstRequestIsAnError) {
   EXPECT_EQ(Find(Lint(offered, kRequest), "mentions-resume")->severity, Severity::kWarning);
 }
 
+
+// Deferring to their availability while the sender sets it up is
+// flexibility; the class in words the corpus does not use.
+TEST(LintRules, DeferringToTheirScheduleIsNotDictating) {
+  const LintContext follow = Ctx(MessageKind::kFollowUp);
+  for (const char* s : {"I would really like to arrange a short meeting whenever suits you.",
+                        "We would be glad to organise a chat at your convenience.",
+                        "I still hope to book a coffee once your calendar permits."}) {
+    EXPECT_FALSE(Fires(std::string("Hi Ada,\nThanks again for your note. ") + s + "\nSam", follow, "dictates-schedule")) << s;
+  }
+  EXPECT_TRUE(Fires("Hi Ada,\nThanks again for your note. Could you set up a call and send me the link?\nSam", follow,
+                    "dictates-schedule"));
+}
+
+// The wish to work there as a goal, and "anything coming up" on their team.
+TEST(LintRules, GoalToWorkThereAndAnythingComingUpAskForAJob) {
+  for (const char* ask : {"Joining your studio is my biggest ambition.",
+                          "Working for them has long been a dream of mine.",
+                          "If your group has something opening up soon, I hope you will tell me.",
+                          "I would love to hear of anything coming up on your team."}) {
+    EXPECT_TRUE(Fires(std::string("Hi Ada,\n") + ask + " Would you have 20 minutes?\nSam", kRequest, "asks-for-job")) << ask;
+  }
+  EXPECT_FALSE(Fires("Hi Ada,\nMy goal is to learn how your team plans its releases. Would you have 20 minutes?\nSam",
+                     kRequest, "asks-for-job"));
+}
+
 }  // namespace
 }  // namespace rapport
