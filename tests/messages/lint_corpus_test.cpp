@@ -3,7 +3,9 @@
 // part, and holds the part written last to the floors documented in
 // docs/linter.md (the tuning parts, tuning10.txt among them since it was
 // used for fixes, only to a looser regression guard; good messages in
-// every part get no errors).
+// every part get no errors). untouched.txt, written after the last rule
+// change and measured once, missed floors on that run, so its table is
+// printed but the floors are not asserted on it (docs/linter.md).
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -138,10 +140,17 @@ std::vector<Sample> LoadTuning() {
   return all;
 }
 std::vector<Sample> LoadWrittenLast() { return Load({kWrittenLastFile}); }
+// Written after the last rule change (1608f95) and measured once; its first
+// measurement is in docs/linter.md as it came out. It missed floors, so they
+// are not asserted on it: its figures are the estimate for unseen text.
+constexpr const char* kUntouchedFile = "untouched.txt";
+std::vector<Sample> LoadUntouched() { return Load({kUntouchedFile}); }
 std::vector<Sample> LoadAll() {
   auto all = LoadTuning();
   auto last = LoadWrittenLast();
   all.insert(all.end(), last.begin(), last.end());
+  auto untouched = LoadUntouched();
+  all.insert(all.end(), untouched.begin(), untouched.end());
   return all;
 }
 
@@ -275,6 +284,9 @@ TEST_F(LintCorpusTest, PrecisionAndRecallPerRule) {
   Print("All tuning parts", tuning.size(), pooled);
   const Table table = Measure(last, &Run);
   Print("Part written last (written_last.txt)", last.size(), table);
+  const auto untouched = LoadUntouched();
+  const Table untouched_table = Measure(untouched, &Run);
+  Print("Untouched part (untouched.txt)", untouched.size(), untouched_table);
 
   // The floors (docs/linter.md), on the part written last: every rule that
   // fires or should fire there at precision >= 0.9 and recall >= 0.8, and
