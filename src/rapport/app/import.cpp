@@ -817,7 +817,10 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
   RAPPORT_RETURN_IF_ERROR(flush());
   // Introducers named in Rapport's own vCards, once everyone is in: the one
   // person here with that name, if there is exactly one.
-  for (const auto& [id, name] : introducers) {
+  for (const auto& link : introducers) {
+    // Named, not a structured binding: clang 14 cannot capture one.
+    const Id id = link.first;
+    const std::string& name = link.second;
     key.clear();
     AppendMatchKey(name, key);
     std::optional<Id> found;

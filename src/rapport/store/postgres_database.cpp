@@ -399,8 +399,10 @@ class PostgresDatabase final : public Database {
 
   pqxx::result Exec(pqxx::transaction_base& t, std::string_view sql,
                     std::span<const Value> params) {
-    auto [it, fresh] = prepared_.try_emplace(std::string(sql));
-    if (fresh) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+    auto found = prepared_.try_emplace(std::string(sql));
+    auto it = found.first;
+    if (found.second) {
       if (++seen_once_ > kMaxSeenOnce) {
         std::erase_if(prepared_, [&](const auto& kv) {
           return kv.second.name.empty() && kv.first != it->first;
