@@ -20,16 +20,6 @@ Result<std::vector<Contact>> DataInOut::SelectContacts(const ExportFilter& f) {
 
 namespace {
 
-// Every address or number, the primary first.
-std::vector<ContactPoint> AllPoints(const std::optional<std::string>& primary,
-                                    const std::string& label,
-                                    const std::vector<ContactPoint>& others) {
-  std::vector<ContactPoint> all;
-  if (primary) all.push_back({*primary, label});
-  all.insert(all.end(), others.begin(), others.end());
-  return all;
-}
-
 // "a@b (work); c@d" for a CSV cell.
 std::string PointsCell(const std::vector<ContactPoint>& points) {
   std::string out;

@@ -10,11 +10,17 @@
 #include <unordered_map>
 
 #include "rapport/app/app.h"
+#include "rapport/app/contact_points.h"
+#include "rapport/app/key_index.h"
 #include "rapport/app/validate.h"
 #include "rapport/formats/people.h"
 #include "rapport/store/store.h"
 
 namespace rapport {
+
+using import_internal::Hash;
+using import_internal::KeyArena;
+using import_internal::KeyIndex;
 
 std::optional<ImportFormat> ParseImportFormat(std::string_view s) {
   if (s == "linkedin") return ImportFormat::kLinkedIn;
@@ -86,106 +92,6 @@ void AppendMatchKey(std::string_view s, std::string& out) {
   }
 }
 
-std::uint64_t Hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
-
-// Keys kept for the whole import, in a few large blocks instead of one heap
-// string each (a 300,000-row import made millions of small allocations).
-class KeyArena {
- public:
-  std::string_view Keep(std::string_view s) {
-    if (s.empty()) return {};
-    if (s.size() > left_) {
-      const size_t size = std::max(kBlock, s.size());
-      blocks_.emplace_back(new char[size]);
-      next_ = blocks_.back().get();
-      left_ = size;
-    }
-    std::memcpy(next_, s.data(), s.size());
-    std::string_view kept(next_, s.size());
-    next_ += s.size();
-    left_ -= s.size();
-    return kept;
-  }
-
- private:
-  static constexpr size_t kBlock = size_t{1} << 20;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* next_ = nullptr;
-  size_t left_ = 0;
-};
-
-// Who is already here (or was added earlier in this import), by one kind
-// of key: hashes of the keys in one open-addressed table of 8-byte entries,
-// each naming a candidate (an index into the caller's list of people). A
-// hash can collide, so a hit is only a candidate: the caller confirms it
-// against the candidate's keys. When several candidates confirm (two people
-// here with the same name at the same organization), the one added last
-// wins, as with the std::unordered_multimap this replaces (its equal_range
-// lists the newest first); that map cost a heap node per key and a cache
-// miss or two more per lookup.
-//
-// Entries with one hash lie along one run of the table in the order they
-// were added (nothing is ever removed, and growing re-adds each run from
-// its start), so the newest candidate is the last that confirms.
-class KeyIndex {
- public:
-  void Reserve(size_t n) {
-    size_t cap = 16;
-    while (3 * cap < 4 * n) cap *= 2;
-    if (cap > slots_.size()) Rehash(cap);
-  }
-  void Add(std::uint64_t hash, std::uint32_t who) {
-    if (4 * (size_ + 1) > 3 * slots_.size()) Rehash(slots_.empty() ? 16 : 2 * slots_.size());
-    Place({static_cast<std::uint32_t>(hash), who + 1});
-    ++size_;
-  }
-  // Asks the CPU to bring in the entries Find(hash) will read, ahead of time:
-  // the table is larger than the cache, so each lookup would otherwise wait
-  // on memory.
-  void Prefetch(std::uint64_t hash) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::uint32_t>(hash) & Mask()]);
-  }
-  template <class Confirm>
-  std::optional<std::uint32_t> Find(std::uint64_t hash, Confirm confirm) const {
-    std::optional<std::uint32_t> found;
-    if (slots_.empty()) return found;
-    const auto h = static_cast<std::uint32_t>(hash);
-    const size_t mask = Mask();
-    for (size_t i = h & mask; slots_[i].who != 0; i = (i + 1) & mask) {
-      if (slots_[i].hash == h && confirm(slots_[i].who - 1)) found = slots_[i].who - 1;
-    }
-    return found;
-  }
-
- private:
-  struct Slot {
-    std::uint32_t hash = 0;  // the key's hash, its low 32 bits
-    std::uint32_t who = 0;   // the candidate + 1; 0 marks a free slot
-  };
-  size_t Mask() const { return slots_.size() - 1; }
-  void Place(Slot s) {
-    const size_t mask = Mask();
-    size_t i = s.hash & mask;
-    while (slots_[i].who != 0) i = (i + 1) & mask;
-    slots_[i] = s;
-  }
-  void Rehash(size_t cap) {
-    std::vector<Slot> old(cap);
-    old.swap(slots_);
-    if (size_ == 0) return;
-    // Start just after a free slot, so every run is re-added from its start
-    // and entries with one hash keep their order.
-    size_t start = 0;
-    while (old[start].who != 0) ++start;
-    for (size_t k = 1; k <= old.size(); ++k) {
-      const Slot& s = old[(start + k) & (old.size() - 1)];
-      if (s.who != 0) Place(s);
-    }
-  }
-  std::vector<Slot> slots_;
-  size_t size_ = 0;
-};
-
 // A person an incoming row can match, by the keys it is matched on (views
 // into a KeyArena).
 struct Candidate {
@@ -211,55 +117,6 @@ void FillField(const char* field, std::optional<std::string>& ours,
   }
 }
 
-// The primary value (if any) and the others, as one list to walk.
-std::vector<ContactPoint> AllOf(const std::optional<std::string>& primary, const std::string& label,
-                                const std::vector<ContactPoint>& others) {
-  std::vector<ContactPoint> all;
-  if (primary) all.push_back({*primary, label});
-  all.insert(all.end(), others.begin(), others.end());
-  return all;
-}
-
-bool SamePoint(std::string_view a, std::string_view b, bool email) {
-  return email ? FoldCase(a) == FoldCase(b) : PhoneKey(a) == PhoneKey(b);
-}
-
-bool HasPoint(const std::optional<std::string>& primary, const std::vector<ContactPoint>& others,
-              std::string_view value, bool email) {
-  if (primary && SamePoint(*primary, value, email)) return true;
-  return std::any_of(others.begin(), others.end(),
-                     [&](const ContactPoint& o) { return SamePoint(o.value, value, email); });
-}
-
-// `p` as the primary when there is none, else as one more.
-void AddPoint(std::optional<std::string>& primary, std::string& primary_label,
-              std::vector<ContactPoint>& others, ContactPoint p) {
-  if (primary) {
-    others.push_back(std::move(p));
-    return;
-  }
-  primary = std::move(p.value);
-  primary_label = std::move(p.label);
-}
-
-// Gives a value we have without a label the row's label for it.
-void FillLabel(const std::optional<std::string>& primary, std::string& primary_label,
-               std::vector<ContactPoint>& others, const ContactPoint& theirs, bool email,
-               ImportMerge& m, const char* what) {
-  if (theirs.label.empty()) return;
-  std::string* label = nullptr;
-  if (primary && SamePoint(*primary, theirs.value, email)) {
-    label = &primary_label;
-  } else {
-    for (auto& o : others) {
-      if (SamePoint(o.value, theirs.value, email)) label = &o.label;
-    }
-  }
-  if (label == nullptr || !label->empty()) return;
-  *label = theirs.label;
-  m.filled.push_back(std::string(what) + " label " + theirs.label);
-}
-
 bool SameText(const std::optional<std::string>& theirs, const std::optional<std::string>& ours) {
   return !theirs || (ours && FoldCase(*theirs) == FoldCase(*ours));
 }
@@ -269,10 +126,10 @@ bool SameText(const std::optional<std::string>& theirs, const std::optional<std:
 // files people, not who they are): a row matched only by name is then the
 // same record again, not perhaps someone else with that name.
 bool SaysNothingNew(const Contact& c, const Contact& ours) {
-  for (const auto& e : AllOf(c.email, "", c.other_emails)) {
+  for (const auto& e : AllPoints(c.email, "", c.other_emails)) {
     if (!HasPoint(ours.email, ours.other_emails, e.value, true)) return false;
   }
-  for (const auto& t : AllOf(c.phone, "", c.other_phones)) {
+  for (const auto& t : AllPoints(c.phone, "", c.other_phones)) {
     if (!HasPoint(ours.phone, ours.other_phones, t.value, false)) return false;
   }
   if (c.linkedin && (!ours.linkedin || LinkedInKey(*c.linkedin) != LinkedInKey(*ours.linkedin))) {
@@ -737,9 +594,16 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
       // Every address and number the row has is kept: the first fills an
       // empty primary, the rest join the others. An address that is
       // someone else's stays theirs.
-      for (ContactPoint& e : AllOf(c.email, c.email_label, c.other_emails)) {
-        if (HasPoint(ours.email, ours.other_emails, e.value, true)) {
-          FillLabel(ours.email, ours.email_label, ours.other_emails, e, true, m, "email");
+      // A value we have without a label takes the row's label for it.
+      auto take_label = [&m](std::string& label, const ContactPoint& theirs, const char* what) {
+        if (!label.empty() || theirs.label.empty()) return;
+        label = theirs.label;
+        m.filled.push_back(std::string(what) + " label " + theirs.label);
+      };
+      for (ContactPoint& e : AllPoints(c.email, c.email_label, c.other_emails)) {
+        if (std::string* label =
+                FindLabel(ours.email, ours.email_label, ours.other_emails, e.value, true)) {
+          take_label(*label, e, "email");
           continue;
         }
         if (auto other = find_email(e.value); other && *other != *match) {
@@ -750,9 +614,10 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
         m.filled.push_back("email " + e.value);
         AddPoint(ours.email, ours.email_label, ours.other_emails, std::move(e));
       }
-      for (ContactPoint& t : AllOf(c.phone, c.phone_label, c.other_phones)) {
-        if (HasPoint(ours.phone, ours.other_phones, t.value, false)) {
-          FillLabel(ours.phone, ours.phone_label, ours.other_phones, t, false, m, "phone");
+      for (ContactPoint& t : AllPoints(c.phone, c.phone_label, c.other_phones)) {
+        if (std::string* label =
+                FindLabel(ours.phone, ours.phone_label, ours.other_phones, t.value, false)) {
+          take_label(*label, t, "phone");
           continue;
         }
         m.filled.push_back("phone " + t.value);
@@ -847,57 +712,6 @@ Result<ImportReport> DataInOut::Import(std::string_view data, const ImportOption
   RAPPORT_RETURN_IF_ERROR(tx.Commit());
   report.written = true;
   return report;
-}
-
-Result<MergeResult> DataInOut::Merge(const std::string& survivor_ref, const std::string& other_ref) {
-  Transaction tx(db_);
-  RAPPORT_RETURN_IF_ERROR(tx.Begin());
-  RAPPORT_ASSIGN_OR_RETURN(auto keep, InField("survivor", ResolveContact(survivor_ref)));
-  RAPPORT_ASSIGN_OR_RETURN(auto other, InField("other", ResolveContact(other_ref)));
-  if (keep.id == other.id) {
-    return Error::InvalidArgument("both references name #" + std::to_string(keep.id) + " " +
-                                  keep.name + "; give two different people");
-  }
-  auto fill = [](std::optional<std::string>& a, const std::optional<std::string>& b) {
-    if (!a && b) a = b;
-  };
-  // The other's email must be free before the survivor can take it.
-  std::optional<std::string> other_email = other.email;
-  if (other.email) {
-    other.email.reset();
-    RAPPORT_RETURN_IF_ERROR(store_.UpdateContact(other, Now()));
-  }
-  // Every address and number of both, the survivor's primary ones first.
-  for (auto& e : AllOf(other_email, other.email_label, other.other_emails)) {
-    if (!HasPoint(keep.email, keep.other_emails, e.value, true)) {
-      AddPoint(keep.email, keep.email_label, keep.other_emails, std::move(e));
-    }
-  }
-  for (auto& t : AllOf(other.phone, other.phone_label, other.other_phones)) {
-    if (!HasPoint(keep.phone, keep.other_phones, t.value, false)) {
-      AddPoint(keep.phone, keep.phone_label, keep.other_phones, std::move(t));
-    }
-  }
-  fill(keep.title, other.title);
-  fill(keep.linkedin, other.linkedin);
-  fill(keep.location, other.location);
-  fill(keep.tz, other.tz);
-  fill(keep.note, other.note);
-  if (!keep.org_id) keep.org_id = other.org_id;
-  if (!keep.source) keep.source = other.source;
-  if (!keep.degree) keep.degree = other.degree;
-  if (!keep.introducer_id && other.introducer_id != keep.id) keep.introducer_id = other.introducer_id;
-  if (!keep.connected_at) keep.connected_at = other.connected_at;
-  std::set<std::string> tags(keep.tags.begin(), keep.tags.end());
-  tags.insert(other.tags.begin(), other.tags.end());
-  keep.tags.assign(tags.begin(), tags.end());
-  RAPPORT_ASSIGN_OR_RETURN(int moved, store_.MoveContactHistory(other.id, keep.id));
-  RAPPORT_RETURN_IF_ERROR(store_.UpdateContact(keep, Now()));
-  RAPPORT_RETURN_IF_ERROR(store_.RemoveContact(other.id));
-  RAPPORT_ASSIGN_OR_RETURN(auto updated, store_.GetContact(keep.id));
-  if (auto plan = Replan(*updated); !plan) return plan.error();
-  RAPPORT_RETURN_IF_ERROR(tx.Commit());
-  return MergeResult{std::move(*updated), other.name, moved};
 }
 
 }  // namespace rapport

@@ -130,4 +130,14 @@ std::vector<std::string_view> ChannelNames() { return Names(kChannels); }
 std::vector<std::string_view> MeetingModeNames() { return Names(kModes); }
 std::vector<std::string_view> QuestionCategoryNames() { return Names(kQuestionCategories); }
 
+std::vector<ContactPoint> AllPoints(const std::optional<std::string>& primary,
+                                    const std::string& label,
+                                    const std::vector<ContactPoint>& others) {
+  std::vector<ContactPoint> all;
+  all.reserve(others.size() + 1);
+  if (primary) all.push_back({*primary, label});
+  all.insert(all.end(), others.begin(), others.end());
+  return all;
+}
+
 }  // namespace rapport

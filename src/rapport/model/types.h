@@ -52,6 +52,12 @@ struct ContactPoint {
   bool operator==(const ContactPoint&) const = default;
 };
 
+// The primary value (when there is one) with its label, then the others:
+// every address, or every number, as one list.
+std::vector<ContactPoint> AllPoints(const std::optional<std::string>& primary,
+                                    const std::string& label,
+                                    const std::vector<ContactPoint>& others);
+
 struct Contact {
   Id id = 0;
   std::string name;

@@ -43,15 +43,13 @@ json ContactJson(const Contact& c) {
   Put(j, "email", c.email);
   Put(j, "phone", c.phone);
   // Every address and number, the primary first, each with its label.
-  auto points = [](const std::optional<std::string>& primary, const std::string& label,
-                   const std::vector<ContactPoint>& others) {
+  auto points = [](const std::vector<ContactPoint>& all) {
     json a = json::array();
-    if (primary) a.push_back({{"value", *primary}, {"label", label}});
-    for (const auto& p : others) a.push_back({{"value", p.value}, {"label", p.label}});
+    for (const auto& p : all) a.push_back({{"value", p.value}, {"label", p.label}});
     return a;
   };
-  j["emails"] = points(c.email, c.email_label, c.other_emails);
-  j["phones"] = points(c.phone, c.phone_label, c.other_phones);
+  j["emails"] = points(AllPoints(c.email, c.email_label, c.other_emails));
+  j["phones"] = points(AllPoints(c.phone, c.phone_label, c.other_phones));
   Put(j, "linkedin", c.linkedin);
   Put(j, "location", c.location);
   Put(j, "tz", c.tz);
