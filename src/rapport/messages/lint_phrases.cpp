@@ -68,6 +68,14 @@ const PhraseSet& JobAsks() {
       {"position|job|role|opening|spot|vacancy|internship ~2 opens|open|comes|come up", true, true},
       {"inside track"},
       {"taking|take on ~1 new|more|additional", true, true},
+      // Hiring asked about without the word: "is your crew taking on anyone
+      // this summer?", "are you bringing on apprentices?", "does the shop
+      // need another pair of hands?", "will you be hiring in the spring?".
+      {"taking|take|bringing|bring|signing|sign on ~2 anyone|anybody|someone|somebody|apprentice|apprentices|interns|intern|trainees|trainee|hands|helpers|helper|newcomers|juniors|junior|labourers|laborers", true, true},
+      {"looking|need|needs|needing|short|shorthanded ?for ~4 hands|apprentice|apprentices|helper|helpers|labourer|labourers|laborer|laborers|interns|trainee|trainees|recruits", true, true},
+      {"looking|searching for ~2 help|anyone|anybody|someone|somebody|staff|people|workers", true, true},
+      {"extra|another|spare pair|set of hands", true, true},
+      {"be hiring|recruiting", true, true},
       {"room on|in|at your|the ~1 team|lab|group|staff|department|firm|company"},
       {"room for ~3 on|in your"},
       {"get|land|find|secure me ?a|an ~2 interview|job|position|role|internship|offer"},
@@ -195,7 +203,34 @@ bool MentionsResume(const Doc& doc, const Match& m) {
   return false;
 }
 
+// "how you bring on new apprentices", "I'm looking for someone who made
+// the move": how they take people on, or the sender's own search, is not
+// a question about openings.
+bool IsDescriptiveTakingOn(const Doc& doc, const Match& m) {
+  static constexpr std::string_view kHeads[] = {"taking", "take", "bringing", "bring", "signing", "sign",
+                                                "looking", "searching", "need", "needs", "needing", "short",
+                                                "shorthanded", "extra", "another", "spare"};
+  const auto& tokens = doc.tokens();
+  if (!In(kHeads, tokens[static_cast<size_t>(m.first)].norm)) return false;
+  const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
+  for (int t = m.first - 1; t >= 0; --t) {
+    const Token& tok = tokens[static_cast<size_t>(t)];
+    if (tok.sentence != sentence) break;
+    if (m.first - t <= 4 && (tok.norm == "how" || tok.norm == "why")) return true;
+    // The sender as the subject ("I'm looking for", "we are also taking on").
+    if (m.first - t <= 3 && (tok.norm == "i" || tok.norm == "we")) return true;
+    if (tok.norm == "you" || tok.norm == "your" || tok.norm == "they" || tok.norm == "their") break;
+  }
+  // "someone who made the move": a person described, not a vacancy.
+  if (m.end < static_cast<int>(tokens.size()) && tokens[static_cast<size_t>(m.end)].sentence == sentence) {
+    const std::string& next = tokens[static_cast<size_t>(m.end)].norm;
+    if (next == "who" || next == "that" || next == "whose" || next == "with") return true;
+  }
+  return false;
+}
+
 bool IsDescriptiveHiring(const Doc& doc, const Match& m) {
+  if (IsDescriptiveTakingOn(doc, m)) return true;
   // "is AI changing hiring", "is the hiring process": not a question about openings.
   const auto& tokens = doc.tokens();
   const int h = m.end - 1;
@@ -461,6 +496,38 @@ bool Pleads(const Doc& doc, const Match& m) {
   return false;
 }
 
+// "We met back in 2019, before you moved", "I wrote back then", "two
+// years ago, before the merger": a time phrase about the past, not a
+// deadline. "back" presses only after a verb of replying ("get back to me
+// by Friday", "write back before"); a year or "ago" inside or just after
+// the match places it in the past.
+bool IsTimePhrase(const Doc& doc, const Match& m) {
+  const auto& tokens = doc.tokens();
+  const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
+  const auto at = [&](int t) -> std::string_view {
+    if (t < 0 || t >= static_cast<int>(tokens.size()) || tokens[static_cast<size_t>(t)].sentence != sentence) return {};
+    return tokens[static_cast<size_t>(t)].norm;
+  };
+  if (at(m.first) == "back") {
+    static constexpr std::string_view kReplyVerbs[] = {"get", "write", "hear", "call", "come", "circle", "reply",
+                                                       "respond", "ring", "email", "text", "message", "report",
+                                                       "revert", "phone"};
+    bool reply = false;
+    for (int k = 1; k <= 3 && !reply; ++k) reply = In(kReplyVerbs, at(m.first - k));
+    if (!reply) return true;
+  }
+  for (int t = m.first; t < m.end + 3; ++t) {
+    const std::string_view n = at(t);
+    if (n == "ago") return true;
+    if (n.size() == 4 && (n.starts_with("19") || n.starts_with("20")) &&
+        std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const std::string_view before = at(t - 1);
+      if (before == "in" || before == "since" || before == "of" || before == "around" || before == "circa") return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void CheckTone(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
@@ -548,6 +615,7 @@ void CheckTone(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out
       }
     }
     if ((first == "tell" || first == "ask" || first == "have") && Pleads(doc, m)) return true;
+    if (IsTimePhrase(doc, m)) return true;
     return (first == "asap" || first == "as") && SelfPromise(doc, m);
   };
   for (const Match& m : kDemanding.FindPerSentence(doc, 0, sentences, self_promise)) {

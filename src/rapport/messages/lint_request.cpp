@@ -90,10 +90,26 @@ bool ProposesDay(const Doc& doc) {
 
 // ---- generic-request -------------------------------------------------------------
 
-void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
-  if (ctx.kind != MessageKind::kRequest) return;
-  // After "your", words any recipient has: "your time", "your experience".
-  static constexpr std::string_view kAnyone[] = {
+namespace {
+
+// "I'd value your perspective and advice", "I'd love to pick your brain",
+// "I'd like to learn from you": words that praise anyone's knowledge in
+// general. The "you" in them does not make the sentence about this person,
+// unless what follows is something specific of theirs ("your perspective
+// on the Ravel retrofit"); "your advice on the field" is still anyone's.
+const std::vector<Pattern>& VagueValue() {
+  static const std::vector<Pattern> kSet{
+      Pattern("value|valued|appreciate|welcome|love|like|treasure|benefit ~3 your|you ~2 perspective|perspectives|advice|insight|insights|thoughts|input|guidance|opinion|opinions|views|view|wisdom|expertise|experience|knowledge|take|feedback"),
+      Pattern("value|valued|appreciate|welcome|benefit ~2 from ~1 your|you"),
+      Pattern("pick your ~1 brain|brains"),
+      Pattern("learn|hear from you|your"),
+      Pattern("hear|get your ~2 thoughts|perspective|perspectives|advice|insight|insights|take|views|input|opinion"),
+  };
+  return kSet;
+}
+
+// After "your", words any recipient has: "your time", "your experience".
+static constexpr std::string_view kAnyone[] = {
       "time",       "schedule",   "calendar",    "convenience", "help",       "advice",     "consideration",
       "day",        "thoughts",   "insights",    "insight",     "perspective", "perspectives", "expertise",
       "experience", "experiences", "input",      "guidance",    "attention",  "reply",      "response",
@@ -108,6 +124,47 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
       "business",   "firm",       "skills",      "successes",   "workplace",  "shoes",      "valuable",
       "precious",   "current",    "linkedin",   "details",    "contact",    "address",    "info",
       "information"};
+bool IsAnyoneWord(std::string_view n) { return In(kAnyone, n); }
+
+// Whether the vague match goes on to something only they have ("your
+// experience moving from nursing", "your advice on the Ravel retrofit"):
+// a content word within the next four that is neither a stop word nor a
+// word any recipient's work has ("your advice on the field" is not).
+bool FollowedBySpecific(const Doc& doc, const Match& m) {
+  const auto& tokens = doc.tokens();
+  const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
+  for (int k = m.end; k < m.end + 4 && k < static_cast<int>(tokens.size()); ++k) {
+    const Token& tok = tokens[static_cast<size_t>(k)];
+    if (tok.sentence != sentence) break;
+    if (IsStopWord(tok.norm) || IsAnyoneWord(tok.norm) || tok.norm == "your" || tok.norm == "'s") continue;
+    return true;
+  }
+  return false;
+}
+
+// Whether sentence `s` speaks to or about them ("you", "your", "we both"),
+// leaving out the "you" of a vague compliment.
+bool AddressesThem(const Doc& doc, int s) {
+  const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
+  std::vector<bool> vague(doc.tokens().size(), false);
+  for (const Pattern& p : VagueValue()) {
+    for (const Match& m : FindAll(doc, p, false, sentence.first_token, sentence.end_token)) {
+      if (FollowedBySpecific(doc, m)) continue;
+      for (int t = m.first; t < m.end; ++t) vague[static_cast<size_t>(t)] = true;
+    }
+  }
+  for (int t = sentence.first_token; t < sentence.end_token; ++t) {
+    const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+    if (vague[static_cast<size_t>(t)]) continue;
+    if (n == "you" || n == "your" || n == "yours" || n == "we" || n == "us" || n == "both") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
+  if (ctx.kind != MessageKind::kRequest) return;
   // After "you": something they did or do.
   static const PhraseSet kTheirDoing{
       {"you said|told|wrote|replied|offered|suggested", false},
@@ -132,7 +189,7 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
     const bool listing = kListing.Any(doc, s, s + 1) &&
                          !SentenceHas(doc, s, {"alumni", "alumnus", "alumna", "alum", "member", "members", "fellow",
                                                "classmates", "cohort", "chapter"});
-    const bool to_them = !listing && SentenceHas(doc, s, {"you", "your", "yours", "we", "us", "both"});
+    const bool to_them = !listing && AddressesThem(doc, s);
     for (int t = sentence.first_token; t + 1 < sentence.end_token; ++t) {
       const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
       if (n != "your") continue;

@@ -61,6 +61,16 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"our shared|common", false},
       {"as a|an ~3 grad|graduate|alum|alumna|alumnus|member|veteran|employee|student of|from|at", false},
       {"in|on|through|via the ~4 slack|discord|community|club|guild|group|forum|listserv|list|league|circle|network", false},
+      // A shared employer through someone's supervision: "you supervised my
+      // internship at the brokerage", "you were my manager on the night
+      // shift", "I interned under you", "I was on your team during my
+      // placement".
+      {"you ~2 supervised|managed|mentored|trained|coached|hired|taught|oversaw|led|onboarded|precepted|supervise|manage ~3 me|my|us|our", false},
+      {"you were|was ~2 my|our ~3 supervisor|manager|mentor|boss|lead|preceptor|trainer|teacher|tutor|director|supervisors|managers", false},
+      {"worked|interned|trained|apprenticed|served|started ~3 under|for you", false},
+      {"under your ~2 supervision|guidance|mentorship|management|leadership", false},
+      {"on|in|with your ~2 team|crew|unit|group|ward|lab|department|shift|staff ~3 during|when|while|as|for ~2 my|i|our|an|a", false},
+      {"supervisor|manager|mentor|boss|lead|preceptor ~4 during|at|on|for ~2 my|our ~2 internship|placement|co-op|coop|practicum|residency|apprenticeship|rotation|clerkship|job|traineeship|fellowship", false},
   };
   if (kSet.Any(doc, 0, AllSentences(doc))) return;
   for (int s = 0; s < AllSentences(doc); ++s) {
@@ -261,6 +271,38 @@ void CheckTimeFrame(const Doc& doc, const LintContext& ctx, std::vector<Finding>
 
 // ---- no-flexibility --------------------------------------------------------------
 
+namespace {
+
+// A day, a part of a day, or a way to meet: what an offer names.
+bool IsOfferWord(std::string_view n) {
+  static constexpr std::string_view kWords[] = {
+      "monday",   "tuesday",   "wednesday", "thursday", "friday",   "saturday",  "sunday",    "mondays",
+      "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",  "morning",   "mornings",
+      "afternoon", "afternoons", "evening",  "evenings", "weekend",  "weekends",  "weekday",   "weekdays",
+      "lunchtime", "lunch",     "breakfast", "coffee",  "phone",    "call",      "video",     "zoom",
+      "email",    "teams",     "skype",     "person",   "visit",    "site",      "office",    "matinee",
+      "shift",    "break"};
+  return In(kWords, n);
+}
+
+// Whether sentence `s` offers alternatives: an offer word within eight
+// tokens before an "or" and another within eight after it ("one Saturday,
+// or call you for 20 minutes on a weekday").
+bool OffersAlternatives(const Doc& doc, int s) {
+  const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
+  const auto& tokens = doc.tokens();
+  for (int t = sentence.first_token; t < sentence.end_token; ++t) {
+    if (tokens[static_cast<size_t>(t)].norm != "or") continue;
+    bool before = false, after = false;
+    for (int k = std::max(sentence.first_token, t - 8); k < t; ++k) before = before || IsOfferWord(tokens[static_cast<size_t>(k)].norm);
+    for (int k = t + 1; k < std::min(sentence.end_token, t + 9); ++k) after = after || IsOfferWord(tokens[static_cast<size_t>(k)].norm);
+    if (before && after) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void CheckFlexibility(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
   if (ctx.kind != MessageKind::kRequest) return;
   static const PhraseSet kSet{
@@ -283,6 +325,12 @@ void CheckFlexibility(const Doc& doc, const LintContext& ctx, std::vector<Findin
       {"move|moving|shift|shuffle|rearrange ~1 things|something|around", false},
       {"adapt|adjust|accommodate|fit|flex|bend ~3 your|you|around", false},
       {"one|an ~1 evening|morning|afternoon|lunchtime|weekday|day ~2 next|this|in", false},
+      // Their pick of the day: "a weekday of your choosing", "whenever suits
+      // you", "one Saturday", "any weekday".
+      {"of|at your ~1 choosing|choice|liking|preference|discretion", false},
+      {"you choose|pick|prefer|like|decide", false},
+      {"whenever|whatever|wherever ~2 suits|suit|works|work|fits|fit", false},
+      {"one|any|a saturday|sunday|monday|tuesday|wednesday|thursday|friday|weekday|weekend|evening|morning|afternoon", false},
   };
   // "I'll be at your office on Monday", "Could you pick a time?": fixing
   // the meeting or handing it over is not offering a choice.
@@ -290,6 +338,11 @@ void CheckFlexibility(const Doc& doc, const LintContext& ctx, std::vector<Findin
     return IsSchedulingDemand(doc, doc.tokens()[static_cast<size_t>(m.first)].sentence);
   };
   if (!kSet.FindPerSentence(doc, 0, AllSentences(doc), dictated).empty()) return;
+  // "Coffee before a matinee one Saturday, or a call on a weekday?": two
+  // offers either side of "or", however many words each takes.
+  for (int s = 0; s < AllSentences(doc); ++s) {
+    if (OffersAlternatives(doc, s) && !IsSchedulingDemand(doc, s)) return;
+  }
   out->push_back(doc.MakeWhole("no-flexibility", Severity::kHint,
                                "Offers no choice of times or of phone, video or email; letting them pick "
                                "makes yes easier.",

@@ -89,7 +89,8 @@ class Checker {
     if (ctx_.speller->Correct(w)) return true;
     if (w.ends_with("'s") && w.size() > 3 && ctx_.speller->Correct(w.substr(0, w.size() - 2))) return true;
     if (w.ends_with("s'") && w.size() > 3 && ctx_.speller->Correct(w.substr(0, w.size() - 1))) return true;
-    return BritishSpelling(w) || PrefixedWord(w) || SuffixedWord(w) || LowercaseOfCapitalised(w);
+    return BritishSpelling(w) || PrefixedWord(w) || SuffixedWord(w) || LowercaseOfCapitalised(w) ||
+           ParticleCompound(w);
   }
 
  private:
@@ -182,6 +183,32 @@ class Checker {
       const std::string stem = lower.substr(0, lower.size() - (lw.ends_with("s") ? 5 : 4));
       if (stem.size() >= 2 && (KnownBase(stem) || PrefixedWord(stem + "tech") || IsIndustryStem(stem))) return true;
     }
+    return false;
+  }
+
+  // "rollout", "kickoff", "handover", "writeup", "walkthrough": a verb of
+  // three letters or more written solid with its particle, the noun the
+  // dictionary often lacks. The verb must be a real content word, so
+  // "thankyou", "upto" and "aswell" stay typos, and so does a misspelled
+  // verb ("rollot" has no particle, "rolout" no real verb).
+  bool ParticleCompound(const std::string& w) const {
+    static constexpr std::string_view kParticles[] = {"out", "up", "off", "over", "down", "back", "in",
+                                                      "on", "away", "through", "around", "about"};
+    const std::string lower = AsciiLower(w);
+    const std::string_view lw = lower;
+    for (auto p : kParticles) {
+      if (lw.size() < p.size() + 3 || !lw.ends_with(p)) continue;
+      const std::string verb = lower.substr(0, lower.size() - p.size());
+      // "walkin", "signon" need a longer verb than "setup": "comin" and
+      // "seein" are dropped letters, not compounds.
+      const size_t min_verb = (p == "in" || p == "on") ? 4 : 3;
+      // "loggedin", "workedout": a past tense or participle before the
+      // particle is a missing space, not a noun.
+      if (IsStopWord(verb) || verb.size() < min_verb || verb.ends_with("ed") || verb.ends_with("ing")) continue;
+      if (ctx_.speller->Correct(verb)) return true;
+    }
+    // "rollouts", "kickoffs": the plural of one.
+    if (lw.size() > 6 && lw.ends_with("s") && !lw.ends_with("ss")) return ParticleCompound(lower.substr(0, lower.size() - 1));
     return false;
   }
 
