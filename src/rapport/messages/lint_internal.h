@@ -191,6 +191,11 @@ bool IsSchedulingDemand(const Doc& doc, int s);
 // exhibition you curated", "the report your group published"): both a
 // connection and something only they could receive.
 bool NamesTheirWork(const Doc& doc, int s);
+// Whether sentence `s` says they supervised, managed or mentored the
+// writer at a shared internship, placement or job ("you supervised my
+// internship at...", "I interned under you", "you were my manager"): a
+// connection, and something only they could receive.
+bool NamesSupervision(const Doc& doc, int s);
 // Whether sentence `s` asks for a job (asks-for-job would fire on it).
 bool IsJobAskSentence(const Doc& doc, int s);
 // Whether `word` is one of context.known_words, ignoring ASCII case; an

@@ -213,10 +213,14 @@ bool IsDescriptiveTakingOn(const Doc& doc, const Match& m) {
   const auto& tokens = doc.tokens();
   if (!In(kHeads, tokens[static_cast<size_t>(m.first)].norm)) return false;
   const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
+  for (int t = m.first - 1; t >= 0 && t >= m.first - 4; --t) {
+    const Token& tok = tokens[static_cast<size_t>(t)];
+    if (tok.sentence != sentence) break;
+    if (tok.norm == "how" || tok.norm == "why") return true;
+  }
   for (int t = m.first - 1; t >= 0; --t) {
     const Token& tok = tokens[static_cast<size_t>(t)];
     if (tok.sentence != sentence) break;
-    if (m.first - t <= 4 && (tok.norm == "how" || tok.norm == "why")) return true;
     // The sender as the subject ("I'm looking for", "we are also taking on").
     if (m.first - t <= 3 && (tok.norm == "i" || tok.norm == "we")) return true;
     if (tok.norm == "you" || tok.norm == "your" || tok.norm == "they" || tok.norm == "their") break;

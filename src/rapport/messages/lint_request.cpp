@@ -130,13 +130,16 @@ bool IsAnyoneWord(std::string_view n) { return In(kAnyone, n); }
 // experience moving from nursing", "your advice on the Ravel retrofit"):
 // a content word within the next four that is neither a stop word nor a
 // word any recipient's work has ("your advice on the field" is not).
-bool FollowedBySpecific(const Doc& doc, const Match& m) {
+bool FollowedBySpecific(const Doc& doc, const Match& m, const std::vector<bool>& covered) {
   const auto& tokens = doc.tokens();
   const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
   for (int k = m.end; k < m.end + 4 && k < static_cast<int>(tokens.size()); ++k) {
     const Token& tok = tokens[static_cast<size_t>(k)];
     if (tok.sentence != sentence) break;
-    if (IsStopWord(tok.norm) || IsAnyoneWord(tok.norm) || tok.norm == "your" || tok.norm == "'s") continue;
+    if (covered[static_cast<size_t>(k)] || IsStopWord(tok.norm) || IsAnyoneWord(tok.norm) || tok.norm == "your" ||
+        tok.norm == "'s") {
+      continue;
+    }
     return true;
   }
   return false;
@@ -146,12 +149,20 @@ bool FollowedBySpecific(const Doc& doc, const Match& m) {
 // leaving out the "you" of a vague compliment.
 bool AddressesThem(const Doc& doc, int s) {
   const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
-  std::vector<bool> vague(doc.tokens().size(), false);
+  std::vector<Match> matches;
+  std::vector<bool> covered(doc.tokens().size(), false);
   for (const Pattern& p : VagueValue()) {
     for (const Match& m : FindAll(doc, p, false, sentence.first_token, sentence.end_token)) {
-      if (FollowedBySpecific(doc, m)) continue;
-      for (int t = m.first; t < m.end; ++t) vague[static_cast<size_t>(t)] = true;
+      matches.push_back(m);
+      for (int t = m.first; t < m.end; ++t) covered[static_cast<size_t>(t)] = true;
     }
+  }
+  // "learn from you and hear your advice": one compliment after another is
+  // still nothing specific.
+  std::vector<bool> vague(doc.tokens().size(), false);
+  for (const Match& m : matches) {
+    if (FollowedBySpecific(doc, m, covered)) continue;
+    for (int t = m.first; t < m.end; ++t) vague[static_cast<size_t>(t)] = true;
   }
   for (int t = sentence.first_token; t < sentence.end_token; ++t) {
     const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
@@ -184,7 +195,7 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
   const auto& words = doc.words();
   for (int s = doc.body_begin(); s < doc.body_end(); ++s) {
     const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
-    if (NamesTheirWork(doc, s)) return;
+    if (NamesTheirWork(doc, s) || NamesSupervision(doc, s)) return;
     // "we both studied at Ohio State" is about them as much as "your team at Acme".
     const bool listing = kListing.Any(doc, s, s + 1) &&
                          !SentenceHas(doc, s, {"alumni", "alumnus", "alumna", "alum", "member", "members", "fellow",

@@ -16,6 +16,22 @@ namespace {
 
 // ---- no-connection ------------------------------------------------------------
 
+bool NamesSupervision(const Doc& doc, int s) {
+  static const PhraseSet kSet{
+      // A shared employer through someone's supervision: "you supervised my
+      // internship at the brokerage", "you were my manager on the night
+      // shift", "I interned under you", "I was on your team during my
+      // placement".
+      {"you ~2 supervised|managed|mentored|trained|coached|hired|taught|oversaw|led|onboarded|precepted|supervise|manage ~3 me|my|us|our", false},
+      {"you were|was ~2 my|our ~3 supervisor|manager|mentor|boss|lead|preceptor|trainer|teacher|tutor|director|supervisors|managers", false},
+      {"worked|interned|trained|apprenticed|served|started ~3 under|for you", false},
+      {"under your ~2 supervision|guidance|mentorship|management|leadership", false},
+      {"on|in|with your ~2 team|crew|unit|group|ward|lab|department|shift|staff ~3 during|when|while|as|for ~2 my|i|our|an|a", false},
+      {"supervisor|manager|mentor|boss|lead|preceptor ~4 during|at|on|for ~2 my|our ~2 internship|placement|co-op|coop|practicum|residency|apprenticeship|rotation|clerkship|job|traineeship|fellowship", false},
+  };
+  return kSet.Any(doc, s, s + 1);
+}
+
 void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
   if (ctx.kind != MessageKind::kRequest) return;
   static const PhraseSet kSet{
@@ -28,7 +44,10 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"a|my|our|mutual ~1 friend|friends", false},
       {"gave|passed|shared|forwarded ~3 your name|contact|email|details|information|info", false},
       {"your name came|come|comes up", false},
-      {"mutual|alumni|alumnus|alumna|alum|fellow|classmate|classmates|colleague|colleagues|coworker|former", false},
+      // "Mutual" on its own may be a company's name ("Brightwater Mutual");
+      // "a mutual friend", "our mutual contact" is a link.
+      {"mutual ~1 friend|friends|contact|contacts|connection|connections|acquaintance|acquaintances|colleague|colleagues|friendship|interest|interests|client|clients|mentor|professor", false},
+      {"alumni|alumnus|alumna|alum|fellow|classmate|classmates|colleague|colleagues|coworker|former", false},
       {"my|our ~1 friend|professor|advisor|adviser|mentor|counselor|manager|teacher|supervisor|instructor|coach|aunt|uncle|cousin|sister|brother|mother|father|mom|dad|neighbor|neighbour|roommate|partner|colleague|boss", false},
       {"linkedin", false},
       {"found|came|saw|read|heard|watched|listened|noticed|followed|enjoyed|loved|admired ~2 your|you", false},
@@ -61,20 +80,12 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"our shared|common", false},
       {"as a|an ~3 grad|graduate|alum|alumna|alumnus|member|veteran|employee|student of|from|at", false},
       {"in|on|through|via the ~4 slack|discord|community|club|guild|group|forum|listserv|list|league|circle|network", false},
-      // A shared employer through someone's supervision: "you supervised my
-      // internship at the brokerage", "you were my manager on the night
-      // shift", "I interned under you", "I was on your team during my
-      // placement".
-      {"you ~2 supervised|managed|mentored|trained|coached|hired|taught|oversaw|led|onboarded|precepted|supervise|manage ~3 me|my|us|our", false},
-      {"you were|was ~2 my|our ~3 supervisor|manager|mentor|boss|lead|preceptor|trainer|teacher|tutor|director|supervisors|managers", false},
-      {"worked|interned|trained|apprenticed|served|started ~3 under|for you", false},
-      {"under your ~2 supervision|guidance|mentorship|management|leadership", false},
-      {"on|in|with your ~2 team|crew|unit|group|ward|lab|department|shift|staff ~3 during|when|while|as|for ~2 my|i|our|an|a", false},
-      {"supervisor|manager|mentor|boss|lead|preceptor ~4 during|at|on|for ~2 my|our ~2 internship|placement|co-op|coop|practicum|residency|apprenticeship|rotation|clerkship|job|traineeship|fellowship", false},
+      // A desk, a shift or an office shared: "we shared a desk at the pilots' office".
+      {"we ~2 shared|share a|an|the|our ~2 desk|office|shift|shifts|ward|lab|room|crew|team|studio|workshop|site|rota|classroom|kitchen|van|cab|bench", false},
   };
   if (kSet.Any(doc, 0, AllSentences(doc))) return;
   for (int s = 0; s < AllSentences(doc); ++s) {
-    if (NamesTheirWork(doc, s)) return;
+    if (NamesTheirWork(doc, s) || NamesSupervision(doc, s)) return;
   }
   // "Rafe Collins recomended I get in touch": a name from the records
   // opening a body sentence about the writer or the reader is a referral,
