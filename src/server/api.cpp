@@ -3,6 +3,8 @@
 // with "field" when one input is at fault, and the HTTP status of the App's
 // error category. nlohmann::json is used
 // here only.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "rapport/model/time.h"
@@ -47,6 +49,39 @@ void GetAgenda(State& st, const Request& req, Response& res) {
                 {"items", std::move(items)},
                 {"more", agenda.more},
                 {"more_at_least", agenda.more_at_least}};
+    return out.dump();
+  });
+  if (!body) return SendJsonError(res, body.error());
+  res.status = 200;
+  res.set_content(**body, "application/json");
+}
+
+// GET /api/v1/offline: the pages a phone keeps for when the network drops
+// (the service worker, web/static/sw.js, fetches each while online): Today,
+// and meeting mode and the person's page for each meeting of the next
+// days, or one just over and not yet logged.
+constexpr int kOfflineDays = 3;
+
+void GetOffline(State& st, const Request&, Response& res) {
+  auto body = CachedBody(st, "api/offline", [&]() -> Result<std::string> {
+    RAPPORT_ASSIGN_OR_RETURN(auto agenda, st.app.pipeline().GetAgenda(kOfflineDays, kMaxLimit));
+    json pages = json::array({"/"});
+    json meetings = json::array();
+    std::vector<Id> seen;  // a person with two meeting actions is kept once
+    for (const auto& item : agenda.items) {
+      const Action& a = item.action;
+      if (a.contact_id == 0 || (a.kind != ActionKind::kPrepare && a.kind != ActionKind::kLogMeeting) ||
+          std::find(seen.begin(), seen.end(), a.contact_id) != seen.end()) {
+        continue;
+      }
+      seen.push_back(a.contact_id);
+      const std::string person = "/people/" + std::to_string(a.contact_id);
+      pages.push_back(person + "/meeting");
+      pages.push_back(person);
+      meetings.push_back({{"contact_id", a.contact_id}, {"name", item.contact_name}, {"page", person + "/meeting"}});
+    }
+    json out = {{"now", FormatIso(agenda.now)}, {"days", kOfflineDays}, {"pages", std::move(pages)},
+                {"meetings", std::move(meetings)}};
     return out.dump();
   });
   if (!body) return SendJsonError(res, body.error());
@@ -229,6 +264,7 @@ struct Route {
 };
 constexpr Route kRoutes[] = {
     {"GET", "/api/v1/agenda", "/api/v1/agenda", GetAgenda},
+    {"GET", "/api/v1/offline", "/api/v1/offline", GetOffline},
     {"GET", "/api/v1/people", "/api/v1/people", ListPeople},
     {"POST", "/api/v1/people", "/api/v1/people", AddPerson},
     {"GET", "/api/v1/people/{id}", R"(/api/v1/people/(\d+))", GetPerson},

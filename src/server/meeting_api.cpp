@@ -116,7 +116,8 @@ void ApiListEvents(State& st, const Request& req, Response& res) {
 }
 
 // POST /api/v1/events: {kind, contact, at?, objective?, body?, meeting_at?,
-// meeting_minutes?, fit?}.
+// meeting_minutes?, fit?, write_id?}. With a write_id the client made, a
+// retry answers with the event the first request logged.
 void ApiAddEvent(State& st, const Request& req, Response& res) {
   auto body = ReadJsonObject(st, req, res);
   if (!body) return;
@@ -124,7 +125,8 @@ void ApiAddEvent(State& st, const Request& req, Response& res) {
   std::optional<std::string> kind, contact;
   Fields f;
   f.strings = {{"kind", &kind},           {"contact", &contact},        {"at", &in.at},
-               {"objective", &in.objective}, {"body", &in.body},       {"meeting_at", &in.meeting_at}};
+               {"objective", &in.objective}, {"body", &in.body},       {"meeting_at", &in.meeting_at},
+               {"write_id", &in.write_id}};
   f.ints = {{"meeting_minutes", &in.meeting_minutes}, {"fit", &in.fit}};
   if (std::string bad = f.Read(*body); !bad.empty()) return BadRequest(res, bad);
   if (!kind) return BadRequest(res, "kind is required", "kind");

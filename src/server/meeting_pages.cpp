@@ -50,12 +50,21 @@ std::string Quote(const std::string& s) {
 // One planned question's block: its text and the form that notes their
 // answer (none for the built-in closing question, which has no id).
 // `typed` is what the form held when it was refused (shown again beside
-// `error`).
+// `error`). `seen` is the newest of the person's answers the page shows (a
+// phone that saves an answer offline sends it, so that one written
+// elsewhere meanwhile is reported); `also` a line after the saved answer.
+struct BlockExtra {
+  Id seen = 0;
+  std::string also;
+};
+
 std::string QuestionBlock(const State& st, const std::string& contact_id, Id question_id,
                           const std::string& text, const std::string& category, int answered,
                           const std::string& saved, const std::string& error,
-                          const std::string& typed = "") {
+                          const std::string& typed = "", const BlockExtra& extra = {}) {
   data q;
+  q.set("seen", IdText(extra.seen));
+  if (!extra.also.empty()) q.set("also", extra.also);
   q.set("id", contact_id);
   q.set("csrf", st.csrf);
   q.set("text", text);
@@ -132,6 +141,8 @@ void MeetingPage(State& st, const Request& req, Response& res, const MeetingType
     }
     d.set("minutes", std::to_string(minutes));
 
+    Id seen = 0;
+    for (const auto& a : b->earlier_answers) seen = std::max(seen, a.id);
     data questions = list{};
     for (const auto& q : b->plan.questions) {
       data x;
@@ -139,7 +150,7 @@ void MeetingPage(State& st, const Request& req, Response& res, const MeetingType
       x.set("block", QuestionBlock(st, IdText(c.id), q.question_id, q.text,
                                    std::string(Label(q.category)), q.answered, "",
                                    refused ? typed.answer_error : "",
-                                   refused ? typed.answer : ""));
+                                   refused ? typed.answer : "", BlockExtra{seen, ""}));
       questions.push_back(x);
     }
     d.set("questions", questions);
@@ -212,9 +223,19 @@ void PostAnswer(State& st, const Request& req, Response& res) {
   const std::string id = req.matches[1].str();
   const auto question = Field(req, "question");
   const auto text = Field(req, "text");
-  Result<Answer> r = Error::InvalidArgument("choose a question");
+  Result<RecordedAnswer> r = Error::InvalidArgument("choose a question");
   std::string qtext, category;
   Id qid = 0;
+  AnswerInput in;
+  in.contact = id;
+  in.text = text.value_or("");
+  // From a phone's offline queue: the write's own id and the newest answer
+  // the page had shown.
+  in.write_id = Field(req, "write_id");
+  if (auto s = Field(req, "seen"); s && !s->empty() && s->size() <= 18 &&
+                                   s->find_first_not_of("0123456789") == std::string::npos) {
+    in.seen_answer = std::stoll(*s);
+  }
   {
     std::lock_guard lock(st.mu);
     if (question) {
@@ -223,17 +244,29 @@ void PostAnswer(State& st, const Request& req, Response& res) {
         qid = q->id;
         qtext = q->text;
         category = std::string(Label(q->category));
+        in.question = IdText(q->id);
       }
-      r = !q      ? Result<Answer>(q.error())
-          : !text ? Result<Answer>(Error::InvalidArgument("write what they said first"))
-                  : st.app.learning().RecordAnswer(id, IdText(q->id), *text);
+      r = !q      ? Result<RecordedAnswer>(q.error())
+          : !text ? Result<RecordedAnswer>(Error::InvalidArgument("text", "write what they said first"))
+                  : st.app.learning().RecordAnswer(in);
     }
   }
   if (WantsFragment(req) && qid != 0) {
     const bool ok = r.ok();
     if (!ok) res.status = StatusFor(r.error());
-    res.set_content(QuestionBlock(st, id, qid, qtext, category, 0, ok ? r->body : "",
-                                  ok ? "" : PublicMessage(r.error()), ok ? "" : text.value_or("")),
+    BlockExtra extra;
+    if (ok) {
+      extra.seen = r->answer.id;
+      if (r->written_elsewhere > 0) {
+        extra.also = "Another answer to this question was saved elsewhere meanwhile (on another "
+                     "device or tab); both are kept.";
+      } else if (r->replayed) {
+        extra.also = "This answer had reached Rapport already; it is kept once.";
+      }
+    }
+    res.set_content(QuestionBlock(st, id, qid, qtext, category, 0, ok ? r->answer.body : "",
+                                  ok ? "" : PublicMessage(r.error()), ok ? "" : text.value_or(""),
+                                  extra),
                     kHtml);
     return;
   }
@@ -261,6 +294,7 @@ void PostNote(State& st, const Request& req, Response& res) {
   NoteInput in;
   in.contact = id;
   in.body = Field(req, "body").value_or("");
+  in.write_id = Field(req, "write_id");
   Result<Note> r = Error::InvalidArgument("write the note first");
   if (!in.body.empty()) {
     std::lock_guard lock(st.mu);
@@ -294,7 +328,7 @@ void FinishMeeting(State& st, const Request& req, Response& res) {
   Result<MeetingFinished> r = Error::InvalidArgument("");
   {
     std::lock_guard lock(st.mu);
-    r = st.app.pipeline().FinishMeeting(id, fit, Field(req, "note"));
+    r = st.app.pipeline().FinishMeeting(id, fit, Field(req, "note"), Field(req, "write_id"));
   }
   if (!r) {
     if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {

@@ -147,6 +147,7 @@ void DoAction(State& st, const Request& req, Response& res) {
   in.kind = *event;
   in.contact = *contact;
   in.objective = Field(req, "objective");
+  in.write_id = Field(req, "write_id");  // a phone's offline queue
   std::string flash;
   std::int64_t undo = 0;
   {

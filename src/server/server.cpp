@@ -101,7 +101,33 @@ std::string ContentTypeOf(std::string_view name) {
   if (ends(".css")) return "text/css; charset=utf-8";
   if (ends(".js")) return "text/javascript; charset=utf-8";
   if (ends(".json")) return "application/json";
+  if (ends(".png")) return "image/png";
+  if (ends(".webmanifest")) return "application/manifest+json";
   return "application/octet-stream";
+}
+
+// A fingerprint of the embedded static files (FNV-1a), written into the
+// service worker: a build with other assets is a new worker, which replaces
+// the phone's cached copies of them.
+std::string AssetsFingerprint() {
+  static const std::string kPrint = [] {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](std::string_view s) {
+      for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+      }
+    };
+    for (const auto& f : EmbeddedFiles()) {
+      if (f.name.rfind("static/", 0) != 0) continue;
+      mix(f.name);
+      mix(f.data);
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return std::string(buf);
+  }();
+  return kPrint;
 }
 
 void SendJsonError(httplib::Response& res, int status, const std::string& code,
@@ -389,6 +415,45 @@ void WebServer::Impl::Setup() {
     res.set_content(std::string(*file), ContentTypeOf(req.matches[1].str()).c_str());
     res.headers.erase("Cache-Control");
     res.set_header("Cache-Control", "public, max-age=3600");
+  });
+
+  // The installable app: its manifest, its service worker (at the root, so
+  // that it may control every page; never cached by the browser's HTTP
+  // cache, so an update is seen at the next visit) and an icon for tabs.
+  svr.Get("/manifest.webmanifest", [](const httplib::Request&, httplib::Response& res) {
+    auto file = FindEmbedded("static/manifest.webmanifest");
+    if (!file) {
+      res.status = 404;
+      return;
+    }
+    res.set_content(std::string(*file), "application/manifest+json");
+    res.headers.erase("Cache-Control");
+    res.set_header("Cache-Control", "no-cache");
+  });
+  svr.Get("/sw.js", [](const httplib::Request&, httplib::Response& res) {
+    auto file = FindEmbedded("static/sw.js");
+    if (!file) {
+      res.status = 404;
+      return;
+    }
+    std::string body(*file);
+    const std::string mark = "__ASSETS__";
+    for (size_t at; (at = body.find(mark)) != std::string::npos;) {
+      body.replace(at, mark.size(), AssetsFingerprint());
+    }
+    res.set_content(body, "text/javascript; charset=utf-8");
+    res.headers.erase("Cache-Control");
+    res.set_header("Cache-Control", "no-cache");
+  });
+  svr.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) {
+    auto file = FindEmbedded("static/icon-192.png");
+    if (!file) {
+      res.status = 404;
+      return;
+    }
+    res.set_content(std::string(*file), "image/png");
+    res.headers.erase("Cache-Control");
+    res.set_header("Cache-Control", "public, max-age=86400");
   });
 
   // Reads and drops a body over the limit, then answers 413 (the error

@@ -53,6 +53,7 @@ export class Harness {
     // asserts it stays empty (an XSS payload that ran would land here).
     this.dialogs = [];
     this.extraEnv = {};
+    this.persistent = [];
   }
 
   env() {
@@ -78,6 +79,7 @@ export class Harness {
   }
 
   async close() {
+    for (const context of this.persistent) await context.close().catch(() => {});
     if (this.browser) await this.browser.close();
     await this.stopServer();
     rmSync(this.home, { recursive: true, force: true });
@@ -124,6 +126,28 @@ export class Harness {
     return execFileSync(binary, ['--db', this.db, '--now', this.serverNow, ...args], {
       env: this.env(), encoding: 'utf8',
     });
+  }
+
+  // A browser with a profile on disk (in the home folder): what an installed
+  // app runs in. Chromium's installability check says "incognito" of the
+  // throwaway contexts newPage makes. Closed by close().
+  async newPersistentContext(width = 390) {
+    const dir = mkdtempSync(path.join(this.home, 'profile-'));
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-background-networking'],
+      viewport: { width, height: 900 },
+    });
+    this.persistent.push(context);
+    for (const page of context.pages()) this.watch(page);
+    context.on('page', (page) => this.watch(page));
+    return context;
+  }
+
+  watch(page) {
+    page.on('dialog', async (d) => { this.dialogs.push(d.message()); await d.dismiss(); });
+    page.on('pageerror', (e) => this.dialogs.push(`page error: ${e.message}`));
   }
 
   async newPage(width = 1280, options = {}) {

@@ -86,7 +86,8 @@ TEST_F(MeetingTest, PageShowsThePlannedQuestionsAndTheAgreedMinutes) {
   // The countdown comes from a file (the CSP forbids inline scripts), and
   // its panel is hidden until that script shows it.
   EXPECT_NE(html.find(R"(<script src="/assets/meeting.js" defer></script>)"), std::string::npos);
-  EXPECT_EQ(Occurrences(html, "<script"), 3);  // htmx and pipeline.js (layout), meeting.js
+  // htmx, pipeline.js, outbox.js and offline.js (layout), meeting.js
+  EXPECT_EQ(Occurrences(html, "<script"), 5);
   EXPECT_NE(html.find(R"(id="countdown-panel" data-minutes="20" data-contact="1" hidden)"),
             std::string::npos);
   EXPECT_NE(html.find("How well does this fit what you want?"), std::string::npos);

@@ -76,6 +76,7 @@ TEST_F(StoreTest, AFirstReleaseDatabaseMigratesToTheSameSchemaAsANewOne) {
       DROP INDEX event_contact; CREATE INDEX event_contact ON event (contact_id, at, id);
       DROP INDEX event_kind; CREATE INDEX event_workspace_kind ON event (workspace_id, kind, at);
       DROP TABLE contact_point;
+      DROP TABLE write_receipt;
       ALTER TABLE event DROP COLUMN template;
       DELETE FROM schema_version WHERE version >= 7;
     )sql";

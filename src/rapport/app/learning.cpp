@@ -339,8 +339,21 @@ Result<Note> Learning::AddNote(const NoteInput& in) {
   }
   Note n;
   RAPPORT_ASSIGN_OR_RETURN(n.body, CleanBody(in.body, "the note", "body"));
+  if (in.write_id) RAPPORT_RETURN_IF_ERROR(CheckWriteId(*in.write_id));
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  if (in.write_id) {
+    RAPPORT_ASSIGN_OR_RETURN(auto receipt, store_.GetWriteReceipt(*in.write_id));
+    if (receipt) {
+      // Added once already (an offline phone sending its queue again).
+      std::optional<Note> earlier;
+      if (receipt->kind == "note") {
+        RAPPORT_ASSIGN_OR_RETURN(earlier, store_.GetNote(receipt->record_id));
+      }
+      if (earlier) return std::move(*earlier);
+      return Error::Conflict("write_id", "this note was saved once already and has since been removed");
+    }
+  }
   if (in.contact) {
     RAPPORT_ASSIGN_OR_RETURN(auto c, ResolveContact(*in.contact));
     n.contact_id = c.id;
@@ -349,6 +362,7 @@ Result<Note> Learning::AddNote(const NoteInput& in) {
     n.objective_id = o.id;
   }
   RAPPORT_ASSIGN_OR_RETURN(auto added, store_.AddNote(n, clock_.Now()));
+  if (in.write_id) RAPPORT_RETURN_IF_ERROR(store_.AddWriteReceipt(*in.write_id, "note", added.id, clock_.Now()));
   RAPPORT_RETURN_IF_ERROR(tx.Commit());
   return added;
 }
@@ -394,13 +408,31 @@ Result<std::vector<Note>> Learning::ListNotes(const std::optional<std::string>& 
 
 Result<Answer> Learning::RecordAnswer(const std::string& contact_ref, const std::string& question_ref,
                                  const std::string& text) {
+  RAPPORT_ASSIGN_OR_RETURN(auto r, RecordAnswer(AnswerInput{contact_ref, question_ref, text, {}, {}}));
+  return std::move(r.answer);
+}
+
+Result<RecordedAnswer> Learning::RecordAnswer(const AnswerInput& in) {
   Answer a;
-  RAPPORT_ASSIGN_OR_RETURN(a.body, CleanBody(text, "the answer", "text"));
+  RAPPORT_ASSIGN_OR_RETURN(a.body, CleanBody(in.text, "the answer", "text"));
+  if (in.write_id) RAPPORT_RETURN_IF_ERROR(CheckWriteId(*in.write_id));
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  if (in.write_id) {
+    RAPPORT_ASSIGN_OR_RETURN(auto receipt, store_.GetWriteReceipt(*in.write_id));
+    if (receipt) {
+      // Recorded once already (an offline phone sending its queue again).
+      std::optional<Answer> earlier;
+      if (receipt->kind == "answer") {
+        RAPPORT_ASSIGN_OR_RETURN(earlier, store_.GetAnswer(receipt->record_id));
+      }
+      if (earlier) return RecordedAnswer{std::move(*earlier), true, 0};
+      return Error::Conflict("write_id", "this answer was saved once already and has since been removed");
+    }
+  }
   RAPPORT_RETURN_IF_ERROR(EnsureQuestionBank());
-  RAPPORT_ASSIGN_OR_RETURN(auto c, ResolveContact(contact_ref));
-  RAPPORT_ASSIGN_OR_RETURN(auto q, ResolveQuestion(question_ref));
+  RAPPORT_ASSIGN_OR_RETURN(auto c, ResolveContact(in.contact));
+  RAPPORT_ASSIGN_OR_RETURN(auto q, ResolveQuestion(in.question));
   a.contact_id = c.id;
   a.question_id = q.id;
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(c.id));
@@ -412,9 +444,19 @@ Result<Answer> Learning::RecordAnswer(const std::string& contact_ref, const std:
   }
   if (!a.objective_id) a.objective_id = LatestObjective(events);
   if (!a.objective_id) a.objective_id = q.objective_id;
-  RAPPORT_ASSIGN_OR_RETURN(auto added, store_.AddAnswer(a, clock_.Now()));
+  RecordedAnswer out;
+  if (in.seen_answer) {
+    RAPPORT_ASSIGN_OR_RETURN(auto theirs, store_.ListAnswers(c.id, std::nullopt));
+    for (const auto& earlier : theirs) {
+      if (earlier.question_id == q.id && earlier.id > *in.seen_answer) ++out.written_elsewhere;
+    }
+  }
+  RAPPORT_ASSIGN_OR_RETURN(out.answer, store_.AddAnswer(a, clock_.Now()));
+  if (in.write_id) {
+    RAPPORT_RETURN_IF_ERROR(store_.AddWriteReceipt(*in.write_id, "answer", out.answer.id, clock_.Now()));
+  }
   RAPPORT_RETURN_IF_ERROR(tx.Commit());
-  return added;
+  return out;
 }
 
 Result<SearchResults> Learning::Search(const std::string& query, int limit) {

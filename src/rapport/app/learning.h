@@ -46,6 +46,27 @@ struct PrepBrief {
 struct NoteInput {
   std::optional<std::string> contact, objective;  // exactly one, REFs
   std::string body;                               // Markdown
+  // An id the client made for this write (an offline phone's queue): a
+  // second AddNote with the same id returns the note the first one added.
+  std::optional<std::string> write_id;
+};
+
+struct AnswerInput {
+  std::string contact, question;  // REFs
+  std::string text;
+  std::optional<std::string> write_id;  // as in NoteInput
+  // The newest answer to this question (from this contact) that the client
+  // had seen when the answer was written (0: none): answers newer than it
+  // were written elsewhere meanwhile, and both are kept.
+  std::optional<Id> seen_answer;
+};
+
+struct RecordedAnswer {
+  Answer answer;
+  bool replayed = false;  // this write_id was recorded before: nothing new
+  // Answers to the same question from the same person written since
+  // seen_answer, elsewhere (another device): kept beside this one.
+  int written_elsewhere = 0;
 };
 
 struct SearchResult {
@@ -120,6 +141,8 @@ class Learning : public UseCase {
   // their latest meeting (or their thread's).
   Result<Answer> RecordAnswer(const std::string& contact_ref, const std::string& question_ref,
                               const std::string& text);
+  // The same, with a client's write id and what it had seen (offline phones).
+  Result<RecordedAnswer> RecordAnswer(const AnswerInput& in);
   // Full-text search over notes, answers and messages, best first. The
   // query's words must all appear (any order); "a phrase" in quotes, and a
   // trailing * for a prefix.

@@ -2,15 +2,26 @@
 // double tap, a re-sent form, or `rapport met` earlier the same day) must
 // not count a second conversation, so the rule lives here, once.
 #include "rapport/app/app.h"
+#include "rapport/app/validate.h"
 #include "rapport/store/store.h"
 
 namespace rapport {
 
 Result<MeetingFinished> Pipeline::FinishMeeting(const std::string& contact_ref, std::optional<int> fit,
-                                           const std::optional<std::string>& note) {
+                                           const std::optional<std::string>& note,
+                                           const std::optional<std::string>& write_id) {
   if (fit && (*fit < 1 || *fit > 5)) {
     return Error::InvalidArgument("fit",
                                   "the fit must be 1 (not my tribe) to 5 (very much my tribe)");
+  }
+  if (write_id) {
+    RAPPORT_RETURN_IF_ERROR(CheckWriteId(*write_id));
+    // Finished once already with this id (a phone sending its queue again).
+    RAPPORT_ASSIGN_OR_RETURN(auto receipt, store_.GetWriteReceipt(*write_id));
+    if (receipt) {
+      RAPPORT_ASSIGN_OR_RETURN(auto event, ReplayedEvent(receipt->kind, receipt->record_id));
+      return MeetingFinished{std::move(event), true};
+    }
   }
   RAPPORT_ASSIGN_OR_RETURN(auto contact, ResolveContact(contact_ref));
   RAPPORT_ASSIGN_OR_RETURN(auto events, store_.ListEvents(contact.id));
@@ -32,6 +43,7 @@ Result<MeetingFinished> Pipeline::FinishMeeting(const std::string& contact_ref, 
   in.contact = std::to_string(contact.id);
   in.fit = fit;
   in.body = note;
+  in.write_id = write_id;
   RAPPORT_ASSIGN_OR_RETURN(auto e, Record(in));
   return MeetingFinished{std::move(e), false};
 }

@@ -142,8 +142,16 @@ Result<Event> Pipeline::Record(const EventInput& in) {
     if (!in.at && *e.meeting_at < e.at) e.at = *e.meeting_at;
   }
 
+  if (in.write_id) RAPPORT_RETURN_IF_ERROR(CheckWriteId(*in.write_id));
+
   Transaction tx(db_);
   RAPPORT_RETURN_IF_ERROR(tx.Begin());
+  if (in.write_id) {
+    // Logged once already (a retry of an offline phone's write): the same
+    // event again, nothing new.
+    RAPPORT_ASSIGN_OR_RETURN(auto receipt, store_.GetWriteReceipt(*in.write_id));
+    if (receipt) return ReplayedEvent(receipt->kind, receipt->record_id);
+  }
   RAPPORT_ASSIGN_OR_RETURN(auto contact, ResolveContact(in.contact));
   e.contact_id = contact.id;
   if (in.objective) {
@@ -207,6 +215,7 @@ Result<Event> Pipeline::Record(const EventInput& in) {
     }
   }
   RAPPORT_ASSIGN_OR_RETURN(auto added, store_.AddEvent(e, now));
+  if (in.write_id) RAPPORT_RETURN_IF_ERROR(store_.AddWriteReceipt(*in.write_id, "event", added.id, now));
   // In the log's order (at, then id), as ListEvents gives it.
   auto place = std::upper_bound(history.begin(), history.end(), added, [](const Event& a, const Event& b) {
     return a.at != b.at ? a.at < b.at : a.id < b.id;
@@ -215,6 +224,15 @@ Result<Event> Pipeline::Record(const EventInput& in) {
   if (auto plan = Replan(contact, history); !plan) return plan.error();
   RAPPORT_RETURN_IF_ERROR(tx.Commit());
   return added;
+}
+
+Result<Event> Pipeline::ReplayedEvent(std::string_view receipt_kind, Id record_id) {
+  if (receipt_kind == "event") {
+    RAPPORT_ASSIGN_OR_RETURN(auto event, store_.GetEvent(record_id));
+    if (event) return std::move(*event);
+  }
+  return Error::Conflict("write_id",
+                         "this was logged once already and has since been undone; nothing was logged again");
 }
 
 Result<Event> Pipeline::KeepPromise(const std::string& promise_ref, const std::optional<std::string>& at) {

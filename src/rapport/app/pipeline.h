@@ -35,6 +35,9 @@ struct EventInput {
   std::optional<int> fit;
   // The built-in template the message was drafted from (Messaging sets it).
   std::optional<std::string> template_name;
+  // An id the client made for this write (an offline phone's queue): a
+  // second Record with the same id returns the event the first one logged.
+  std::optional<std::string> write_id;
 };
 
 struct AgendaItem {
@@ -186,14 +189,18 @@ class Pipeline : public UseCase {
   // Finish), rated `fit` (1 to 5, optional) with `note` as the event's body.
   // A meeting with them already logged as held today, with none scheduled
   // since, is not logged twice: that event comes back with already_logged.
+  // `write_id` as in EventInput: a retry of the same Finish logs nothing new.
   Result<MeetingFinished> FinishMeeting(const std::string& contact_ref, std::optional<int> fit,
-                                        const std::optional<std::string>& note);
+                                        const std::optional<std::string>& note,
+                                        const std::optional<std::string>& write_id = std::nullopt);
   Result<Stats> GetStats();
   // Recomputes every contact's derived state (after a playbook change).
   Result<int> Reindex();
 
  private:
   Result<int> MeetingsThisWeek(Instant now, int goal);
+  // The event a receipt names, or a conflict when it has since been undone.
+  Result<Event> ReplayedEvent(std::string_view receipt_kind, Id record_id);
 };
 
 }  // namespace rapport

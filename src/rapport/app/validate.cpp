@@ -170,6 +170,16 @@ Result<std::string> CleanZone(std::string_view text, std::string_view field) {
   return s;
 }
 
+Status CheckWriteId(std::string_view text) {
+  const bool ok = text.size() >= 8 && text.size() <= 64 &&
+                  std::all_of(text.begin(), text.end(), [](unsigned char c) {
+                    return std::isalnum(c) || c == '-' || c == '_';
+                  });
+  if (ok) return {};
+  return Error::InvalidArgument(
+      "write_id", "the write's id must be 8 to 64 letters, digits, '-' or '_' (a UUID will do)");
+}
+
 Result<std::string> CleanTag(std::string_view text) {
   std::string s = Trim(text);
   if (s.empty()) return Error::InvalidArgument("tags", "a tag cannot be empty");

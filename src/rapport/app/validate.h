@@ -24,6 +24,9 @@ Result<std::string> CleanUrl(std::string_view text, std::string_view what,
 Result<std::string> CleanPhone(std::string_view text, std::string_view field = "phone");
 // An IANA zone known to the system's tz database.
 Result<std::string> CleanZone(std::string_view text, std::string_view field);
+// The id a client (an offline phone) made for one write, so that a retry is
+// recorded once: 8 to 64 letters, digits, '-' or '_' (a UUID fits).
+Status CheckWriteId(std::string_view text);
 // A tag: trimmed, no commas or spaces inside (errors about field "tags").
 Result<std::string> CleanTag(std::string_view text);
 

@@ -411,6 +411,19 @@ CREATE TABLE contact_point (
 CREATE INDEX contact_point_key ON contact_point (kind, value_key);
 ALTER TABLE event ADD COLUMN template TEXT;
 )sql"},
+      // A write made on a phone while offline carries an id made there; the
+      // receipt, written in the same transaction as the record, makes a
+      // retry of that write find the record instead of adding it again.
+      {11, R"sql(
+CREATE TABLE write_receipt (
+  workspace_id INTEGER NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+  write_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('note', 'answer', 'event')),
+  record_id INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, write_id)
+){WITHOUT_ROWID};
+)sql"},
   };
   return kMigrations;
 }

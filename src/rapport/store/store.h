@@ -136,6 +136,16 @@ class Store {
   Status UpdateObjective(const Objective& o);
   Status RemoveObjective(Id id);
 
+  // ---- receipts of writes that carry a client's id (offline phones) ----
+  // The record a write with this id made, if one was made: its kind ("note",
+  // "answer", "event") and id. Written inside the record's own transaction.
+  struct WriteReceipt {
+    std::string kind;
+    Id record_id = 0;
+  };
+  Result<std::optional<WriteReceipt>> GetWriteReceipt(std::string_view write_id);
+  Status AddWriteReceipt(std::string_view write_id, std::string_view kind, Id record_id, Instant now);
+
   // ---- the interaction log ----
   Result<Event> AddEvent(const Event& e, Instant now);
   Result<std::optional<Event>> GetEvent(Id id);

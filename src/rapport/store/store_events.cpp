@@ -162,4 +162,26 @@ Result<bool> Store::HasPipeline() {
   return !rows.empty();
 }
 
+// ===========================================================================
+// Receipts of writes that carry a client's id
+
+Result<std::optional<Store::WriteReceipt>> Store::GetWriteReceipt(std::string_view write_id) {
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query("SELECT kind, record_id FROM write_receipt WHERE workspace_id = $1 AND "
+                           "write_id = $2",
+                           {Int(ws_), Value{write_id}}));
+  if (rows.empty()) return std::optional<WriteReceipt>{};
+  return std::optional<WriteReceipt>{WriteReceipt{rows[0].Text(0), rows[0].Int(1)}};
+}
+
+Status Store::AddWriteReceipt(std::string_view write_id, std::string_view kind, Id record_id,
+                              Instant now) {
+  auto r = db_.Execute(
+      "INSERT INTO write_receipt (workspace_id, write_id, kind, record_id, created_at) "
+      "VALUES ($1, $2, $3, $4, $5)",
+      {Int(ws_), Value{write_id}, Value{kind}, Int(record_id), Int(ToUnix(now))});
+  if (!r) return r.error();
+  return {};
+}
+
 }  // namespace rapport
