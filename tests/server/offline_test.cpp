@@ -178,6 +178,23 @@ TEST_F(OfflineTest, QueuedFormsSentTwiceWithOneWriteIdAreRecordedOnce) {
   EXPECT_EQ(held, 1);
 }
 
+TEST_F(OfflineTest, TodaysOneClickActionSentTwiceIsLoggedOnce) {
+  Id ben = AddPerson("Ben Okafor");
+  Log(ben, EventKind::kTargeted, "2026-03-09T09:00");
+  auto today = client_->Get("/");
+  ASSERT_TRUE(today);
+  EXPECT_NE(today->body.find(R"(action="/agenda/do" class="one-click" data-offline="action")"), std::string::npos);
+  httplib::Params action{{"csrf", Token()}, {"action", "request"}, {"contact", std::to_string(ben)},
+                         {"write_id", kWriteId}};
+  ASSERT_EQ(PostForm("/agenda/do", action)->status, 303);
+  ASSERT_EQ(PostForm("/agenda/do", action)->status, 303);
+  auto events = app_->pipeline().Timeline(std::to_string(ben));
+  ASSERT_TRUE(events.ok());
+  int requests = 0;
+  for (const auto& e : *events) requests += e.kind == EventKind::kRequestSent;
+  EXPECT_EQ(requests, 1);
+}
+
 TEST_F(OfflineTest, AnAnswerWrittenElsewhereWhileThePhoneWasOfflineIsKeptAndSaid) {
   SetUpMeeting();
   const std::string q = std::to_string(question_);
