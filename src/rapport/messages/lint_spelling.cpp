@@ -179,9 +179,10 @@ class Checker {
         return true;
       }
     }
-    // "funders", "grader": an agent noun, a real verb or noun of four
+    // "funders", "podcasters": an agent noun, a real verb or noun of four
     // letters or more with -er or -ers ("funder" from "fund", "grader" from
-    // "grade"); "reciever" and "writter" stay typos.
+    // "grade"); "reciever", "writter" and "surveyer" (for "surveyor") stay
+    // typos.
     if (AgentNoun(lower)) return true;
     if (lw.ends_with("tech") || lw.ends_with("techs")) {
       const std::string stem = lower.substr(0, lower.size() - (lw.ends_with("s") ? 5 : 4));
@@ -196,6 +197,8 @@ class Checker {
     if (w.size() < 6 || !w.ends_with("er")) return false;
     const std::string stem = w.substr(0, w.size() - 2);
     if (IsStopWord(stem)) return false;
+    // "surveyer", "curater": the -or noun misspelled, not an agent noun.
+    if (ctx_.speller->Correct(stem + "or")) return false;
     // "funder" (fund + er), "grader" (grade + r). A doubled consonant is
     // not undone: "writter" stays a typo.
     if (stem.size() >= 4 && ctx_.speller->Correct(stem)) return true;
