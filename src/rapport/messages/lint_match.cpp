@@ -122,6 +122,8 @@ bool IsAskContext(const Doc& doc, const Sentence& s) {
   for (int t = s.first_token; t < s.end_token; ++t) {
     const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
     if (n == "if" || n == "whether" || n == "wondering" || n == "know" || n == "hear") return true;
+    // "in case a position opens up": a condition like "if".
+    if (n == "case" && t > s.first_token && doc.tokens()[static_cast<size_t>(t - 1)].norm == "in") return true;
   }
   return false;
 }
@@ -184,6 +186,9 @@ bool NamesTheirWork(const Doc& doc, int s) {
       {"you|yourself ~1 curated|published|released|wrote|authored|coauthored|co-authored|edited|produced|directed|designed|built|organized|organised|hosted|led|launched|founded|created|recorded|filmed|photographed|shipped|developed|moderated|illustrated|composed|compiled|presented|gave|taught", false},
       {"your ~1 team|group|lab|company|firm|department|organization|organisation|agency|studio|office|unit|newsroom|museum|charity|school|center|centre ~2 curated|published|released|wrote|authored|edited|produced|designed|built|organized|organised|hosted|launched|created|recorded|ran|put", false},
       {"your ~2 series|exhibition|exhibitions|exhibit|show|documentary|film|films|album|catalogue|catalog|reporting|coverage|investigation|investigations|project|campaign|collection|photographs|photos|designs|app|game|findings|survey|op-ed|podcasts|articles|talks|posts|papers|books|essays|reports|studies|videos|installation|thesis|dissertation|speech", false},
+      // A piece of theirs the sender read or used: "your reply on the ROS
+      // forum thread", "your section on multi-year grants", "your chapter".
+      {"your ~2 reply|replies|response|responses|answers|comments|section|chapter|chapters|remarks|contribution|contributions|review|reviews|tutorial|tutorials|guide|guides|walkthrough|writeups|slides|poster|threads|testimony|op-eds|columns|interviews|photo|photograph|map|maps|dataset|datasets|package|repo|repository", false},
   };
   return kSet.Any(doc, s, s + 1);
 }

@@ -67,6 +67,8 @@ const PhraseSet& JobAsks() {
       {"position|positions|role|roles|job|jobs|opening|openings|vacancies|internships available|open"},
       {"position|job|role|opening|spot|vacancy|internship ~2 opens|open|comes|come up", true, true},
       {"inside track"},
+      // "I'd take any job at this point", "I'll accept any role going".
+      {"take|accept|do|consider|welcome ~1 any ~2 job|jobs|work|position|positions|role|roles|opening|openings|offer|shift|shifts|gig|gigs|vacancy"},
       {"taking|take on ~1 new|more|additional", true, true},
       // Hiring asked about without the word: "is your crew taking on anyone
       // this summer?", "are you bringing on apprentices?", "does the shop
@@ -212,6 +214,8 @@ bool IsDescriptiveTakingOn(const Doc& doc, const Match& m) {
                                                 "shorthanded", "extra", "another", "spare"};
   const auto& tokens = doc.tokens();
   if (!In(kHeads, tokens[static_cast<size_t>(m.first)].norm)) return false;
+  // "I'd take any job": the sender taking work, not taking people on.
+  if (m.first + 1 < m.end && tokens[static_cast<size_t>(m.first + 1)].norm == "any") return false;
   const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
   for (int t = m.first - 1; t >= 0 && t >= m.first - 4; --t) {
     const Token& tok = tokens[static_cast<size_t>(t)];

@@ -253,16 +253,18 @@ namespace {
 // an invite for Monday", "The only time I can do is...".
 const PhraseSet& Dictates() {
   static const PhraseSet kSet{
-      {"i will|shall call|phone|ring|ping ~2 you ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight", false, false, true},
+      {"i will|shall call|phone|ring|ping ~2 you ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|then", false, false, true},
       {"i will|shall give|send you a ~1 ring|call|buzz|bell ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight", false, false, true},
-      {"i will|shall be|stop|come|drop ~2 by|at|in|to ~1 your office|desk|building|workplace|shop|store|studio|lab|clinic|place|home", false, false, true},
-      {"i have|i ~1 booked|scheduled|reserved|blocked|put|sent|added ~4 invite|invitation|slot|calendar|room|table|meeting", false, false, true},
+      {"i will|shall be|stop|come|drop ~2 by|at|in|to ~1 your|her|his|their office|desk|building|workplace|shop|store|studio|lab|clinic|place|home|site|yard|gallery|kitchen|station", false, false, true},
+      {"i have|i ~1 booked|scheduled|reserved|blocked|put|sent|added ~4 invite|invitation|slot|calendar|room|table|meeting|call|chat|session|appointment|conversation", false, false, true},
       {"meet me at|in|on", false, false, true},
       {"be available|ready|there at|on", false, false, true},
       {"the only ~1 time|day|slot|window ~4 i|that|works|work", false},
       {"i am|can only ~2 free|available|do|make|meet|talk", false},
       {"i can only", false},
       {"expect my|a call", false},
+      // "let her know to expect me", "tell him to expect us at ten".
+      {"to expect me|us", false},
   };
   return kSet;
 }
@@ -358,7 +360,10 @@ void CheckDoubleOptIn(const Doc& doc, const LintContext& ctx, std::vector<Findin
       {"agreed|permission|okayed|ok'd|consented", false},
       {"checked|asked ~4 if|whether|first|before", false},
       {"said ~4 happy|glad|love|open|keen|yes|okay|ok|fine|willing|delighted|game|up", false},
-      {"is|are|was|were ~2 happy|glad|keen|open|expecting|willing|eager|delighted|game|excited|looking|up", false},
+      // "looking" only as "looking forward": "Hamish is looking to learn
+      // about harbours" is the seeker's wish, not the second person's yes.
+      {"is|are|was|were ~2 happy|glad|keen|open|expecting|willing|eager|delighted|game|excited|up", false},
+      {"is|are|was|were ~2 looking forward", false},
       // "I checked with him last week", "I ran it by her first".
       {"checked|cleared|confirmed|ran ?it|this ~1 with|by|past him|her|them|both"},
       {"expecting|expects ~2 your|a|an|to", false},

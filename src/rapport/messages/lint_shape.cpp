@@ -44,6 +44,18 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"a|my|our|mutual ~1 friend|friends", false},
       {"gave|passed|shared|forwarded ~3 your name|contact|email|details|information|info", false},
       {"your name came|come|comes up", false},
+      // "I got your name from the alumni newsletter", "I recieved your details
+      // from...": however the verb is spelled.
+      {"got|get|received|recieved|recived|receved|took|obtained|picked ~3 your name|contact|email|details|address|number", false},
+      {"your name|details|contact|email ~1 from|through|via", false},
+      // Something about them the sender read: "the newsletter, which
+      // featured your work", "struck by your section on grants".
+      {"featured|featuring|features|profiled|profiling|profiles|quoted|quoting|quotes|interviewed|interviewing|spotlighted|spotlighting|cited|citing|highlighted|highlighting ~3 you|your", false},
+      {"struck|impressed|moved|inspired|fascinated|intrigued|taken|caught by ~3 your|you", false},
+      // A shared workplace in time: "we overlapped at Brightwater in 2019",
+      // "our paths crossed at the depot".
+      {"we|our ~3 overlapped|overlap|overlapping", false},
+      {"our|whose paths ~1 crossed|cross", false},
       // "Mutual" on its own may be a company's name ("Brightwater Mutual");
       // "a mutual friend", "our mutual contact" is a link.
       {"mutual ~1 friend|friends|contact|contacts|connection|connections|acquaintance|acquaintances|colleague|colleagues|friendship|interest|interests|client|clients|mentor|professor", false},
@@ -165,17 +177,32 @@ void CheckAsk(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out)
   const auto& sentences = doc.sentences();
   // "To confirm: Wednesday at 4 pm": a follow-up confirming a meeting already
   // agreed asks for nothing new.
-  if (ctx.kind == MessageKind::kFollowUp && OffersDayOrTime(doc)) {
+  // So does one thanking them for their yes ("Thanks so much for saying
+  // yes. Tuesday at 3pm works well for me").
+  static const PhraseSet kAgreed{
+      {"saying|said yes", false},
+      {"for agreeing|accepting", false},
+      {"you ~2 agreed|accepted", false},
+  };
+  bool dictated = false;
+  for (int i = 0; i < AllSentences(doc); ++i) dictated = dictated || IsSchedulingDemand(doc, i);
+  if (ctx.kind == MessageKind::kFollowUp && OffersDayOrTime(doc) && !dictated) {
     for (const auto& t : doc.tokens()) {
       if (t.norm == "confirm" || t.norm == "confirming" || t.norm == "confirmed") return;
     }
+    if (kAgreed.Any(doc, 0, AllSentences(doc))) return;
   }
   // A polite, indirect ask is still an ask: "I was wondering whether you
   // might have a few minutes", "I'd be grateful if you could spare 20
   // minutes", "if you have time, I'd love to hear how you did it".
   static const PhraseSet kIndirect{
       {"wonder|wondering|wondered ~2 if|whether", false},
-      {"grateful|thankful|appreciate|appreciative|delighted|honored|honoured|glad|happy|welcome ~6 if|chance|opportunity|whether|for", false},
+      {"grateful|thankful|appreciate|appreciative|honored|honoured ~6 if|chance|opportunity|whether|for", false},
+      // "I'd be glad of the chance", "happy if you had time"; but "I'd be
+      // happy to chat for 15 minutes" is the sender's willingness, not a
+      // request.
+      {"delighted|glad|happy|welcome ~6 if|chance|opportunity|whether", false},
+      {"delighted|glad|happy|welcome ~1 for|of", false},
       {"if|whether you ~1 have|had|could|can|might|would|are|were|find|get", false},
       {"hope|hoping|hoped you ~2 might|could|would|can|will|have|had|be", false},
   };
@@ -292,7 +319,8 @@ bool IsOfferWord(std::string_view n) {
       "afternoon", "afternoons", "evening",  "evenings", "weekend",  "weekends",  "weekday",   "weekdays",
       "lunchtime", "lunch",     "breakfast", "coffee",  "phone",    "call",      "video",     "zoom",
       "email",    "teams",     "skype",     "person",   "visit",    "site",      "office",    "matinee",
-      "shift",    "break"};
+      "shift",    "break",     "message",   "messages", "thread",   "text",      "texts",     "chat",
+      "whatsapp", "slack",     "letter",    "writing",  "typing"};
   return In(kWords, n);
 }
 
@@ -317,7 +345,9 @@ bool OffersAlternatives(const Doc& doc, int s) {
 void CheckFlexibility(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
   if (ctx.kind != MessageKind::kRequest) return;
   static const PhraseSet kSet{
-      {"phone|call|calls|video|zoom|email|emails|mail|person|coffee|teams|skype|meet|virtual|virtually|online|chat|lunch|writing ~4 or ~5 phone|video|zoom|email|emails|mail|person|coffee|call|calls|virtually|online|skype|teams|virtual|writing|lunch|chat|chats|meet", false},
+      {"phone|call|calls|video|zoom|email|emails|mail|person|coffee|teams|skype|meet|virtual|virtually|online|chat|lunch|writing|message|messages|text|texts ~4 or ~5 phone|video|zoom|email|emails|mail|person|coffee|call|calls|virtually|online|skype|teams|virtual|writing|lunch|chat|chats|meet|message|messages|thread|text|texts|whatsapp|slack|letter", false},
+      // "Phone, video or a message thread are all fine with me", "either is fine".
+      {"all|both|either|any ~1 fine|good|okay|ok|great ~2 with|by|for me", false},
       {"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|week|lunchtime|lunchtimes ~4 or|and ~3 monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|next|week|after|lunchtime|lunchtimes", false},
       {"most|any|many|some ~1 days|day|mornings|afternoons|evenings|weekdays|weekends|time|times|slot|slots|afternoon|morning|evening|weekday|week", false},
       {"your schedule|calendar|convenience|preference|choice|availability|pick", false},

@@ -179,6 +179,11 @@ class Checker {
         return true;
       }
     }
+    // "funders", "podcasters": an agent noun, a real verb or noun of four
+    // letters or more with -er or -ers ("funder" from "fund", "grader" from
+    // "grade"); "reciever", "writter" and "surveyer" (for "surveyor") stay
+    // typos.
+    if (AgentNoun(lower)) return true;
     if (lw.ends_with("tech") || lw.ends_with("techs")) {
       const std::string stem = lower.substr(0, lower.size() - (lw.ends_with("s") ? 5 : 4));
       if (stem.size() >= 2 && (KnownBase(stem) || PrefixedWord(stem + "tech") || IsIndustryStem(stem))) return true;
@@ -186,6 +191,33 @@ class Checker {
     return false;
   }
 
+  bool AgentNoun(const std::string& lower) const {
+    std::string w = lower;
+    if (w.size() > 6 && w.ends_with("ers")) w.pop_back();
+    if (w.size() < 6 || !w.ends_with("er")) return false;
+    const std::string stem = w.substr(0, w.size() - 2);
+    if (IsStopWord(stem)) return false;
+    // "surveyer", "curater": the -or noun misspelled, not an agent noun.
+    if (ctx_.speller->Correct(stem + "or")) return false;
+    // "funder" (fund + er), "grader" (grade + r). A doubled consonant is
+    // not undone: "writter" stays a typo.
+    if (stem.size() >= 4 && ctx_.speller->Correct(stem)) return true;
+    return stem.size() >= 4 && ctx_.speller->Correct(stem + "e");
+  }
+
+ public:
+  // "pre-vet", "co-founder", "non-clinical", "re-apply": a common prefix
+  // written with a hyphen before a word.
+  static bool IsHyphenPrefix(std::string_view lower) {
+    static constexpr std::string_view kPrefixes[] = {
+        "re",    "un",    "pre",   "co",    "non",   "multi", "sub",   "over",  "under", "mis",   "cross",
+        "inter", "micro", "macro", "post",  "anti",  "self",  "semi",  "tele",  "de",    "bio",   "agri",
+        "agro",  "cyber", "e",     "eco",   "nano",  "geo",   "neuro", "hyper", "auto",  "mid",   "ex",
+        "extra", "ultra", "mega",  "trans", "pro",   "quasi", "pseudo", "intra", "infra", "mini"};
+    return std::find(std::begin(kPrefixes), std::end(kPrefixes), lower) != std::end(kPrefixes);
+  }
+
+ private:
   // "rollout", "kickoff", "handover", "writeup", "walkthrough": a verb of
   // three letters or more written solid with its particle, the noun the
   // dictionary often lacks. The verb must be a real content word, so
@@ -303,6 +335,8 @@ void CheckSpelling(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
     if (text.size() < 2 || text.size() > 60 || word.has_digit || word.all_upper) continue;
     if (word.after_hyphen && text.size() <= 2) continue;  // "co-", "e-mail", "re-"
     if (w + 1 < words.size() && words[w + 1].after_hyphen && text.size() <= 2) continue;
+    // "pre-vet", "non-profit", "semi-retired": a prefix before a hyphen.
+    if (w + 1 < words.size() && words[w + 1].after_hyphen && Checker::IsHyphenPrefix(AsciiLower(text))) continue;
     // Capitalised mid-sentence, or in the greeting or sign-off: a name.
     if (word.initial_upper && (!word.sentence_initial || doc.InGreeting(word.sentence) || doc.InSignoff(word.sentence))) {
       continue;
