@@ -4,7 +4,7 @@ BUILD   ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps configure build test test-asan run screenshots bench fuzz clean
+.PHONY: all deps configure build test test-asan run screenshots bench fuzz clean install
 
 all: build
 
@@ -36,6 +36,11 @@ test-asan: deps
 	cmake --build $(BUILD)-asan -j $(JOBS) --target $(ASAN_SUITES)
 	cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -E '_NOT_BUILT$$|^browser_'
+
+# The binary and its man page under PREFIX (default /usr/local).
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 # The web app on the default database, at http://127.0.0.1:8080/ (PORT=...
 # and HOST=... change it); Ctrl-C stops it.

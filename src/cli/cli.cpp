@@ -9,6 +9,7 @@
 
 #include "cli/errors.h"
 #include "cli/pager.h"
+#include "cli/shell.h"
 #include "cli/typos.h"
 #include "rapport/model/time.h"
 #include "rapport/store/database.h"
@@ -24,6 +25,9 @@ constexpr RegisterFn kCommandGroups[] = {
     RegisterProfileCommands,
     RegisterServeCommands,
 };
+
+// The man page's date: the month of the version below.
+constexpr const char* kManDate = "December 2026";
 
 constexpr const char* kFooter = R"(
 Start here:
@@ -89,6 +93,21 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
 
   Runner selected;
   for (RegisterFn reg : kCommandGroups) reg(root, selected);
+  // Written from the command table itself, before anything is opened.
+  std::string shell, man_file;
+  auto* completions = root.add_subcommand(
+      "completions", "Print the completion script for your shell: bash, zsh or fish");
+  completions->add_option("SHELL", shell, "bash, zsh or fish")->required();
+  completions->footer(
+      "Install it once:\n"
+      "  bash: rapport completions bash > ~/.local/share/bash-completion/completions/rapport\n"
+      "  zsh:  rapport completions zsh > ~/.zfunc/_rapport   (with fpath+=~/.zfunc before compinit)\n"
+      "  fish: rapport completions fish > ~/.config/fish/completions/rapport.fish");
+  // The man page, written by the build (build/rapport.1); not a command to
+  // list.
+  auto* manpage = root.add_subcommand("manpage", "Write the manual page (roff) to FILE or stdout");
+  manpage->group("");
+  manpage->add_option("FILE", man_file, "Where to write it");
 
   // --json as typed, for the errors of a command line the parser refused
   // (when it accepts one, `json` says).
@@ -130,6 +149,19 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       path += " " + cmd->get_name();
     }
     return usage(std::string(e.what()) + " (see '" + path + " --help')");
+  }
+  if (completions->parsed()) {
+    auto script = CompletionScript(root, shell);
+    if (!script) {
+      return usage("'" + shell + "' is not a shell Rapport completes; use bash, zsh or fish", "SHELL");
+    }
+    out << *script;
+    return kExitOk;
+  }
+  if (manpage->parsed()) {
+    auto written = WriteOutput(man_file, ManPage(root, kManDate), out);
+    if (!written) return Report({"storage", written.error().message(), "FILE"}, json, out, err, kExitUserError);
+    return kExitOk;
   }
   if (!selected) return usage("choose a command (see 'rapport --help')");
 

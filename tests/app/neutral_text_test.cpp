@@ -29,7 +29,7 @@ const std::set<std::string> kCommands = {
     "pipeline",    "playbook", "prep",          "profile",  "promise",  "question",  "refer",
     "reindex",     "reply",    "request",       "restore",  "schedule", "search",    "send",
     "serve",       "sheet",    "stats",         "target",   "thank",    "timeline",  "touch",
-    "report-back", "close",    "copy-db",  "status",
+    "report-back", "close",    "copy-db",  "status",   "completions", "manpage",
 };
 
 std::string ReadAll(const fs::path& p) {
