@@ -193,8 +193,10 @@ bool IsSchedulingDemand(const Doc& doc, int s);
 bool NamesTheirWork(const Doc& doc, int s);
 // Whether sentence `s` says they supervised, managed or mentored the
 // writer at a shared internship, placement or job ("you supervised my
-// internship at...", "I interned under you", "you were my manager"): a
-// connection, and something only they could receive.
+// internship at...", "I interned under you", "you were my manager"), or
+// that the writer was in a group while they ran it ("I was in the choir
+// when you conducted it"): a connection, and something only they could
+// receive.
 bool NamesSupervision(const Doc& doc, int s);
 // Whether sentence `s` asks for a job (asks-for-job would fire on it).
 bool IsJobAskSentence(const Doc& doc, int s);

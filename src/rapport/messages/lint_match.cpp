@@ -189,6 +189,9 @@ bool NamesTheirWork(const Doc& doc, int s) {
       // A piece of theirs the sender read or used: "your reply on the ROS
       // forum thread", "your section on multi-year grants", "your chapter".
       {"your ~2 reply|replies|response|responses|answers|comments|section|chapter|chapters|remarks|contribution|contributions|review|reviews|tutorial|tutorials|guide|guides|walkthrough|writeups|slides|poster|threads|testimony|op-eds|columns|interviews|photo|photograph|map|maps|dataset|datasets|package|repo|repository", false},
+      // Something of theirs the sender watched or heard given: "your
+      // demonstration of leather consolidation", "your recital at the hall".
+      {"your ~2 demonstration|demonstrations|demo|demos|recital|recitals|masterclass|masterclasses|performance|performances|screening|screenings|lecture|lectures|keynote|showcase", false},
   };
   return kSet.Any(doc, s, s + 1);
 }

@@ -346,6 +346,12 @@ void CheckDoubleOptIn(const Doc& doc, const LintContext& ctx, std::vector<Findin
   if (ctx.kind != MessageKind::kIntroduction) return;
   static const PhraseSet kConnects{
       {"introduce|introducing ~2 you|two|both|each", false},
+      // "I'd like to introduce Omar Siddiqui", "meet each other!", "I'll
+      // leave it to you two": the connecting move with a name or none.
+      {"introduce|introducing", false},
+      {"meet|meeting each|one other|another", false},
+      {"leave|hand ~1 it|this|things ~2 to|over you", false},
+      {"take it from here|there", false},
       {"meet|meeting ~3 friend|colleague|classmate|cousin|former|neighbor|neighbour", false},
       {"connect|connecting ~1 you|two|both", false},
       {"put|putting you ~2 in touch", false},
@@ -357,7 +363,12 @@ void CheckDoubleOptIn(const Doc& doc, const LintContext& ctx, std::vector<Findin
   // The second person already said yes, or the note asks the first whether
   // they would like to be introduced.
   static const PhraseSet kOptIn{
-      {"agreed|permission|okayed|ok'd|consented", false},
+      {"agreed|agreeing|permission|okayed|ok'd|consented", false},
+      // The second person's yes reported: "you told me you'd happily talk",
+      // "she wrote that she'd gladly help", "thank you for agreeing".
+      {"told|wrote|replied|mentioned|messaged|emailed|texted ~1 me|us ~6 happily|gladly|happy|glad|love|keen|willing|delighted|open", false},
+      {"said|told|wrote|replied ~4 happily|gladly", false},
+      {"saying|says yes", false},
       {"checked|asked ~4 if|whether|first|before", false},
       {"said ~4 happy|glad|love|open|keen|yes|okay|ok|fine|willing|delighted|game|up", false},
       // "looking" only as "looking forward": "Hamish is looking to learn
@@ -377,8 +388,10 @@ void CheckDoubleOptIn(const Doc& doc, const LintContext& ctx, std::vector<Findin
   // their yes.
   const auto for_them = [&](const Match& m) {
     const auto& tokens = doc.tokens();
-    return tokens[static_cast<size_t>(m.first)].norm == "said" && m.first > 0 &&
-           tokens[static_cast<size_t>(m.first - 1)].norm == "i";
+    const std::string& verb = tokens[static_cast<size_t>(m.first)].norm;
+    return (verb == "said" || verb == "told" || verb == "wrote" || verb == "replied" || verb == "mentioned" ||
+            verb == "messaged" || verb == "emailed" || verb == "texted") &&
+           m.first > 0 && tokens[static_cast<size_t>(m.first - 1)].norm == "i";
   };
   if (!kOptIn.FindPerSentence(doc, 0, AllSentences(doc), for_them).empty()) return;
   out->push_back(doc.MakeWhole("no-double-opt-in", Severity::kWarning,
@@ -437,7 +450,23 @@ void CheckDeclined(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
       {"things have|may have ~1 changed|settled|eased", false},
       {"earlier this|last", false},
   };
-  if (kAcknowledged.Any(doc, 0, AllSentences(doc))) return;
+  // "my request from earlier this month", "my note last week": a time
+  // phrase for the sender's own earlier message says nothing of their answer.
+  const auto own_message = [&](const Match& m) {
+    const auto& tokens = doc.tokens();
+    if (tokens[static_cast<size_t>(m.first)].norm != "earlier" && tokens[static_cast<size_t>(m.first)].norm != "last") {
+      return false;
+    }
+    const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
+    for (int t = m.first - 1; t >= 0 && t >= m.first - 5; --t) {
+      const Token& tok = tokens[static_cast<size_t>(t)];
+      if (tok.sentence != sentence) break;
+      if (tok.norm == "you" || tok.norm == "your") return false;
+      if (tok.norm == "my" || tok.norm == "our") return true;
+    }
+    return false;
+  };
+  if (!kAcknowledged.FindPerSentence(doc, 0, AllSentences(doc), own_message).empty()) return;
   out->push_back(doc.MakeWhole("already-declined", Severity::kError,
                                "They have already said no, and this asks again as if they hadn't.",
                                "Thank them and let it go; if they said \"not now\", write later, and say "

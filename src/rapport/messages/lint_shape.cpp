@@ -28,6 +28,16 @@ bool NamesSupervision(const Doc& doc, int s) {
       {"under your ~2 supervision|guidance|mentorship|management|leadership", false},
       {"on|in|with your ~2 team|crew|unit|group|ward|lab|department|shift|staff ~3 during|when|while|as|for ~2 my|i|our|an|a", false},
       {"supervisor|manager|mentor|boss|lead|preceptor ~4 during|at|on|for ~2 my|our ~2 internship|placement|co-op|coop|practicum|residency|apprenticeship|rotation|clerkship|job|traineeship|fellowship", false},
+      // The same group at the same time, with them in charge: "I was a
+      // section violinist in the youth orchestra while you were its
+      // manager", "When you ran the night desk, I was one of the
+      // subeditors". The sender must be in it ("I was in/a/one of…", "I
+      // played…"); "I was wondering what changed when you were director"
+      // and "I was told" are not.
+      {"i was a|an|one|on|in|part|among ~10 while|when you were|was|ran|led|managed|directed|coached|chaired|headed|edited|captained|conducted|taught|supervised", false},
+      {"i worked|played|sang|volunteered|studied|trained|served|interned|rowed|danced|performed|raced|competed ~10 while|when you were|was|ran|led|managed|directed|coached|chaired|headed|edited|captained|conducted|taught|supervised", false},
+      {"while|when you were|was|ran|led|managed|directed|coached|chaired|headed|edited|captained|conducted|taught|supervised ~6 i was a|an|one|on|in|part|among", false},
+      {"while|when you were|was|ran|led|managed|directed|coached|chaired|headed|edited|captained|conducted|taught|supervised ~6 i worked|played|sang|volunteered|studied|trained|served|interned|rowed|danced|performed|raced|competed", false},
   };
   return kSet.Any(doc, s, s + 1);
 }
@@ -94,6 +104,9 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"in|on|through|via the ~4 slack|discord|community|club|guild|group|forum|listserv|list|league|circle|network", false},
       // A desk, a shift or an office shared: "we shared a desk at the pilots' office".
       {"we ~2 shared|share a|an|the|our ~2 desk|office|shift|shifts|ward|lab|room|crew|team|studio|workshop|site|rota|classroom|kitchen|van|cab|bench", false},
+      // A class or course of theirs the sender took, however it is named:
+      // "I took your Level 2 BSL evening class", "I did your weekend course".
+      {"took|taken|did|completed|joined|attended|enrolled|sat ?in|on|onto your ~5 class|classes|course|courses|module|modules|workshop|workshops|seminar|seminars|lesson|lessons|training|bootcamp|masterclass|lecture|lectures|tutorial|tutorials|programme|program", false},
   };
   if (kSet.Any(doc, 0, AllSentences(doc))) return;
   for (int s = 0; s < AllSentences(doc); ++s) {
@@ -170,6 +183,38 @@ bool IsQuestionAsk(const Doc& doc, const Sentence& s) {
   return false;
 }
 
+// Whether a follow-up takes up a day they proposed or moved: a statement
+// naming a day or time that "works"/"suits" (not in an if-clause), and a
+// sign that they answered ("still works", "as you suggested", "thank you
+// for letting me know", "great to hear back").
+bool AcceptsTheirDay(const Doc& doc) {
+  static const PhraseSet kAnswered{
+      {"still|now works|work|suits|suit|fine", false},
+      {"instead of", false},
+      {"as|like you ~1 suggested|proposed|offered|asked|said|mentioned", false},
+      {"you ~2 suggested|proposed|offered|mentioned|moved|rescheduled|changed", false},
+      {"thank|thanks ?you for letting|getting|writing|replying|answering|rescheduling|moving|suggesting|offering|changing", false},
+      {"thank|thanks ?you for ?your|the ?quick|kind|prompt reply|answer|update|note|message|change", false},
+      {"great|good|lovely|nice|wonderful to hear back|from", false},
+  };
+  static const PhraseSet kAccepts{
+      {"works|work|suits|suit ~2 well|perfectly|fine|great|brilliant|for|beautifully|nicely", false, false, true},
+      {"is|sounds ~1 fine|perfect|great|ideal|good", false, false, true},
+  };
+  bool accepted = false;
+  for (int s = doc.body_begin(); s < doc.body_end() && !accepted; ++s) {
+    const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
+    if (sentence.question() || !NamesDayOrTime(doc, s)) continue;
+    bool conditional = false;
+    for (int t = sentence.first_token; t < sentence.end_token; ++t) {
+      const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
+      conditional = conditional || n == "if" || n == "whether" || n == "unless";
+    }
+    accepted = !conditional && kAccepts.Any(doc, s, s + 1);
+  }
+  return accepted && kAnswered.Any(doc, 0, AllSentences(doc));
+}
+
 }  // namespace
 
 void CheckAsk(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
@@ -191,6 +236,13 @@ void CheckAsk(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out)
       if (t.norm == "confirm" || t.norm == "confirming" || t.norm == "confirmed") return;
     }
     if (kAgreed.Any(doc, 0, AllSentences(doc))) return;
+    // Taking up a day they proposed or moved: "Thank you for letting me
+    // know about the change. Friday at 2 pm still works for me", "Great to
+    // hear back. Tuesday at 11 works well". Both an answer of theirs
+    // acknowledged and a day accepted in a statement; a day the sender
+    // offers with no sign they answered ("Thursday at 3 works for me.")
+    // still needs a question.
+    if (AcceptsTheirDay(doc)) return;
   }
   // A polite, indirect ask is still an ask: "I was wondering whether you
   // might have a few minutes", "I'd be grateful if you could spare 20
@@ -349,7 +401,10 @@ void CheckFlexibility(const Doc& doc, const LintContext& ctx, std::vector<Findin
       // "Phone, video or a message thread are all fine with me", "either is fine".
       {"all|both|either|any ~1 fine|good|okay|ok|great ~2 with|by|for me", false},
       {"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|week|lunchtime|lunchtimes ~4 or|and ~3 monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|morning|mornings|afternoon|afternoons|evening|evenings|weekend|weekends|weekday|weekdays|next|week|after|lunchtime|lunchtimes", false},
-      {"most|any|many|some ~1 days|day|mornings|afternoons|evenings|weekdays|weekends|time|times|slot|slots|afternoon|morning|evening|weekday|week", false},
+      {"most|any|many ~1 days|day|mornings|afternoons|evenings|weekdays|weekends|time|times|slot|slots|afternoon|morning|evening|weekday|week", false},
+      // "some afternoon next week" leaves them the day; "some time for a
+      // call" is an amount, not a choice.
+      {"some ~1 days|day|mornings|afternoons|evenings|weekdays|weekends|times|slots|afternoon|morning|evening|weekday", false},
       {"your schedule|calendar|convenience|preference|choice|availability|pick", false},
       {"at|near|to|by your office|workplace|clinic|lab|building", false},
       {"fit|work|works|around|suits|suit|convenient|easiest|easier|best|better for you", false},
