@@ -46,7 +46,8 @@ void RegisterSearch(CLI::App& root, Runner& selected) {
     int limit = 20;
   };
   auto opts = std::make_shared<Opts>();
-  auto* cmd = root.add_subcommand("search", "Search your notes, answers and messages");
+  auto* cmd = root.add_subcommand(
+      "search", "Search names, notes, answers and messages (people and organizations first)");
   cmd->add_option("QUERY", opts->words,
                   "Words that must all appear; \"a phrase\" in quotes; word* for a prefix; OR")
       ->required();
@@ -65,10 +66,36 @@ void RegisterSearch(CLI::App& root, Runner& selected) {
         PrintJson(ctx.out, present::SearchResultsJson(*r));
         return kExitOk;
       }
-      if (r->results.empty()) {
+      if (r->results.empty() && r->people.empty() && r->organizations.empty()) {
         ctx.out << "Nothing found for " << query
-                << ". Search looks in notes, answers and the messages you logged.\n";
+                << ". Search looks in names, notes, answers and the messages you logged.\n";
         return kExitOk;
+      }
+      // Names first: whom the words call by name, with the id to type next.
+      if (!r->people.empty()) {
+        ctx.out << ctx.style.Bold("People") << '\n';
+        for (const auto& p : r->people) {
+          ctx.out << "  " << MarkSnippet(p.marked_name, ctx.style);
+          if (!p.contact.org_name.empty()) ctx.out << " · " << p.contact.org_name;
+          ctx.out << ctx.style.Dim("  #" + std::to_string(p.contact.id)) << '\n';
+        }
+      }
+      if (!r->organizations.empty()) {
+        ctx.out << ctx.style.Bold("Organizations") << '\n';
+        for (const auto& o : r->organizations) {
+          ctx.out << "  " << MarkSnippet(o.marked_name, ctx.style) << " · ";
+          if (o.people_count == 0) {
+            ctx.out << "nobody there yet";
+          } else {
+            ctx.out << o.people_count << (o.people_count == 1 ? " person: " : " people: ");
+            for (size_t i = 0; i < o.people.size(); ++i) ctx.out << (i ? ", " : "") << o.people[i].name;
+            if (o.people_count > static_cast<int>(o.people.size())) ctx.out << ", …";
+          }
+          ctx.out << '\n';
+        }
+      }
+      if ((!r->people.empty() || !r->organizations.empty()) && !r->results.empty()) {
+        ctx.out << ctx.style.Bold("Notes, answers and messages") << '\n';
       }
       const Instant now = ctx.app.Now();
       int n = 0;

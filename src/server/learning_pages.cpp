@@ -82,7 +82,7 @@ void SearchPage(State& st, const Request& req, Response& res) {
   if (asked) {
     data results = list{};
     size_t count = 0;
-    bool windowed = false;
+    bool windowed = false, named = false;
     std::string error;
     {
       std::lock_guard lock(st.mu);
@@ -95,6 +95,44 @@ void SearchPage(State& st, const Request& req, Response& res) {
         const Instant now = st.app.Now();
         windowed = r->windowed;
         count = r->results.size();
+        // Names first: the people and organizations called so.
+        data people = list{};
+        for (const auto& p : r->people) {
+          data item;
+          item.set("id", IdText(p.contact.id));
+          item.set("parts", SnippetParts(p.marked_name));
+          if (!p.contact.org_name.empty()) item.set("org", p.contact.org_name);
+          if (p.contact.title) item.set("title", *p.contact.title);
+          people.push_back(item);
+        }
+        data orgs = list{};
+        for (const auto& o : r->organizations) {
+          data item;
+          item.set("parts", SnippetParts(o.marked_name));
+          data there = list{};
+          for (size_t i = 0; i < o.people.size(); ++i) {
+            data who;
+            who.set("id", IdText(o.people[i].id));
+            who.set("name", o.people[i].name);
+            if (i + 1 < o.people.size()) who.set("comma", true);
+            there.push_back(who);
+          }
+          item.set("people", there);
+          if (o.people_count == 0) item.set("nobody", true);
+          item.set("count", o.people_count == 1 ? std::string("1 person")
+                                                : std::to_string(o.people_count) + " people");
+          if (o.people_count > static_cast<int>(o.people.size())) item.set("more", true);
+          orgs.push_back(item);
+        }
+        if (!r->people.empty()) {
+          d.set("has_people", true);
+          d.set("people", people);
+        }
+        if (!r->organizations.empty()) {
+          d.set("has_orgs", true);
+          d.set("orgs", orgs);
+        }
+        named = !r->people.empty() || !r->organizations.empty();
         for (const auto& x : r->results) {
           data item;
           item.set("context", ContextLabel(x));
@@ -112,9 +150,9 @@ void SearchPage(State& st, const Request& req, Response& res) {
     if (!error.empty()) {
       d.set("error", error);
       res.status = 400;
-    } else if (count == 0) {
+    } else if (count == 0 && !named) {
       d.set("none", true);
-    } else {
+    } else if (count > 0) {
       d.set("has_results", true);
       d.set("results", results);
       d.set("count", count == 1 ? std::string("1 result") : std::to_string(count) + " results");

@@ -274,6 +274,63 @@ TEST_P(LearningTest, SearchKeepsToItsWorkspace) {
   EXPECT_EQ(theirs->results[0].contact_name, "Zed");
 }
 
+TEST_P(LearningTest, SearchFindsPeopleAndOrganizationsByNameFirst) {
+  Add("Priya Natarajan", "Northwind Health");
+  Add("Jean-Luc Picard", "Starfleet Academy");
+  Add("Natalie Wood", "Northwind Health");
+  Add("Omar Haddad", "Harbor Labs");
+  NoteInput note;
+  note.contact = "omar";
+  note.body = "Omar said Priya at Northwind knows the *clinic study* well.";
+  ASSERT_TRUE(app_->learning().AddNote(note).ok());
+
+  auto names = [](const SearchResults& r) {
+    std::vector<std::string> out;
+    for (const auto& p : r.people) out.push_back(p.contact.name);
+    return out;
+  };
+  // A word starts a word of the name, in any case; every word must.
+  auto r = app_->learning().Search("nat", 20);
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_EQ(names(*r), (std::vector<std::string>{"Natalie Wood", "Priya Natarajan"}));
+  EXPECT_EQ(r->people[1].marked_name, "Priya \x02Nat\x03" "arajan");
+  EXPECT_TRUE(r->results.empty());
+  EXPECT_EQ(names(*app_->learning().Search("PRIYA nat", 20)), (std::vector<std::string>{"Priya Natarajan"}));
+  EXPECT_EQ(names(*app_->learning().Search("luc", 20)), (std::vector<std::string>{"Jean-Luc Picard"}));
+  // Inside a word is not a match ("ata" is in Natarajan).
+  EXPECT_TRUE(app_->learning().Search("ata", 20)->people.empty());
+  // OR offers either.
+  EXPECT_EQ(names(*app_->learning().Search("omar OR natalie", 20)),
+            (std::vector<std::string>{"Natalie Wood", "Omar Haddad"}));
+
+  // An organization, with the people there; the note that names it too.
+  auto org = app_->learning().Search("northwind", 20);
+  ASSERT_TRUE(org.ok());
+  ASSERT_EQ(org->organizations.size(), 1u);
+  EXPECT_EQ(org->organizations[0].organization.name, "Northwind Health");
+  EXPECT_EQ(org->organizations[0].marked_name, "\x02Northwind\x03 Health");
+  EXPECT_EQ(org->organizations[0].people_count, 2);
+  ASSERT_EQ(org->organizations[0].people.size(), 2u);
+  ASSERT_EQ(org->results.size(), 1u);
+  // The note's snippet is plain text: no Markdown marks.
+  EXPECT_EQ(org->results[0].hit.snippet.find('*'), std::string::npos) << org->results[0].hit.snippet;
+  EXPECT_NE(org->results[0].hit.snippet.find("clinic study"), std::string::npos);
+}
+
+TEST_P(LearningTest, NameSearchKeepsToItsWorkspace) {
+  ASSERT_TRUE(db_->Execute("INSERT INTO workspace (id, name, created_at) VALUES (2, 'bo', 0)").ok());
+  App other(*db_, clock_, app_->config(), 2);
+  ContactFields f;
+  f.name = "Zed Quill";
+  f.org = "Quill Partners";
+  ASSERT_TRUE(other.records().AddContact(f).ok());
+  auto mine = app_->learning().Search("quill", 20);
+  ASSERT_TRUE(mine.ok());
+  EXPECT_TRUE(mine->people.empty());
+  EXPECT_TRUE(mine->organizations.empty());
+  EXPECT_EQ(other.learning().Search("quill", 20)->people.size(), 1u);
+}
+
 TEST_P(LearningTest, AVeryCommonWordIsRankedAmongTheNewestMatches) {
   auto ana = Add("Ana");
   ASSERT_TRUE(db_->Begin().ok());

@@ -76,7 +76,20 @@ TEST_F(LearningCli, NotesAnswersAndSearchWorkTogether) {
     auto span = h["snippet"]["highlights"][0];
     std::string word = text.substr(span[0].get<size_t>(), span[1].get<size_t>() - span[0].get<size_t>());
     EXPECT_TRUE(word == "diary" || word == "Diary" || word == "studies") << word;
+    // Plain text: the note's Markdown emphasis is not shown.
+    EXPECT_EQ(text.find('*'), std::string::npos) << text;
   }
+  // A name is found too, before the texts.
+  auto named = Run({"search", "ana", "--json"});
+  ASSERT_EQ(named.code, 0) << named.err;
+  auto people = json::parse(named.out)["people"];
+  ASSERT_EQ(people.size(), 1u) << named.out;
+  EXPECT_EQ(people[0]["name"], "Ana Silva");
+  EXPECT_EQ(people[0]["name_matched"]["highlights"], json::parse("[[0, 3]]"));
+  auto named_plain = Run({"search", "silva"});
+  EXPECT_EQ(named_plain.out.rfind("People\n  [Silva]", 0), std::string::npos) << named_plain.out;
+  EXPECT_NE(named_plain.out.find("People\n"), std::string::npos) << named_plain.out;
+  EXPECT_NE(named_plain.out.find("Ana [Silva]"), std::string::npos) << named_plain.out;
   auto plain = Run({"search", "operations"});
   ASSERT_EQ(plain.code, 0);
   EXPECT_NE(plain.out.find("meeting_held · Ana Silva"), std::string::npos) << plain.out;

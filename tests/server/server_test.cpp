@@ -803,6 +803,33 @@ TEST_F(ServerTest, SearchPageHighlightsMatchesAndSaysWhenNothingMatched) {
   // A handful of notes is far from the ranking window.
   EXPECT_EQ(r->body.find("narrow the search"), std::string::npos);
 
+  // A name: the person first, linked, with the words marked; an
+  // organization with whom you know there.
+  auto named = client_->Get("/search?q=love");
+  ASSERT_TRUE(named);
+  EXPECT_EQ(named->status, 200);
+  const size_t person = named->body.find("href=\"/people/" + std::to_string(ada) + "\">Ada <mark>Love</mark>lace</a>");
+  EXPECT_NE(person, std::string::npos) << named->body;
+  EXPECT_EQ(named->body.find("Nothing found"), std::string::npos);
+  ContactFields babbage;
+  babbage.name = "Charles Babbage";
+  babbage.org = "Analytical Engines";
+  auto charles = app_->records().AddContact(babbage);
+  ASSERT_TRUE(charles.ok());
+  ASSERT_TRUE(app_->learning().AddNote({.contact = std::to_string(ada),
+                             .body = "Met at **Analytical** Engines; see [her notes](https://example.org/n)."})
+                  .ok());
+  auto org = client_->Get("/search?q=analytical");
+  EXPECT_NE(org->body.find("<h2 id=\"orgs-title\">Organizations</h2>"), std::string::npos) << org->body;
+  EXPECT_NE(org->body.find("<mark>Analytical</mark> Engines</strong> · 1 person: <a href=\"/people/" +
+                               std::to_string(charles->contact.id) + "\">Charles Babbage</a>"),
+            std::string::npos)
+      << org->body;
+  // The note's snippet, after the names, as plain text.
+  const size_t note = org->body.find("Met at <mark>Analytical</mark> Engines; see her notes.");
+  EXPECT_NE(note, std::string::npos) << org->body;
+  EXPECT_LT(org->body.find("orgs-title"), note);
+
   auto none = client_->Get("/search?q=zeppelin");
   EXPECT_EQ(none->status, 200);
   EXPECT_NE(none->body.find("Nothing found for “zeppelin”"), std::string::npos);

@@ -471,6 +471,24 @@ Result<SearchResults> Learning::Search(const std::string& query, int limit) {
                                                hits.error().message() + ")");
   }
   SearchResults out;
+  RAPPORT_ASSIGN_OR_RETURN(auto people, store_.FindContactsNamed(parsed, kNamedShown));
+  for (auto& c : people) {
+    std::string marked = MarkNamed(c.name, parsed);
+    out.people.push_back({std::move(c), std::move(marked)});
+  }
+  RAPPORT_ASSIGN_OR_RETURN(auto orgs, store_.FindOrganizationsNamed(parsed, kNamedShown));
+  for (auto& o : orgs) {
+    OrganizationMatch m;
+    m.marked_name = MarkNamed(o.name, parsed);
+    ContactFilter at;
+    at.org_id = o.id;
+    RAPPORT_ASSIGN_OR_RETURN(auto there, store_.ListContacts(at));
+    m.people_count = static_cast<int>(there.size());
+    if (there.size() > static_cast<size_t>(kNamedPeopleShown)) there.resize(kNamedPeopleShown);
+    m.people = std::move(there);
+    m.organization = std::move(o);
+    out.organizations.push_back(std::move(m));
+  }
   out.windowed = hits->windowed;
   out.results.reserve(hits->hits.size());
   // The people and notes of every hit in one query each (a query per hit
@@ -517,6 +535,8 @@ Result<SearchResults> Learning::Search(const std::string& query, int limit) {
       if (e) r.at = e->at;
     }
     r.hit = std::move(h);
+    // Notes are Markdown; a snippet shows the words, not the marks.
+    r.hit.snippet = PlainSnippet(r.hit.snippet);
     out.results.push_back(std::move(r));
   }
   return out;

@@ -69,6 +69,9 @@ struct RecordedAnswer {
   int written_elsewhere = 0;
 };
 
+inline constexpr int kNamedShown = 10;
+inline constexpr int kNamedPeopleShown = 5;
+
 struct SearchResult {
   SearchHit hit;
   std::string contact_name;  // "" for an objective's note
@@ -76,7 +79,24 @@ struct SearchResult {
   Instant at{};
 };
 
+// A person or organization whose name the search words start (MarkNamed).
+struct PersonMatch {
+  Contact contact;
+  std::string marked_name;  // the matched words between \x02 and \x03
+};
+struct OrganizationMatch {
+  Organization organization;
+  std::string marked_name;
+  std::vector<Contact> people;  // the first kNamedPeopleShown there, by name
+  int people_count = 0;
+};
+
 struct SearchResults {
+  // Names first: the people and organizations called what was typed (at
+  // most kNamedShown of each).
+  std::vector<PersonMatch> people;
+  std::vector<OrganizationMatch> organizations;
+  // Then the texts: notes, answers and logged messages.
   std::vector<SearchResult> results;
   // More than kSearchRankWindow texts matched: these are the best of the
   // most recent ones; more words narrow the search.

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "rapport/model/types.h"
 
@@ -25,5 +26,20 @@ struct SearchHit {
 // newest two thousand rank in about 15 ms (bm25 costs ~8 us a row), and are
 // the ones a seeker means.
 constexpr int kSearchRankWindow = 2000;
+
+struct SearchQuery;
+
+// A snippet of Markdown as plain text, its \x02 \x03 marks kept: links and
+// images become their text ("[paper](https://...)" -> "paper", cut-off
+// ones too), emphasis, code and strike-through marks go ("*clinic study*"
+// -> "clinic study"), as do headings', quotes' and lists' markers at line
+// starts, and backslash escapes; lines join with single spaces. HTML is
+// left as written (a note about "<div>" says so; pages escape it).
+std::string PlainSnippet(std::string_view marked);
+
+// `name` with each place a word of `query` starts one of its words (after
+// a space or hyphen, case-insensitively) between \x02 and \x03, as a
+// snippet's marks: "Priya Natarajan" for "nat" -> "Priya \x02Nat\x03arajan".
+std::string MarkNamed(std::string_view name, const SearchQuery& query);
 
 }  // namespace rapport

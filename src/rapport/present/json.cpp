@@ -212,7 +212,26 @@ json SearchHitJson(const SearchResult& x) {
 json SearchResultsJson(const SearchResults& r) {
   json results = json::array();
   for (const auto& x : r.results) results.push_back(SearchHitJson(x));
-  return {{"results", std::move(results)}, {"windowed", r.windowed}};
+  json people = json::array();
+  for (const auto& p : r.people) {
+    json j = ContactJson(p.contact);
+    j["name_matched"] = SnippetJson(p.marked_name);
+    people.push_back(std::move(j));
+  }
+  json organizations = json::array();
+  for (const auto& o : r.organizations) {
+    json j = OrganizationJson(o.organization);
+    j["name_matched"] = SnippetJson(o.marked_name);
+    j["people_count"] = o.people_count;
+    json there = json::array();
+    for (const auto& c : o.people) there.push_back({{"id", c.id}, {"name", c.name}});
+    j["people"] = std::move(there);
+    organizations.push_back(std::move(j));
+  }
+  return {{"people", std::move(people)},
+          {"organizations", std::move(organizations)},
+          {"results", std::move(results)},
+          {"windowed", r.windowed}};
 }
 
 json PrepJson(const PrepBrief& b, int default_minutes) {

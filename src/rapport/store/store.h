@@ -93,6 +93,13 @@ class Store {
   Result<std::vector<Contact>> GetContacts(const std::vector<Id>& ids);
   Result<std::optional<Contact>> GetContactByEmail(std::string_view email);
   Result<std::vector<Contact>> FindContacts(std::string_view name_fragment);
+  // For search: people whose name holds, for one of the query's
+  // alternatives, every word of every term at the start of one of its words
+  // ("pri nat" finds Priya Natarajan), case-insensitively; at most `limit`,
+  // by name.
+  Result<std::vector<Contact>> FindContactsNamed(const SearchQuery& query, int limit);
+  // The same for organizations.
+  Result<std::vector<Organization>> FindOrganizationsNamed(const SearchQuery& query, int limit);
   Result<std::vector<Contact>> ListContacts(const ContactFilter& filter = {});
   // Replaces every field and the tags.
   Status UpdateContact(const Contact& c, Instant now);
@@ -253,7 +260,11 @@ class Store {
   // must not be used as an index (see the .cpp).
   Result<std::vector<Contact>> QueryContacts(std::string_view where,
                                              std::initializer_list<Value> params,
-                                             bool by_ids = false);
+                                             bool by_ids = false) {
+    return QueryContacts(where, std::span<const Value>(params.begin(), params.size()), by_ids);
+  }
+  Result<std::vector<Contact>> QueryContacts(std::string_view where, std::span<const Value> params,
+                                             bool by_ids);
   Status LoadTags(std::vector<Contact>& contacts);
   Status WriteTags(Id contact_id, const std::vector<std::string>& tags);
   // The contact_point rows: the primary's labels and the other addresses

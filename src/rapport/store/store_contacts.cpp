@@ -87,8 +87,7 @@ Status Store::RemoveOrganization(Id id) {
 // Contacts
 
 Result<std::vector<Contact>> Store::QueryContacts(std::string_view where,
-                                                  std::initializer_list<Value> params,
-                                                  bool by_ids) {
+                                                  std::span<const Value> params, bool by_ids) {
   // With an id list, SQLite (without statistics) preferred the workspace
   // index, walking all 100,000 contacts, to the primary key: the unary + in
   // `+c.workspace_id` keeps it from using that index (it is only a check
@@ -361,6 +360,65 @@ Result<std::vector<Contact>> Store::FindContacts(std::string_view name_fragment)
   const std::string where = db_.FoldAsciiCase("c.name") + " LIKE $2 ESCAPE '\\'";
   return QueryContacts(where,
                        {Int(ws_), ContainsPattern(name_fragment)});
+}
+
+namespace {
+
+// The condition "`column` (already folded) has, for one of the query's
+// alternatives, each word of each term at the start of one of its words",
+// its patterns appended to `params` (numbered from params.size() + 1).
+// Hyphens count as spaces: "luc" finds Jean-Luc.
+std::string NamedCondition(const SearchQuery& query, std::string_view column,
+                           std::vector<Value>& params) {
+  std::string any;
+  for (const auto& alternative : query.any_of) {
+    std::string all;
+    for (const auto& term : alternative) {
+      for (std::string_view w : SearchWords(term.text)) {
+        std::string pattern = "% ";
+        for (char c : FoldCase(w)) {
+          if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+          pattern += c;
+        }
+        pattern += '%';
+        params.emplace_back(std::move(pattern));
+        if (!all.empty()) all += " AND ";
+        all += "(' ' || REPLACE(" + std::string(column) + ", '-', ' ')) LIKE $" +
+               std::to_string(params.size()) + " ESCAPE '\\'";
+      }
+    }
+    if (all.empty()) continue;
+    if (!any.empty()) any += " OR ";
+    any += "(" + all + ")";
+  }
+  return any;
+}
+
+}  // namespace
+
+Result<std::vector<Contact>> Store::FindContactsNamed(const SearchQuery& query, int limit) {
+  std::vector<Value> params = {Int(ws_)};
+  const std::string cond = NamedCondition(query, db_.FoldAsciiCase("m.name"), params);
+  if (cond.empty() || limit < 1) return std::vector<Contact>{};
+  // At most `limit` of them, the first by name.
+  return QueryContacts("c.id IN (SELECT m.id FROM contact m WHERE m.workspace_id = $1 AND (" +
+                           cond + ") ORDER BY m.name, m.id LIMIT " + std::to_string(limit) + ")",
+                       params, /*by_ids=*/false);
+}
+
+Result<std::vector<Organization>> Store::FindOrganizationsNamed(const SearchQuery& query,
+                                                                int limit) {
+  std::vector<Value> params = {Int(ws_)};
+  const std::string cond = NamedCondition(query, "o.name_key", params);
+  if (cond.empty() || limit < 1) return std::vector<Organization>{};
+  RAPPORT_ASSIGN_OR_RETURN(
+      auto rows, db_.Query(std::string("SELECT ") + std::string(kOrgColumns) +
+                               " FROM organization o WHERE o.workspace_id = $1 AND (" + cond +
+                               ") ORDER BY o.name_key, o.id LIMIT " + std::to_string(limit),
+                           params));
+  std::vector<Organization> out;
+  for (const auto& r : rows) out.push_back(OrgFromRow(r));
+  return out;
 }
 
 Result<std::vector<Contact>> Store::ListContacts(const ContactFilter& filter) {
