@@ -315,6 +315,17 @@ TEST_P(LearningTest, SearchFindsPeopleAndOrganizationsByNameFirst) {
   // The note's snippet is plain text: no Markdown marks.
   EXPECT_EQ(org->results[0].hit.snippet.find('*'), std::string::npos) << org->results[0].hit.snippet;
   EXPECT_NE(org->results[0].hit.snippet.find("clinic study"), std::string::npos);
+  // The index follows renames and removals.
+  ContactFields renamed;
+  renamed.name = "Omar Haddad-Qureshi";
+  ASSERT_TRUE(app_->records().EditContact("omar", renamed).ok());
+  EXPECT_EQ(names(*app_->learning().Search("qureshi", 20)), (std::vector<std::string>{"Omar Haddad-Qureshi"}));
+  ASSERT_TRUE(app_->records().RemoveContact("jean").ok());
+  EXPECT_TRUE(app_->learning().Search("luc", 20)->people.empty());
+  // Accents fold as in the text index; an apostrophe splits words.
+  Add("José Ó Briain", "Café Müller");
+  EXPECT_EQ(names(*app_->learning().Search("jose briain", 20)), (std::vector<std::string>{"José Ó Briain"}));
+  EXPECT_EQ(app_->learning().Search("muller", 20)->organizations.size(), 1u);
 }
 
 TEST_P(LearningTest, NameSearchKeepsToItsWorkspace) {

@@ -50,6 +50,8 @@ TEST(MarkNamed, MarksTheStartOfEachMatchedWord) {
   auto luc = ParseSearchQuery("luc");
   EXPECT_EQ(MarkNamed("Jean-Luc Picard", *luc), "Jean-\x02Luc\x03 Picard");
   // Inside a word is not a match.
+  auto brien = ParseSearchQuery("brien");
+  EXPECT_EQ(MarkNamed("Aoife O'Brien", *brien), "Aoife O'\x02" "Brien\x03");
   auto ata = ParseSearchQuery("ata");
   EXPECT_EQ(MarkNamed("Natarajan", *ata), "Natarajan");
   auto whole = ParseSearchQuery("\"priya natarajan\"");

@@ -77,6 +77,10 @@ TEST_F(StoreTest, AFirstReleaseDatabaseMigratesToTheSameSchemaAsANewOne) {
       DROP INDEX event_kind; CREATE INDEX event_workspace_kind ON event (workspace_id, kind, at);
       DROP TABLE contact_point;
       DROP TABLE write_receipt;
+      DROP TABLE name_text;
+      DROP TRIGGER contact_name_insert; DROP TRIGGER contact_name_update;
+      DROP TRIGGER contact_name_delete; DROP TRIGGER organization_name_insert;
+      DROP TRIGGER organization_name_update; DROP TRIGGER organization_name_delete;
       ALTER TABLE event DROP COLUMN template;
       DELETE FROM schema_version WHERE version >= 7;
     )sql";
@@ -90,6 +94,10 @@ TEST_F(StoreTest, AFirstReleaseDatabaseMigratesToTheSameSchemaAsANewOne) {
   Store s(**again, 1);
   ASSERT_EQ(s.ListOrganizations()->size(), 1u);
   EXPECT_EQ(s.ListOrganizations()->at(0).name, "Acme");
+  // The names already there are indexed by the migration.
+  auto acme = ParseSearchQuery("acm");
+  ASSERT_TRUE(acme.ok());
+  EXPECT_EQ(s.FindOrganizationsNamed(*acme, 10)->size(), 1u);
 }
 
 TEST_F(StoreTest, ReopeningDoesNotReapplyMigrations) {

@@ -103,7 +103,7 @@ std::string MarkNamed(std::string_view name, const SearchQuery& query) {
     for (const auto& term : alternative) {
       for (std::string_view w : SearchWords(term.text)) {
         for (size_t i = 0; i + w.size() <= name.size(); ++i) {
-          if (i > 0 && name[i - 1] != ' ' && name[i - 1] != '-') continue;
+          if (i > 0 && IsSearchWordByte(static_cast<unsigned char>(name[i - 1]))) continue;
           bool same = true;
           for (size_t k = 0; k < w.size() && same; ++k) same = fold(name[i + k]) == fold(w[k]);
           if (same) {

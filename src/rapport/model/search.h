@@ -38,7 +38,8 @@ struct SearchQuery;
 std::string PlainSnippet(std::string_view marked);
 
 // `name` with each place a word of `query` starts one of its words (after
-// a space or hyphen, case-insensitively) between \x02 and \x03, as a
+// anything but a letter or digit, as the name index splits them; ASCII case
+// folded) between \x02 and \x03, as a
 // snippet's marks: "Priya Natarajan" for "nat" -> "Priya \x02Nat\x03arajan".
 std::string MarkNamed(std::string_view name, const SearchQuery& query);
 

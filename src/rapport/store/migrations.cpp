@@ -424,6 +424,72 @@ CREATE TABLE write_receipt (
   PRIMARY KEY (workspace_id, write_id)
 ){WITHOUT_ROWID};
 )sql"},
+      // The names search finds people and organizations by: each word of
+      // a name (split and folded as the text index splits and folds) under
+      // a full-text index, kept by triggers. id encodes the row: a
+      // contact's id * 2, an organization's id * 2 + 1. A LIKE over every
+      // name cost 110 ms at 100,000 people; a prefix query on the index
+      // costs well under one.
+      {12, "", R"sql(
+CREATE VIRTUAL TABLE name_text USING fts5(
+  name, workspace_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER contact_name_insert AFTER INSERT ON contact BEGIN
+  INSERT INTO name_text (rowid, name, workspace_id) VALUES (new.id * 2, new.name, new.workspace_id);
+END;
+CREATE TRIGGER contact_name_update AFTER UPDATE OF name ON contact BEGIN
+  DELETE FROM name_text WHERE rowid = old.id * 2;
+  INSERT INTO name_text (rowid, name, workspace_id) VALUES (new.id * 2, new.name, new.workspace_id);
+END;
+CREATE TRIGGER contact_name_delete AFTER DELETE ON contact BEGIN
+  DELETE FROM name_text WHERE rowid = old.id * 2;
+END;
+CREATE TRIGGER organization_name_insert AFTER INSERT ON organization BEGIN
+  INSERT INTO name_text (rowid, name, workspace_id) VALUES (new.id * 2 + 1, new.name, new.workspace_id);
+END;
+CREATE TRIGGER organization_name_update AFTER UPDATE OF name ON organization BEGIN
+  DELETE FROM name_text WHERE rowid = old.id * 2 + 1;
+  INSERT INTO name_text (rowid, name, workspace_id) VALUES (new.id * 2 + 1, new.name, new.workspace_id);
+END;
+CREATE TRIGGER organization_name_delete AFTER DELETE ON organization BEGIN
+  DELETE FROM name_text WHERE rowid = old.id * 2 + 1;
+END;
+INSERT INTO name_text (rowid, name, workspace_id) SELECT id * 2, name, workspace_id FROM contact;
+INSERT INTO name_text (rowid, name, workspace_id) SELECT id * 2 + 1, name, workspace_id FROM organization;
+)sql",
+       R"sql(
+CREATE TABLE name_text (
+  id BIGINT PRIMARY KEY,
+  workspace_id BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  words tsvector GENERATED ALWAYS AS (
+    to_tsvector('rapport_search',
+                regexp_replace(name, '[\x01-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]', ' ', 'g'))) STORED
+);
+CREATE INDEX name_text_words ON name_text USING GIN (words);
+CREATE FUNCTION contact_name() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN DELETE FROM name_text WHERE id = OLD.id * 2; END IF;
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO name_text (id, workspace_id, name) VALUES (NEW.id * 2, NEW.workspace_id, NEW.name);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER contact_name AFTER INSERT OR DELETE OR UPDATE OF name ON contact
+  FOR EACH ROW EXECUTE FUNCTION contact_name();
+CREATE FUNCTION organization_name() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN DELETE FROM name_text WHERE id = OLD.id * 2 + 1; END IF;
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO name_text (id, workspace_id, name) VALUES (NEW.id * 2 + 1, NEW.workspace_id, NEW.name);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER organization_name AFTER INSERT OR DELETE OR UPDATE OF name ON organization
+  FOR EACH ROW EXECUTE FUNCTION organization_name();
+INSERT INTO name_text (id, workspace_id, name) SELECT id * 2, workspace_id, name FROM contact;
+INSERT INTO name_text (id, workspace_id, name) SELECT id * 2 + 1, workspace_id, name FROM organization;
+)sql"},
   };
   return kMigrations;
 }

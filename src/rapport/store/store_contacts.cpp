@@ -364,58 +364,65 @@ Result<std::vector<Contact>> Store::FindContacts(std::string_view name_fragment)
 
 namespace {
 
-// The condition "`column` (already folded) has, for one of the query's
-// alternatives, each word of each term at the start of one of its words",
-// its patterns appended to `params` (numbered from params.size() + 1).
-// Hyphens count as spaces: "luc" finds Jean-Luc.
-std::string NamedCondition(const SearchQuery& query, std::string_view column,
-                           std::vector<Value>& params) {
+// The name index's query (migration 12) for `query`: one of its
+// alternatives, each word of each of its terms starting a word of the name.
+// FTS5: ("pri"* AND "nat"*) OR ...; PostgreSQL: ('pri':* & 'nat':*) | ...
+// Words hold only letters, digits and non-ASCII bytes (SearchWords), so
+// they need no escaping inside the quotes. "" when there is no word.
+std::string NameMatch(const SearchQuery& query, bool postgresql) {
   std::string any;
   for (const auto& alternative : query.any_of) {
     std::string all;
     for (const auto& term : alternative) {
       for (std::string_view w : SearchWords(term.text)) {
-        std::string pattern = "% ";
-        for (char c : FoldCase(w)) {
-          if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-          pattern += c;
-        }
-        pattern += '%';
-        params.emplace_back(std::move(pattern));
-        if (!all.empty()) all += " AND ";
-        all += "(' ' || REPLACE(" + std::string(column) + ", '-', ' ')) LIKE $" +
-               std::to_string(params.size()) + " ESCAPE '\\'";
+        if (!all.empty()) all += postgresql ? " & " : " AND ";
+        all += postgresql ? "'" + std::string(w) + "':*" : "\"" + std::string(w) + "\"*";
       }
     }
     if (all.empty()) continue;
-    if (!any.empty()) any += " OR ";
+    if (!any.empty()) any += postgresql ? " | " : " OR ";
     any += "(" + all + ")";
   }
   return any;
 }
 
+// The ids (as the index encodes them, id * 2 + `parity`) whose names match
+// $2, in workspace $1, as SQL for an IN (...).
+std::string NamedIds(bool postgresql, int parity) {
+  const std::string p = std::to_string(parity);
+  if (postgresql) {
+    return "SELECT id / 2 FROM name_text WHERE workspace_id = $1 AND id % 2 = " + p +
+           " AND words @@ to_tsquery('rapport_search', $2)";
+  }
+  return "SELECT rowid / 2 FROM name_text WHERE name_text MATCH $2 AND rowid % 2 = " + p;
+}
+
 }  // namespace
 
 Result<std::vector<Contact>> Store::FindContactsNamed(const SearchQuery& query, int limit) {
-  std::vector<Value> params = {Int(ws_)};
-  const std::string cond = NamedCondition(query, db_.FoldAsciiCase("m.name"), params);
-  if (cond.empty() || limit < 1) return std::vector<Contact>{};
-  // At most `limit` of them, the first by name.
-  return QueryContacts("c.id IN (SELECT m.id FROM contact m WHERE m.workspace_id = $1 AND (" +
-                           cond + ") ORDER BY m.name, m.id LIMIT " + std::to_string(limit) + ")",
-                       params, /*by_ids=*/false);
+  const bool pg = db_.Engine() == "postgresql";
+  const std::string match = NameMatch(query, pg);
+  if (match.empty() || limit < 1) return std::vector<Contact>{};
+  // At most `limit` of them, the first by name. The unary + keeps SQLite
+  // from walking the workspace's index (every contact) instead of looking
+  // up the few ids the name index gave.
+  return QueryContacts("c.id IN (SELECT m.id FROM contact m WHERE +m.workspace_id = $1 AND m.id IN (" +
+                           NamedIds(pg, 0) + ") ORDER BY m.name, m.id LIMIT " +
+                           std::to_string(limit) + ")",
+                       {Int(ws_), Value{match}}, /*by_ids=*/true);
 }
 
 Result<std::vector<Organization>> Store::FindOrganizationsNamed(const SearchQuery& query,
                                                                 int limit) {
-  std::vector<Value> params = {Int(ws_)};
-  const std::string cond = NamedCondition(query, "o.name_key", params);
-  if (cond.empty() || limit < 1) return std::vector<Organization>{};
+  const bool pg = db_.Engine() == "postgresql";
+  const std::string match = NameMatch(query, pg);
+  if (match.empty() || limit < 1) return std::vector<Organization>{};
   RAPPORT_ASSIGN_OR_RETURN(
       auto rows, db_.Query(std::string("SELECT ") + std::string(kOrgColumns) +
-                               " FROM organization o WHERE o.workspace_id = $1 AND (" + cond +
-                               ") ORDER BY o.name_key, o.id LIMIT " + std::to_string(limit),
-                           params));
+                               " FROM organization o WHERE +o.workspace_id = $1 AND o.id IN (" +
+                               NamedIds(pg, 1) + ") ORDER BY o.name_key, o.id LIMIT " +
+                               std::to_string(limit),
+                           {Int(ws_), Value{match}}));
   std::vector<Organization> out;
   for (const auto& r : rows) out.push_back(OrgFromRow(r));
   return out;
