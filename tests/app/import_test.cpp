@@ -241,12 +241,20 @@ TEST_P(ImportTest, ALargeImportLeavesWhatSmallOnesWould) {
     EXPECT_TRUE(db_->Query("PRAGMA foreign_key_check")->empty());
     EXPECT_EQ(db_->Query("PRAGMA integrity_check")->at(0).Text(0), "ok");
   }
+  // Every name is in the name index, once, on both paths; and the trigger
+  // that keeps it is back.
+  const std::string indexed = GetParam() == testing::Engine::kPostgres
+                                  ? "SELECT COUNT(*) FROM name_text WHERE id % 2 = 0"
+                                  : "SELECT COUNT(*) FROM name_text WHERE rowid % 2 = 0";
+  EXPECT_EQ(db_->Query(indexed)->at(0).Int(0), Count("contact"));
+  EXPECT_EQ((*other_db)->Query(indexed)->at(0).Int(0), Count("contact"));
   // New people after the bulk path get the next ids, not a taken one.
   ContactFields f;
   f.name = "After The Import";
   auto after = app_->records().AddContact(f);
   ASSERT_TRUE(after.ok()) << after.error().message();
   EXPECT_EQ(after->contact.id, Count("contact"));
+  EXPECT_EQ(app_->learning().Search("after the import", 5)->people.size(), 1u);
   ASSERT_TRUE(app_->records().RemoveContact(std::to_string(after->contact.id)).ok());
 
   EXPECT_EQ(Count("contact_tag"), 2 * Count("contact"));

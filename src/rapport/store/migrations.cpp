@@ -432,30 +432,30 @@ CREATE TABLE write_receipt (
       // costs well under one.
       {12, "", R"sql(
 CREATE VIRTUAL TABLE name_text USING fts5(
-  name, workspace_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+  name, tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0
 );
 CREATE TRIGGER contact_name_insert AFTER INSERT ON contact BEGIN
-  INSERT INTO name_text (rowid, name, workspace_id) VALUES (new.id * 2, new.name, new.workspace_id);
+  INSERT INTO name_text (rowid, name) VALUES (new.id * 2, new.name);
 END;
 CREATE TRIGGER contact_name_update AFTER UPDATE OF name ON contact BEGIN
   DELETE FROM name_text WHERE rowid = old.id * 2;
-  INSERT INTO name_text (rowid, name, workspace_id) VALUES (new.id * 2, new.name, new.workspace_id);
+  INSERT INTO name_text (rowid, name) VALUES (new.id * 2, new.name);
 END;
 CREATE TRIGGER contact_name_delete AFTER DELETE ON contact BEGIN
   DELETE FROM name_text WHERE rowid = old.id * 2;
 END;
 CREATE TRIGGER organization_name_insert AFTER INSERT ON organization BEGIN
-  INSERT INTO name_text (rowid, name, workspace_id) VALUES (new.id * 2 + 1, new.name, new.workspace_id);
+  INSERT INTO name_text (rowid, name) VALUES (new.id * 2 + 1, new.name);
 END;
 CREATE TRIGGER organization_name_update AFTER UPDATE OF name ON organization BEGIN
   DELETE FROM name_text WHERE rowid = old.id * 2 + 1;
-  INSERT INTO name_text (rowid, name, workspace_id) VALUES (new.id * 2 + 1, new.name, new.workspace_id);
+  INSERT INTO name_text (rowid, name) VALUES (new.id * 2 + 1, new.name);
 END;
 CREATE TRIGGER organization_name_delete AFTER DELETE ON organization BEGIN
   DELETE FROM name_text WHERE rowid = old.id * 2 + 1;
 END;
-INSERT INTO name_text (rowid, name, workspace_id) SELECT id * 2, name, workspace_id FROM contact;
-INSERT INTO name_text (rowid, name, workspace_id) SELECT id * 2 + 1, name, workspace_id FROM organization;
+INSERT INTO name_text (rowid, name) SELECT id * 2, name FROM contact;
+INSERT INTO name_text (rowid, name) SELECT id * 2 + 1, name FROM organization;
 )sql",
        R"sql(
 CREATE TABLE name_text (
@@ -475,7 +475,9 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
-CREATE TRIGGER contact_name AFTER INSERT OR DELETE OR UPDATE OF name ON contact
+CREATE TRIGGER contact_name_insert AFTER INSERT ON contact
+  FOR EACH ROW EXECUTE FUNCTION contact_name();
+CREATE TRIGGER contact_name_change AFTER DELETE OR UPDATE OF name ON contact
   FOR EACH ROW EXECUTE FUNCTION contact_name();
 CREATE FUNCTION organization_name() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -267,6 +267,30 @@ Result<std::vector<Database::IndexDefinition>> Store::DropContactIndexes() {
   // come back after the indexes.
   RAPPORT_ASSIGN_OR_RETURN(auto keys, db_.ListForeignKeys("contact"));
   indexes.insert(indexes.end(), keys.begin(), keys.end());
+  // And the trigger that puts each new name into the name index (migration
+  // 12): the names of the contacts added meanwhile go in with one
+  // statement when it comes back (a row each through the trigger doubled
+  // a large import's time).
+  RAPPORT_ASSIGN_OR_RETURN(auto top, db_.Query("SELECT COALESCE(MAX(id), 0) FROM contact"));
+  const std::string after = std::to_string(top.empty() ? 0 : top[0].Int(0));
+  if (db_.Engine() == "postgresql") {
+    indexes.push_back({"contact_name_insert",
+                       "ALTER TABLE contact ENABLE TRIGGER contact_name_insert; "
+                       "INSERT INTO name_text (id, workspace_id, name) "
+                       "SELECT id * 2, workspace_id, name FROM contact WHERE id > " + after,
+                       "ALTER TABLE contact DISABLE TRIGGER contact_name_insert"});
+  } else {
+    // Made again from its own text, so the schema reads as a new one's.
+    RAPPORT_ASSIGN_OR_RETURN(auto trigger,
+                             db_.Query("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                       "AND name = 'contact_name_insert'"));
+    if (!trigger.empty()) {
+      indexes.push_back({"contact_name_insert",
+                         trigger[0].Text(0) + "; INSERT INTO name_text (rowid, name) "
+                                              "SELECT id * 2, name FROM contact WHERE id > " + after,
+                         "DROP TRIGGER contact_name_insert"});
+    }
+  }
   for (const auto& ix : indexes) {
     RAPPORT_RETURN_IF_ERROR(
         db_.ExecScript(ix.drop.empty() ? "DROP INDEX \"" + ix.name + "\"" : ix.drop));
