@@ -192,8 +192,26 @@ bool NamesTheirWork(const Doc& doc, int s) {
       // Something of theirs the sender watched or heard given: "your
       // demonstration of leather consolidation", "your recital at the hall".
       {"your ~2 demonstration|demonstrations|demo|demos|recital|recitals|masterclass|masterclasses|performance|performances|screening|screenings|lecture|lectures|keynote|showcase", false},
+      // A piece about them, named as a noun: "I read the health department's
+      // profile of you in the Gazette", "the podcast's interview with you".
+      {"read|reading|saw|seen|watched|heard|listened|enjoyed|found|noticed|spotted|came ~9 profile|profiles|interview|interviews|article|feature|piece|story|spotlight|portrait|writeup|segment|obituary|q&a of|with|about|on ~1 you|yourself", false},
   };
-  return kSet.Any(doc, s, s + 1);
+  // "I have attached my resume for your review", "I'd welcome your
+  // comments": the sender's own document put before them, not a piece of
+  // theirs ("your review of the Halden report" still is).
+  const auto for_them = [&](const Match& m) {
+    const auto& tokens = doc.tokens();
+    const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
+    const std::string& noun = tokens[static_cast<size_t>(m.end - 1)].norm;
+    if (noun != "review" && noun != "reviews" && noun != "comments") return false;
+    if (m.end < sentence.end_token) return false;
+    return m.first > sentence.first_token &&
+           (tokens[static_cast<size_t>(m.first - 1)].norm == "for" || tokens[static_cast<size_t>(m.first - 1)].norm == "to" ||
+            tokens[static_cast<size_t>(m.first - 1)].norm == "welcome" ||
+            tokens[static_cast<size_t>(m.first - 1)].norm == "value" ||
+            tokens[static_cast<size_t>(m.first - 1)].norm == "appreciate");
+  };
+  return !kSet.FindPerSentence(doc, s, s + 1, for_them).empty();
 }
 
 bool IsStopWord(std::string_view norm) {

@@ -133,6 +133,11 @@ const PhraseSet& JobAsks() {
       {"open to|seeking|exploring|pursuing ~2 new opportunities|opportunity|roles|positions|challenges"},
       {"great|good|perfect|strong|natural|ideal ~1 fit|addition|asset for|to|at|on|in your|the team|company|firm|organization|organisation|role|position|group|lab|department|staff|studio"},
       {"add value to|contribute to ~1 your|the team|company|firm|organization|organisation|group"},
+      // The cover letter's claim to fit: "I am confident my skills would
+      // transfer to your system", "I'm sure my background would be an asset
+      // to your team".
+      {"confident|sure|certain|convinced|believe|know ~2 my|our ~3 skills|skill|skillset|experience|background|abilities|strengths|expertise|talents|qualifications ~3 transfer|translate|fit|suit|benefit|serve|contribute|match|asset ~3 your|yours"},
+      {"an|a ~1 asset|assets to your|yours"},
       {"bring me on|onboard|aboard"},
       {"give|giving me a chance|shot|break"},
       {"get my foot|get in|break in|get into ~2 your|the company|firm|team|organization|organisation"},
@@ -305,6 +310,36 @@ void CheckAsksForJob(const Doc& doc, const LintContext& ctx, std::vector<Finding
       matches.push_back(m);
     }
   }
+  // "Still no luck with inspector jobs... Anything would help: a lead, a
+  // referral": leads asked for when the message is about finding work. A
+  // lead on whom to talk to or what to read is a learning question.
+  const bool job_hunt = std::any_of(doc.tokens().begin(), doc.tokens().end(), [](const Token& t) {
+    return t.norm == "job" || t.norm == "jobs" || t.norm == "hiring" || t.norm == "openings" || t.norm == "vacancies" ||
+           t.norm == "unemployed" || t.norm == "employment";
+  });
+  if (job_hunt) {
+    static const PhraseSet kLeads{{"a|any|some|job|for ~1 lead|leads|referral|referrals"}};
+    for (const Match& m : kLeads.FindPerSentence(doc, 0, AllSentences(doc), [&](const Match& m) {
+           const auto& tokens = doc.tokens();
+           const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
+           for (int t = m.end; t < m.end + 4 && t < static_cast<int>(tokens.size()); ++t) {
+             const Token& tok = tokens[static_cast<size_t>(t)];
+             if (tok.sentence != sentence) break;
+             static constexpr std::string_view kLearning[] = {"who", "whom", "people", "person", "someone", "books",
+                                                              "book", "reading", "course", "courses", "resources",
+                                                              "articles", "podcasts", "to"};
+             if (In(kLearning, tok.norm)) return true;
+           }
+           return false;
+         })) {
+      const int sentence = doc.tokens()[static_cast<size_t>(m.first)].sentence;
+      if (std::none_of(matches.begin(), matches.end(), [&](const Match& o) {
+            return doc.tokens()[static_cast<size_t>(o.first)].sentence == sentence;
+          })) {
+        matches.push_back(m);
+      }
+    }
+  }
   for (const Match& m : matches) {
     const size_t b = MatchBegin(doc, m), e = MatchEnd(doc, m);
     out->push_back(doc.Make("asks-for-job", severity, b, e,
@@ -373,6 +408,9 @@ void CheckTransition(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"seeking a|new job|position"},
       {"need ?a ?new job|work|employment"},
       {"position|role|job|team|department ~4 was|got|were|has|had|is ?been eliminated|cut|abolished|outsourced"},
+      // "My position at Eastbank's small-business lending desk was
+      // eliminated": the sender's own post, however long its name.
+      {"my|our position|role|job|post|team|department|unit|desk ~9 was|got|were|has|had|is ?been eliminated|cut|abolished|outsourced|axed"},
       {"downsized|furloughed|redundant"},
       // The job hunt by its numbers: "I've applied to over two hundred airline jobs".
       {"applied|applying|sent|submitted ~1 to|for|out ~5 jobs|positions|roles|openings|vacancies|applications"},

@@ -123,7 +123,11 @@ static constexpr std::string_view kAnyone[] = {
       "tips",       "mind",       "brain",       "professional", "career's",  "line",       "sector",
       "business",   "firm",       "skills",      "successes",   "workplace",  "shoes",      "valuable",
       "precious",   "current",    "linkedin",   "details",    "contact",    "address",    "info",
-      "information"};
+      "information",
+      // Their employer in general: "my skills would transfer to your system".
+      "system",     "systems",    "institution", "department", "staff",      "facility",
+      // The sender's document put before them: "attached for your review".
+      "review",     "perusal",    "reference"};
 bool IsAnyoneWord(std::string_view n) { return In(kAnyone, n); }
 
 // Whether the vague match goes on to something only they have ("your
@@ -178,9 +182,9 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
   if (ctx.kind != MessageKind::kRequest) return;
   // After "you": something they did or do.
   static const PhraseSet kTheirDoing{
-      {"you said|told|wrote|replied|offered|suggested", false},
+      {"you said|told|wrote|replied|offered|suggested|mentioned|explained|described|noted", false},
       {"your ~1 team|company|firm|group|lab|department|organization|organisation|agency|studio|unit|office ~2 moved|built|launched|made|switched|started|uses|used|runs|ran|handles|handled|won|published|shipped|created|developed|designed|adopted|migrated|changed|went|did", false},
-      {"we ~2 worked|studied|met|spoke|talked|served|volunteered|trained|both", false},
+      {"we ~2 worked|studied|met|spoke|talked|served|volunteered|trained|sat|both", false},
       {"our ~2 alumni|network|school|university|college|program|programme|team|company|firm|group|club|class|cohort|community|association|department|lab", false},
       // "someone who moved from army logistics into procurement": their move, said of them.
       {"someone|person|one who ~2 moved|switched|went|transitioned|pivoted|changed|came|left|built|founded|started|made", false},
@@ -190,7 +194,7 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
   // their name says nothing about them, whatever the listing is called,
   // unless it is a group you share ("the alumni page", "the member list").
   static const PhraseSet kListing{
-      {"found|got|saw|pulled|picked ~1 you|your|name|details|email|address|contact|profile ~8 directory|list|listing|database|roster|search|website|site|page|platform|register|registry|spreadsheet", false},
+      {"found|got|saw|pulled|picked ~1 you|your|name|details|email|address|contact|profile ~12 directory|list|listing|database|roster|search|website|site|page|platform|register|registry|spreadsheet", false},
   };
   const auto& words = doc.words();
   for (int s = doc.body_begin(); s < doc.body_end(); ++s) {
@@ -201,6 +205,17 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
                          !SentenceHas(doc, s, {"alumni", "alumnus", "alumna", "alum", "member", "members", "fellow",
                                                "classmates", "cohort", "chapter"});
     const bool to_them = !listing && AddressesThem(doc, s);
+    // "Cormac Doyle suggested I reach out": a referrer named, though the
+    // sentence has no "you".
+    static const PhraseSet kReferral{
+        {"suggested|recommended|referred|encouraged|urged|advised|told ~2 i|me|that ~3 write|contact|reach|get|email|talk|speak|ask|message|call", false},
+        {"gave|passed|shared|forwarded me ~1 your", false},
+    };
+    // "Lorcan suggested I write to people in marketing" names no one for
+    // this person to be.
+    const bool referral = kReferral.Any(doc, s, s + 1) &&
+                          !SentenceHas(doc, s, {"people", "someone", "anyone", "others", "professionals", "folks",
+                                                "somebody", "anybody", "everyone", "contacts"});
     for (int t = sentence.first_token; t + 1 < sentence.end_token; ++t) {
       const std::string& n = doc.tokens()[static_cast<size_t>(t)].norm;
       if (n != "your") continue;
@@ -213,14 +228,16 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
         return;
       }
     }
-    if (to_them) {
+    if (to_them || referral) {
       // A name in a sentence about them: a referrer, their company, a talk.
       for (int w = sentence.first_word; w < sentence.end_word; ++w) {
         const Word& word = words[static_cast<size_t>(w)];
         const std::string_view text = doc.WordText(w);
         // A sentence-initial capital is a name only when the records know it
         // ("Ilse from the robotics club said...").
-        if (!word.initial_upper || text == "I" || (word.sentence_initial && !IsKnownWord(ctx, text))) {
+        // "I", and "I'd", "I'm", "I've" with it, are the sender, not a name.
+        const bool self = text == "I" || text.starts_with("I'") || text.starts_with("I\u2019");
+        if (!word.initial_upper || self || (word.sentence_initial && !IsKnownWord(ctx, text))) {
           continue;
         }
         // Words any message may capitalise: tools, days, months, titles.
@@ -231,7 +248,8 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
             "Thurs",    "Fri",      "Sat",      "Sun",      "January",   "February",  "March",    "April",
             "May",      "June",     "July",     "August",   "September", "October",   "November", "December",
             "Jan",      "Feb",      "Mar",      "Apr",      "Jun",       "Jul",       "Aug",      "Sep",
-            "Sept",     "Oct",      "Nov",      "Dec",      "AM",        "PM"};
+            "Sept",     "Oct",      "Nov",      "Dec",      "AM",        "PM",        "CV",       "CVs",
+            "PDF",      "OK"};
         if (In(kCommon, text)) continue;
         return;
       }
@@ -256,7 +274,7 @@ const PhraseSet& Dictates() {
       {"i will|shall call|phone|ring|ping ~2 you ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|then", false, false, true},
       {"i will|shall give|send you a ~1 ring|call|buzz|bell ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight", false, false, true},
       {"i will|shall be|stop|come|drop ~2 by|at|in|to ~1 your|her|his|their office|desk|building|workplace|shop|store|studio|lab|clinic|place|home|site|yard|gallery|kitchen|station", false, false, true},
-      {"i have|i ~1 booked|scheduled|reserved|blocked|put|sent|added ~4 invite|invitation|slot|calendar|room|table|meeting|call|chat|session|appointment|conversation", false, false, true},
+      {"i have|i ~1 booked|scheduled|reserved|blocked|put|sent|added ~6 invite|invitation|slot|calendar|room|table|meeting|call|chat|session|appointment|conversation", false, false, true},
       {"meet me at|in|on", false, false, true},
       {"be available|ready|there at|on", false, false, true},
       {"the only ~1 time|day|slot|window ~4 i|that|works|work", false},
@@ -351,6 +369,7 @@ void CheckDoubleOptIn(const Doc& doc, const LintContext& ctx, std::vector<Findin
       {"introduce|introducing", false},
       {"meet|meeting each|one other|another", false},
       {"leave|hand ~1 it|this|things ~2 to|over you", false},
+      {"leave|let you ~2 to it", false},
       {"take it from here|there", false},
       {"meet|meeting ~3 friend|colleague|classmate|cousin|former|neighbor|neighbour", false},
       {"connect|connecting ~1 you|two|both", false},
@@ -371,6 +390,9 @@ void CheckDoubleOptIn(const Doc& doc, const LintContext& ctx, std::vector<Findin
       {"saying|says yes", false},
       {"checked|asked ~4 if|whether|first|before", false},
       {"said ~4 happy|glad|love|open|keen|yes|okay|ok|fine|willing|delighted|game|up", false},
+      // "who said yesterday that he'd be glad to walk you through it": a
+      // time or a "that" between the verb and the yes.
+      {"said|wrote|replied|answered ~3 that|he|she|they ~3 happy|glad|love|open|keen|willing|delighted|game", false},
       // "looking" only as "looking forward": "Hamish is looking to learn
       // about harbours" is the seeker's wish, not the second person's yes.
       {"is|are|was|were ~2 happy|glad|keen|open|expecting|willing|eager|delighted|game|excited|up", false},
@@ -383,7 +405,17 @@ void CheckDoubleOptIn(const Doc& doc, const LintContext& ctx, std::vector<Findin
       {"okay|ok|alright|right with you", false},
       {"interested in ~3 meeting|talking|chatting|hearing|connecting|a call", false},
   };
-  if (!kConnects.Any(doc, 0, AllSentences(doc))) return;
+  // "Lucian, meet Noor!", "Meet Dr. Ahmed, cc'd": "meet" before a name.
+  const auto meets_name = [&] {
+    const auto& tokens = doc.tokens();
+    for (size_t t = 0; t + 1 < tokens.size(); ++t) {
+      if (tokens[t].norm != "meet" || tokens[t + 1].sentence != tokens[t].sentence) continue;
+      const int w = tokens[t + 1].word;
+      if (doc.words()[static_cast<size_t>(w)].initial_upper && doc.WordText(w) != "I") return true;
+    }
+    return false;
+  };
+  if (!kConnects.Any(doc, 0, AllSentences(doc)) && !meets_name()) return;
   // "I said you'd be happy to...": the introducer answering for them is not
   // their yes.
   const auto for_them = [&](const Match& m) {

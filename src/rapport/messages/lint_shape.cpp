@@ -48,6 +48,10 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"we|i met|spoke|talked|chatted|connected|crossed", false},
       {"met|meeting you", false},
       {"referred|suggested|recommended|introduced|mentioned|pointed|encouraged|sent|told|urged|said|thought|felt|figured ~3 me|i|that|you|your|we|us", false},
+      // The referral in the present tense: "Annika from the volunteer group
+      // says you're the person to ask", "my tutor suggests I write to you".
+      {"says|suggests|recommends|thinks|tells|mentions|reckons|swears ~3 you|your", false},
+      {"suggests|recommends|urges ~2 i|me|we|that", false},
       {"worked|studied|served|volunteered|trained|played|sang with you", false},
       {"thanks|thank ?you again", false},
       {"friend|friends of mine|yours", false},
@@ -79,7 +83,6 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"same ~1 university|school|college|program|company|team|class|club|department|firm|lab|cohort|team", false},
       {"member|members of", false},
       {"conference|meetup|summit|fair|event|alumni|association|society|hackathon|symposium|forum|directory|chapter|reunion|mixer|convention|expo", false},
-      {"speaking|spoke|presented|presenting|talking at|on", false},
       {"you spoke|presented|gave|wrote|shared|posted|led|hosted|moderated|taught|mentored|visited", false},
       {"speaks|spoke|speak highly", false},
       {"know|knows each other", false},
@@ -96,7 +99,7 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       // An earlier exchange or a shared past: "when I wrote in the spring you
       // said...", "at our old company", "since we worked together".
       {"when|after|since i ~1 wrote|emailed|asked|messaged|contacted", false},
-      {"you said|told|wrote|replied|answered|offered", false},
+      {"you said|told|wrote|replied|answered|offered|mentioned|explained", false},
       {"our ~1 old|former|previous|last company|firm|team|employer|office|school|department|lab|job|project", false},
       {"worked|studied|served|volunteered together", false},
       {"our shared|common", false},
@@ -109,6 +112,27 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"took|taken|did|completed|joined|attended|enrolled|sat ?in|on|onto your ~5 class|classes|course|courses|module|modules|workshop|workshops|seminar|seminars|lesson|lessons|training|bootcamp|masterclass|lecture|lectures|tutorial|tutorials|programme|program", false},
   };
   if (kSet.Any(doc, 0, AllSentences(doc))) return;
+  // Their talk at an event ("speaking at the summit", "your panel, talking
+  // on grid storage"), not the sender's own talking to come ("I look
+  // forward to talking at your convenience", "speaking on the phone").
+  static const PhraseSet kTheirTalk{{"speaking|spoke|presented|presenting|talking at|on", false}};
+  const auto own_talk = [&](const Match& m) {
+    const auto& tokens = doc.tokens();
+    const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
+    if (m.first > 0 && tokens[static_cast<size_t>(m.first - 1)].sentence == sentence) {
+      const std::string& before = tokens[static_cast<size_t>(m.first - 1)].norm;
+      if (before == "to" || before == "of" || before == "about" || before == "for") return true;
+    }
+    for (int t = m.end; t < m.end + 2 && t < static_cast<int>(tokens.size()); ++t) {
+      const Token& tok = tokens[static_cast<size_t>(t)];
+      if (tok.sentence != sentence) break;
+      static constexpr std::string_view kOwn[] = {"convenience", "earliest", "phone", "call", "zoom", "teams",
+                                                  "time", "length", "whatever", "any"};
+      if (In(kOwn, tok.norm)) return true;
+    }
+    return false;
+  };
+  if (!kTheirTalk.FindPerSentence(doc, 0, AllSentences(doc), own_talk).empty()) return;
   for (int s = 0; s < AllSentences(doc); ++s) {
     if (NamesTheirWork(doc, s) || NamesSupervision(doc, s)) return;
   }

@@ -160,6 +160,22 @@ class Checker {
           KnownBase(w.substr(p.size()))) {
         return true;
       }
+      // "subsea", "postwar", "nonfat": a prefix of three letters or more on
+      // a short content word. Not on a word that is also a common ending
+      // ("postion" is "position" with a letter lost, not "post" + "ion").
+      if (p.size() >= 3 && w.size() >= p.size() + 3 && w.size() < p.size() + min_rest &&
+          std::string_view(lower).substr(0, p.size()) == p) {
+        const std::string rest = lower.substr(p.size());
+        static constexpr std::string_view kEndings[] = {
+            "ion", "ions", "ate", "ates", "ant", "ants", "ent", "ents", "age", "ages", "ure", "ive", "ous",
+            "ism", "ist", "ity", "ment", "able", "ible", "ence", "ance", "ship", "less", "ful", "ward", "wise",
+            "ing", "ize", "ise", "ery", "ory", "ary", "ine", "ile", "ial", "ian", "ish", "ness", "ally", "ably",
+            "ed", "est", "ess", "ell", "all", "ill", "tion", "sion", "ial", "our", "ore", "ere", "are", "ire"};
+        if (!IsStopWord(rest) && std::find(std::begin(kEndings), std::end(kEndings), rest) == std::end(kEndings) &&
+            ctx_.speller->Correct(rest)) {
+          return true;
+        }
+      }
     }
     return false;
   }
@@ -202,7 +218,18 @@ class Checker {
     // "funder" (fund + er), "grader" (grade + r). A doubled consonant is
     // not undone: "writter" stays a typo.
     if (stem.size() >= 4 && ctx_.speller->Correct(stem)) return true;
-    return stem.size() >= 4 && ctx_.speller->Correct(stem + "e");
+    if (stem.size() >= 4 && ctx_.speller->Correct(stem + "e")) return true;
+    // "patroller", "kidnappers": the consonant doubled as the verb doubles
+    // it, which the dictionary shows in the verb's own -ed or -ing form
+    // ("patrolled"). "writter" stays a typo: "writ" is a word, but
+    // "writted" and "writting" are not.
+    const size_t n = stem.size();
+    if (n >= 5 && stem[n - 1] == stem[n - 2] && std::string_view("aeiouy").find(stem[n - 1]) == std::string_view::npos) {
+      const std::string undone = stem.substr(0, n - 1);
+      return ctx_.speller->Correct(undone) &&
+             (ctx_.speller->Correct(stem + "ed") || ctx_.speller->Correct(stem + "ing"));
+    }
+    return false;
   }
 
  public:
@@ -326,6 +353,17 @@ void CheckSpelling(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
     if (group_end - w > 1) {
       std::string_view whole = doc.text().substr(words[w].begin, words[group_end - 1].end - words[w].begin);
       if (whole.size() <= 60 && (checker.Known(whole) || checker.Correct(whole))) {
+        w = group_end - 1;
+        continue;
+      }
+      // "post-mortems", "co-operate": the word the dictionary knows solid,
+      // written with a hyphen ("re-aply" is still checked, "reaply" being
+      // no word either).
+      std::string solid;
+      for (char c : whole) {
+        if (c != '-') solid.push_back(c);
+      }
+      if (whole.size() <= 60 && solid.size() + (group_end - w - 1) == whole.size() && checker.Correct(solid)) {
         w = group_end - 1;
         continue;
       }
