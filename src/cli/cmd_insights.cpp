@@ -79,6 +79,10 @@ void RegisterSearch(CLI::App& root, Runner& selected) {
           if (!p.contact.org_name.empty()) ctx.out << " · " << p.contact.org_name;
           ctx.out << ctx.style.Dim("  #" + std::to_string(p.contact.id)) << '\n';
         }
+        if (r->more_people) {
+          ctx.out << ctx.style.Dim("  More people are called so: add a word of the name to narrow it.")
+                  << '\n';
+        }
       }
       if (!r->organizations.empty()) {
         ctx.out << ctx.style.Bold("Organizations") << '\n';
@@ -92,6 +96,10 @@ void RegisterSearch(CLI::App& root, Runner& selected) {
             if (o.people_count > static_cast<int>(o.people.size())) ctx.out << ", …";
           }
           ctx.out << '\n';
+        }
+        if (r->more_organizations) {
+          ctx.out << ctx.style.Dim("  More organizations are called so: add a word to narrow it.")
+                  << '\n';
         }
       }
       if ((!r->people.empty() || !r->organizations.empty()) && !r->results.empty()) {

@@ -124,6 +124,8 @@ void SearchPage(State& st, const Request& req, Response& res) {
           if (o.people_count > static_cast<int>(o.people.size())) item.set("more", true);
           orgs.push_back(item);
         }
+        if (r->more_people) d.set("more_people", true);
+        if (r->more_organizations) d.set("more_orgs", true);
         if (!r->people.empty()) {
           d.set("has_people", true);
           d.set("people", people);

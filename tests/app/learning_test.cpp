@@ -326,6 +326,15 @@ TEST_P(LearningTest, SearchFindsPeopleAndOrganizationsByNameFirst) {
   Add("José Ó Briain", "Café Müller");
   EXPECT_EQ(names(*app_->learning().Search("jose briain", 20)), (std::vector<std::string>{"José Ó Briain"}));
   EXPECT_EQ(app_->learning().Search("muller", 20)->organizations.size(), 1u);
+  // Ten at most, and the page is told there are more.
+  EXPECT_FALSE(app_->learning().Search("priya", 20)->more_people);
+  for (int i = 0; i < 11; ++i) Add("Sam Reyes " + std::to_string(i), "Reyes Group " + std::to_string(i));
+  auto many = app_->learning().Search("reyes", 20);
+  ASSERT_TRUE(many.ok());
+  EXPECT_EQ(many->people.size(), static_cast<size_t>(kNamedShown));
+  EXPECT_TRUE(many->more_people);
+  EXPECT_EQ(many->organizations.size(), static_cast<size_t>(kNamedShown));
+  EXPECT_TRUE(many->more_organizations);
 }
 
 TEST_P(LearningTest, NameSearchKeepsToItsWorkspace) {

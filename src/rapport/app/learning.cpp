@@ -471,12 +471,20 @@ Result<SearchResults> Learning::Search(const std::string& query, int limit) {
                                                hits.error().message() + ")");
   }
   SearchResults out;
-  RAPPORT_ASSIGN_OR_RETURN(auto people, store_.FindContactsNamed(parsed, kNamedShown));
+  RAPPORT_ASSIGN_OR_RETURN(auto people, store_.FindContactsNamed(parsed, kNamedShown + 1));
+  if (people.size() > static_cast<size_t>(kNamedShown)) {
+    out.more_people = true;
+    people.resize(kNamedShown);
+  }
   for (auto& c : people) {
     std::string marked = MarkNamed(c.name, parsed);
     out.people.push_back({std::move(c), std::move(marked)});
   }
-  RAPPORT_ASSIGN_OR_RETURN(auto orgs, store_.FindOrganizationsNamed(parsed, kNamedShown));
+  RAPPORT_ASSIGN_OR_RETURN(auto orgs, store_.FindOrganizationsNamed(parsed, kNamedShown + 1));
+  if (orgs.size() > static_cast<size_t>(kNamedShown)) {
+    out.more_organizations = true;
+    orgs.resize(kNamedShown);
+  }
   for (auto& o : orgs) {
     OrganizationMatch m;
     m.marked_name = MarkNamed(o.name, parsed);

@@ -96,6 +96,9 @@ struct SearchResults {
   // most kNamedShown of each).
   std::vector<PersonMatch> people;
   std::vector<OrganizationMatch> organizations;
+  // More people (organizations) are called so than those shown: more words
+  // narrow it.
+  bool more_people = false, more_organizations = false;
   // Then the texts: notes, answers and logged messages.
   std::vector<SearchResult> results;
   // More than kSearchRankWindow texts matched: these are the best of the

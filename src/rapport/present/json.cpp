@@ -229,7 +229,9 @@ json SearchResultsJson(const SearchResults& r) {
     organizations.push_back(std::move(j));
   }
   return {{"people", std::move(people)},
+          {"more_people", r.more_people},
           {"organizations", std::move(organizations)},
+          {"more_organizations", r.more_organizations},
           {"results", std::move(results)},
           {"windowed", r.windowed}};
 }
