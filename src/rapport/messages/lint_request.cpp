@@ -325,7 +325,8 @@ bool OffersWayOut(const Doc& doc, int sentence) {
   }
   static constexpr std::string_view kAfterIf[] = {"you", "that", "this", "it", "not", "needed", "necessary",
                                                   "possible", "convenient", "preferred", "easier", "ok", "okay",
-                                                  "helpful", "neither", "none", "any"};
+                                                  "helpful", "neither", "none", "any", "anything",
+                                                  "something"};
   static constexpr std::string_view kDeferring[] = {"works", "work", "free", "available", "busy", "better", "fine",
                                                     "ok", "okay", "good", "easier", "rather", "problem", "clash",
                                                     "clashes", "conflicts", "inconvenient", "difficult", "awkward",
