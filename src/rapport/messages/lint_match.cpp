@@ -195,6 +195,14 @@ bool NamesTheirWork(const Doc& doc, int s) {
       // A piece about them, named as a noun: "I read the health department's
       // profile of you in the Gazette", "the podcast's interview with you".
       {"read|reading|saw|seen|watched|heard|listened|enjoyed|found|noticed|spotted|came ~9 profile|profiles|interview|interviews|article|feature|piece|story|spotlight|portrait|writeup|segment|obituary|q&a of|with|about|on ~1 you|yourself", false},
+      // A piece of theirs the sender bought or holds: "I bought one of your
+      // celadon bowls", "we commissioned a table from you".
+      {"bought|purchased|ordered|commissioned|collected|tasted|framed|drinking|drank|wearing|wore ~4 your|yours|you", false},
+      // Their work credited to them by someone else: "the guide credited
+      // your team with the banners", "the curator attributed the display to
+      // you".
+      {"credited|crediting ~1 you|your", false},
+      {"attributed|attributes|attributing ~5 to you|your|yours", false},
   };
   // "I have attached my resume for your review", "I'd welcome your
   // comments": the sender's own document put before them, not a piece of

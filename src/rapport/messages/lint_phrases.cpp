@@ -73,7 +73,11 @@ const PhraseSet& JobAsks() {
       // Hiring asked about without the word: "is your crew taking on anyone
       // this summer?", "are you bringing on apprentices?", "does the shop
       // need another pair of hands?", "will you be hiring in the spring?".
-      {"taking|take|bringing|bring|signing|sign on ~2 anyone|anybody|someone|somebody|apprentice|apprentices|interns|intern|trainees|trainee|hands|helpers|helper|newcomers|juniors|junior|labourers|laborers", true, true},
+      // The people may come after a few words of kind: "is your lab
+      // bringing on any new preparation staff this year?".
+      {"taking|take|bringing|bring|signing|sign on ~3 anyone|anybody|someone|somebody|apprentice|apprentices|interns|intern|trainees|trainee|hands|helpers|helper|newcomers|juniors|junior|labourers|laborers|staff|people|workers|hires|employees|technicians|assistants|recruits|graduates|grads|crew|personnel|starters", true, true},
+      {"adding|add ~3 staff|hires|employees|technicians|assistants|apprentices|interns|trainees|recruits|personnel|headcount|workers", true, true},
+      {"any ~2 hires", true, true},
       {"looking|need|needs|needing|short|shorthanded ?for ~4 hands|apprentice|apprentices|helper|helpers|labourer|labourers|laborer|laborers|interns|trainee|trainees|recruits", true, true},
       {"looking|searching for ~2 help|anyone|anybody|someone|somebody|staff|people|workers", true, true},
       {"extra|another|spare pair|set of hands", true, true},
@@ -214,7 +218,7 @@ bool MentionsResume(const Doc& doc, const Match& m) {
 // the move": how they take people on, or the sender's own search, is not
 // a question about openings.
 bool IsDescriptiveTakingOn(const Doc& doc, const Match& m) {
-  static constexpr std::string_view kHeads[] = {"taking", "take", "bringing", "bring", "signing", "sign",
+  static constexpr std::string_view kHeads[] = {"taking", "take", "bringing", "bring", "signing", "sign", "adding", "add",
                                                 "looking", "searching", "need", "needs", "needing", "short",
                                                 "shorthanded", "extra", "another", "spare"};
   const auto& tokens = doc.tokens();
@@ -613,6 +617,10 @@ void CheckTone(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out
       {"urgent", false},
       {"respond|reply|back ~2 by|before|within|immediately|today|tonight|tomorrow|promptly|asap", false},
       {"let me know by|before|within|today|tomorrow|immediately|tonight", false},
+      // A deadline put on a favour, not only on a reply: "please send them
+      // by Monday", "forward it before Friday", "introduce us by the end of
+      // the week".
+      {"send|forward|share|email|pass|introduce|return|get|give|provide|sign|complete|connect ~8 by|before ~2 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|end|eod|cob|noon|midday|close|week|weekend|month|january|february|march|april|may|june|july|august|september|october|november|december", false},
       {"i ?will ?be expect|expecting ~2 you|your|a|to|an", false},
       {"expect your|a reply|call|response|answer", false},
       {"you must|should ~1 respond|reply|call|meet|answer|help|contact|make|give|send|introduce|forward|agree|understand|realize|realise|see", false},
@@ -656,6 +664,29 @@ void CheckTone(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out
         if (n == "confirm" || n == "still" || n == "works" || n == "suits" || n == "rsvp" || n == "confirmation" ||
             n == "attending" || n == "booking" || n == "reservation" || n == "move" || n == "reschedule" ||
             n == "rather" || n == "change" || n == "cancel") {
+          return true;
+        }
+      }
+    }
+    // "I'll send it by Friday", "we can get you the draft before Monday":
+    // the sender's own promise of a date, not a demand on them.
+    static constexpr std::string_view kFavours[] = {"send", "forward", "share", "email", "pass", "introduce", "return",
+                                                    "get", "give", "provide", "sign", "complete", "connect"};
+    if (In(kFavours, first)) {
+      const auto& tokens = doc.tokens();
+      const int sentence = tokens[static_cast<size_t>(m.first)].sentence;
+      for (int t = m.first - 1; t >= 0 && t >= m.first - 6; --t) {
+        const Token& tok = tokens[static_cast<size_t>(t)];
+        if (tok.sentence != sentence) break;
+        if (tok.norm == "i" || tok.norm == "we") return true;
+        if (tok.norm == "you" || tok.norm == "please") break;
+      }
+      const Sentence& s = doc.sentences()[static_cast<size_t>(sentence)];
+      for (int t = s.first_token; t < s.end_token; ++t) {
+        const std::string& n = tokens[static_cast<size_t>(t)].norm;
+        if (n == "confirm" || n == "still" || n == "works" || n == "suits" || n == "rsvp" || n == "confirmation" ||
+            n == "move" || n == "reschedule" || n == "rather" || n == "change" || n == "cancel" || n == "no" ||
+            n == "rush" || n == "hurry" || n == "pressure") {
           return true;
         }
       }

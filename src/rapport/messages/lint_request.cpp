@@ -195,15 +195,24 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
   // unless it is a group you share ("the alumni page", "the member list").
   static const PhraseSet kListing{
       {"found|got|saw|pulled|picked ~1 you|your|name|details|email|address|contact|profile ~12 directory|list|listing|database|roster|search|website|site|page|platform|register|registry|spreadsheet", false},
+      {"came|stumbled|ran across|upon ~1 you|your|name|details|email|address|contact|profile ~12 directory|list|listing|database|roster|search|website|site|page|platform|register|registry|spreadsheet", false},
+  };
+  // "while looking for graduates who went into naval architecture": the
+  // sender searched the listing for anyone of a kind, so even a group both
+  // share (the alumni directory) is only what every name found has.
+  static const PhraseSet kSearchedForAnyone{
+      {"looking|searching|search|hunting|browsing|trawling|scanning for|through ~3 people|graduates|grads|alumni|alums|alumnae|members|professionals|someone|anyone|somebody|anybody|folks|others|contacts|experts|practitioners|those|engineers|names", false},
   };
   const auto& words = doc.words();
   for (int s = doc.body_begin(); s < doc.body_end(); ++s) {
     const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
     if (NamesTheirWork(doc, s) || NamesSupervision(doc, s)) return;
     // "we both studied at Ohio State" is about them as much as "your team at Acme".
-    const bool listing = kListing.Any(doc, s, s + 1) &&
-                         !SentenceHas(doc, s, {"alumni", "alumnus", "alumna", "alum", "member", "members", "fellow",
-                                               "classmates", "cohort", "chapter"});
+    const bool listed = kListing.Any(doc, s, s + 1);
+    const bool searched = listed && kSearchedForAnyone.Any(doc, s, s + 1);
+    const bool listing = listed && (searched || !SentenceHas(doc, s, {"alumni", "alumnus", "alumna", "alum", "member",
+                                                                      "members", "fellow", "classmates", "cohort",
+                                                                      "chapter"}));
     const bool to_them = !listing && AddressesThem(doc, s);
     // "Cormac Doyle suggested I reach out": a referrer named, though the
     // sentence has no "you".
@@ -254,7 +263,7 @@ void CheckGeneric(const Doc& doc, const LintContext& ctx, std::vector<Finding>* 
         return;
       }
     }
-    if (kTheirDoing.Any(doc, s, s + 1)) return;
+    if (!searched && kTheirDoing.Any(doc, s, s + 1)) return;
   }
   out->push_back(doc.MakeWhole("generic-request", Severity::kWarning,
                                "Nothing here is about this person or their work; it could have gone to "
@@ -272,8 +281,12 @@ namespace {
 const PhraseSet& Dictates() {
   static const PhraseSet kSet{
       {"i will|shall call|phone|ring|ping ~2 you ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|then", false, false, true},
+      // The call announced for a day, whomever it is put to: "I'll call
+      // your office on Thursday at 11", "I'll ring her desk Friday", "I'll
+      // phone on Monday".
+      {"i will|shall call|phone|ring|telephone ~4 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight", false, false, true},
       {"i will|shall give|send you a ~1 ring|call|buzz|bell ~3 on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight", false, false, true},
-      {"i will|shall be|stop|come|drop ~2 by|at|in|to ~1 your|her|his|their office|desk|building|workplace|shop|store|studio|lab|clinic|place|home|site|yard|gallery|kitchen|station", false, false, true},
+      {"i will|shall be|stop|come|drop ~2 by|at|in|to ~1 your|her|his|their office|desk|building|workplace|shop|store|studio|lab|clinic|place|home|site|yard|gallery|kitchen|station|workshop|bindery|factory|plant|farm|hall|theatre|theater|surgery|practice|premises|warehouse|depot|laboratory|library|museum|restaurant|bakery|salon|garage|mill|brewery|winery|vineyard|forge|atelier|showroom|hangar|dock|boatyard", false, false, true},
       {"i have|i ~1 booked|scheduled|reserved|blocked|put|sent|added ~6 invite|invitation|slot|calendar|room|table|meeting|call|chat|session|appointment|conversation", false, false, true},
       {"meet me at|in|on", false, false, true},
       {"be available|ready|there at|on", false, false, true},
@@ -299,13 +312,106 @@ const PhraseSet& Legwork() {
   return kSet;
 }
 
+// Whether sentence `sentence` gives them a way out of the time it fixes:
+// "unless", "whenever", "if it suits", "or another day". An "if" counts
+// only when it defers to them ("if that works", "if you'd rather", "if
+// not", "if he's free"), not when it asks something of them ("it would
+// help if he knew I was coming").
+bool OffersWayOut(const Doc& doc, int sentence) {
+  if (SentenceHas(doc, sentence, {"unless", "whenever", "suits", "convenient", "prefer", "happy", "glad", "or",
+                                  "alternatively", "otherwise", "feel", "convenience", "allows", "permits",
+                                  "suit"})) {
+    return true;
+  }
+  static constexpr std::string_view kAfterIf[] = {"you", "that", "this", "it", "not", "needed", "necessary",
+                                                  "possible", "convenient", "preferred", "easier", "ok", "okay",
+                                                  "helpful", "neither", "none", "any", "anything",
+                                                  "something"};
+  static constexpr std::string_view kDeferring[] = {"works", "work", "free", "available", "busy", "better", "fine",
+                                                    "ok", "okay", "good", "easier", "rather", "problem", "clash",
+                                                    "clashes", "conflicts", "inconvenient", "difficult", "awkward",
+                                                    "tricky", "not", "cannot", "can", "could", "would", "wants",
+                                                    "want", "wish", "prefers", "agrees", "agree", "alright"};
+  const Sentence& s = doc.sentences()[static_cast<size_t>(sentence)];
+  const auto& tokens = doc.tokens();
+  for (int t = s.first_token; t < s.end_token; ++t) {
+    if (tokens[static_cast<size_t>(t)].norm != "if") continue;
+    if (t + 1 < s.end_token && In(kAfterIf, tokens[static_cast<size_t>(t + 1)].norm)) return true;
+    for (int k = t + 1; k < s.end_token && k <= t + 4; ++k) {
+      if (In(kDeferring, tokens[static_cast<size_t>(k)].norm)) return true;
+    }
+  }
+  return false;
+}
+
+// A number that reads as a clock time after "at": "at 11", "at ten", "at
+// half past nine", "at noon".
+bool IsClockAt(const Doc& doc, int t, int end) {
+  if (t + 1 >= end || doc.tokens()[static_cast<size_t>(t)].norm != "at") return false;
+  const std::string& n = doc.tokens()[static_cast<size_t>(t + 1)].norm;
+  static constexpr std::string_view kClock[] = {"one",    "two",  "three",  "four",   "five", "six",
+                                                "seven",  "eight", "nine",  "ten",    "eleven", "twelve",
+                                                "noon",   "midday", "half", "quarter"};
+  if (In(kClock, n)) return true;
+  if (n.empty() || n.size() > 5) return false;
+  size_t d = 0;
+  while (d < n.size() && n[d] >= '0' && n[d] <= '9') ++d;
+  if (d == 0 || d > 2) return false;
+  const int hour = std::stoi(n.substr(0, d));
+  return hour >= 1 && hour <= 12 && (d == n.size() || n.substr(d) == "am" || n.substr(d) == "pm" || n[d] == ':');
+}
+
+// The sender announcing their own call, visit or arrival for a day and a
+// clock time, with no question put: "I'll come by the workshop on Monday
+// at ten", "I'll drop in Thursday at 4pm", "I'll meet you at the gate on
+// Friday at 9".
+bool AnnouncesDayAndTime(const Doc& doc, int sentence) {
+  const Sentence& s = doc.sentences()[static_cast<size_t>(sentence)];
+  if (s.question()) return false;
+  const auto& tokens = doc.tokens();
+  static constexpr std::string_view kActs[] = {"call",  "phone", "ring",   "visit", "come",  "arrive", "stop",
+                                               "drop",  "pop",   "swing",  "show",  "turn",  "head",   "meet",
+                                               "telephone", "pass"};
+  for (int t = s.first_token; t + 2 < s.end_token; ++t) {
+    if (tokens[static_cast<size_t>(t)].norm != "i") continue;
+    const std::string& aux = tokens[static_cast<size_t>(t + 1)].norm;
+    int verb = -1;
+    if (aux == "will" || aux == "shall") verb = t + 2;
+    if (aux == "am" && t + 4 < s.end_token && tokens[static_cast<size_t>(t + 2)].norm == "going" &&
+        tokens[static_cast<size_t>(t + 3)].norm == "to") {
+      verb = t + 4;
+    }
+    if (verb < 0 || !In(kActs, tokens[static_cast<size_t>(verb)].norm)) continue;
+    bool day = false, clock = false;
+    for (int k = verb + 1; k < s.end_token; ++k) {
+      const std::string& n = tokens[static_cast<size_t>(k)].norm;
+      const bool dated = IsClockOrDate(doc, static_cast<size_t>(k));
+      const bool meridian = n.ends_with("am") || n.ends_with("pm") ||
+                            (k + 1 < s.end_token && (tokens[static_cast<size_t>(k + 1)].norm == "am" ||
+                                                     tokens[static_cast<size_t>(k + 1)].norm == "pm"));
+      day = day || IsWeekday(n) || (dated && !meridian);
+      clock = clock || IsClockAt(doc, k, s.end_token) || (dated && meridian);
+    }
+    clock = clock || HasClockColon(doc.SentenceText(sentence));
+    if (day && clock) return true;
+  }
+  return false;
+}
+
 std::vector<Match> DictatesIn(const Doc& doc, int from, int to) {
-  return Dictates().FindPerSentence(doc, from, to, [&](const Match& m) {
-    const int sentence = doc.tokens()[static_cast<size_t>(m.first)].sentence;
-    return SentenceHas(doc, sentence, {"if", "unless", "whenever", "suits", "convenient", "prefer", "happy",
-                                       "glad", "or", "alternatively", "otherwise", "feel", "convenience",
-                                       "allows", "permits", "suit"});
+  std::vector<Match> found = Dictates().FindPerSentence(doc, from, to, [&](const Match& m) {
+    return OffersWayOut(doc, doc.tokens()[static_cast<size_t>(m.first)].sentence);
   });
+  for (int s = from; s < to; ++s) {
+    const bool already = std::any_of(found.begin(), found.end(), [&](const Match& m) {
+      return doc.tokens()[static_cast<size_t>(m.first)].sentence == s;
+    });
+    if (already || !AnnouncesDayAndTime(doc, s) || OffersWayOut(doc, s)) continue;
+    const Sentence& sentence = doc.sentences()[static_cast<size_t>(s)];
+    found.push_back(Match{sentence.first_token, sentence.end_token});
+  }
+  std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
+  return found;
 }
 
 std::vector<Match> LegworkIn(const Doc& doc, int from, int to) {

@@ -100,6 +100,13 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       // said...", "at our old company", "since we worked together".
       {"when|after|since i ~1 wrote|emailed|asked|messaged|contacted", false},
       {"you said|told|wrote|replied|answered|offered|mentioned|explained", false},
+      // A conversation with them in person, told by what they did in it:
+      // "you spent a while explaining how you reduce the kiln", "you took
+      // ten minutes showing me the loom".
+      {"you ~1 spent|took ~4 explaining|showing|telling|walking|answering|demonstrating|talking|chatting|describing|going", false},
+      // An open house or open studios of theirs or their town's: "at the
+      // Portland Open Studios weekend", "during the Open House".
+      {"the|an|your|their|its ~2 open house|houses|studio|studios|day", false},
       {"our ~1 old|former|previous|last company|firm|team|employer|office|school|department|lab|job|project", false},
       {"worked|studied|served|volunteered together", false},
       {"our shared|common", false},
@@ -112,6 +119,27 @@ void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding
       {"took|taken|did|completed|joined|attended|enrolled|sat ?in|on|onto your ~5 class|classes|course|courses|module|modules|workshop|workshops|seminar|seminars|lesson|lessons|training|bootcamp|masterclass|lecture|lectures|tutorial|tutorials|programme|program", false},
   };
   if (kSet.Any(doc, 0, AllSentences(doc))) return;
+  // Their work met where it was made for, however long the place's name:
+  // "I saw the Cinder Lane Theatre production of The Tempest last weekend,
+  // and your lighting of the storm scene…". Not "I attended a careers
+  // evening and would value your advice": what follows "your" must be a
+  // thing of theirs, not something anyone can give.
+  static const PhraseSet kMetTheirWork{{"visited|attended|toured|saw|watched ~12 your", false}};
+  const auto anyones = [&](const Match& m) {
+    const auto& tokens = doc.tokens();
+    if (m.end >= static_cast<int>(tokens.size()) ||
+        tokens[static_cast<size_t>(m.end)].sentence != tokens[static_cast<size_t>(m.first)].sentence) {
+      return true;
+    }
+    static constexpr std::string_view kAnyones[] = {
+        "advice", "time",     "help",     "perspective", "perspectives", "thoughts",  "insight",  "insights",
+        "input",  "guidance", "experience", "expertise", "opinion",      "feedback",  "wisdom",   "knowledge",
+        "views",  "view",     "career",   "field",       "industry",     "schedule",  "calendar", "convenience",
+        "availability", "reply", "response", "inbox",    "attention",    "consideration", "take", "story",
+        "background", "journey", "path",  "name",        "email",        "profile",   "own",      "brain"};
+    return In(kAnyones, tokens[static_cast<size_t>(m.end)].norm);
+  };
+  if (!kMetTheirWork.FindPerSentence(doc, 0, AllSentences(doc), anyones).empty()) return;
   // Their talk at an event ("speaking at the summit", "your panel, talking
   // on grid storage"), not the sender's own talking to come ("I look
   // forward to talking at your convenience", "speaking on the phone").

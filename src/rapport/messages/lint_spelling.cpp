@@ -339,6 +339,40 @@ bool CapitalisedElsewhere(const Doc& doc, size_t w) {
   return false;
 }
 
+// "résumé", "café", "naïve", "rôle", "œuvre": the word with its borrowed
+// accents written plain (Latin-1 letters, æ and œ), keeping the case of
+// each letter; empty when the word has no accent or holds a letter
+// outside Latin-1 (a name in another script is left to the name checks).
+std::string WithoutAccents(std::string_view text) {
+  static const char kMap[] = "aaaaaaaceeeeiiiidnooooo/ouuuuypsaaaaaaaceeeeiiiidnooooo/ouuuuypy";
+  std::string out;
+  bool folded = false;
+  for (size_t i = 0; i < text.size();) {
+    uint32_t cp = 0;
+    const size_t n = DecodeUtf8(text, i, &cp);
+    i += n;
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+      continue;
+    }
+    folded = true;
+    const bool upper = (cp >= 0xC0 && cp <= 0xDE) || cp == 0x152;
+    std::string plain;
+    if (cp == 0xC6 || cp == 0xE6) {
+      plain = "ae";
+    } else if (cp == 0x152 || cp == 0x153) {
+      plain = "oe";
+    } else if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7 && cp != 0xDF) {
+      plain.push_back(kMap[cp - 0xC0]);
+    } else {
+      return {};
+    }
+    if (upper) plain[0] = static_cast<char>(plain[0] - 'a' + 'A');
+    out += plain;
+  }
+  return folded ? out : std::string();
+}
+
 }  // namespace
 
 void CheckSpelling(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
@@ -388,6 +422,13 @@ void CheckSpelling(const Doc& doc, const LintContext& ctx, std::vector<Finding>*
     // capitalised mid-sentence is a name there too ("Deloitte's ... at Deloitte").
     if (word.initial_upper && CapitalisedElsewhere(doc, w)) continue;
     if (checker.Known(text) || checker.Correct(text)) continue;
+    // The accented spelling of an English word whose plain form is known
+    // ("résumé", "café", "naïve", "façade"); an accented typo ("résumee")
+    // is still flagged, its plain form being no word either.
+    if (!word.ascii) {
+      const std::string plain = WithoutAccents(text);
+      if (!plain.empty() && (checker.Known(plain) || checker.Correct(plain))) continue;
+    }
     Finding f = doc.Make("spelling", Severity::kWarning, word.begin, word.end,
                          "\"" + std::string(text) + "\" may be misspelled.");
     // Suggestions are slow in Hunspell; a message full of noise gets them for the first few words.
