@@ -315,7 +315,8 @@ int main(int argc, char** argv) {
     facts.zone = "UTC";
     auto plan = PlanContact(facts, playbook, *now);
     ContactState st{added->id, std::string(ToString(plan.stage)), plan.objective_id,
-                    plan.next_due, stored.empty() ? std::nullopt : std::optional(stored.back().at)};
+                    plan.next_due, stored.empty() ? std::nullopt : std::optional(stored.back().at),
+                    plan.next_late};
     check(store.PutContactState(st));
     if (tty && (i + 1) % 1000 == 0) {
       std::cerr << "\r" << (i + 1) << " / " << contacts << " contacts" << std::flush;

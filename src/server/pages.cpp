@@ -335,7 +335,7 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
       x.set("label", std::string(Label(a.kind)));
       x.set("reason", a.reason);
       x.set("due", FormatFriendly(a.due, st.zone, now));
-      if (a.due < now) x.set("overdue", true);
+      if (IsOverdue(a, now)) x.set("overdue", true);
       actions.push_back(x);
     }
     d.set("actions", actions);

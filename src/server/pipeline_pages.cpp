@@ -158,7 +158,7 @@ void BoardPage(State& st, const Request& req, Response& res) {
         }
         if (e.next_due) {
           c.set("due", FormatFriendly(*e.next_due, st.zone, now));
-          if (*e.next_due < now) c.set("overdue", true);
+          if (e.next_late && *e.next_late < now) c.set("overdue", true);
         }
         // Every other column but dormant (time moves people there); the
         // next one is chosen, as the likeliest move.

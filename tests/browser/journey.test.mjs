@@ -225,7 +225,8 @@ test('5. ten minutes before, on a phone: meeting mode, the countdown, Finish, an
   // fast-forwarded.
   await page.clock.install({ time: new Date('2026-04-14T14:50:00Z') });
   await today(page);
-  await expectIn(page, 'prepare', PRIYA, 'overdue');
+  // Due since yesterday, but not late: the meeting has not started.
+  await expectIn(page, 'prepare', PRIYA, 'today');
   await expectIn(page, 'log_meeting', PRIYA, 'today');
   await item(page, 'prepare', PRIYA).getByRole('link', { name: 'Prepare: open meeting mode' }).click();
   await page.getByRole('heading', { level: 1, name: `Meeting with ${PRIYA}` }).waitFor();

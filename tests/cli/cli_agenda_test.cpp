@@ -63,7 +63,8 @@ class AgendaScenario : public ::testing::Test {
     Do({"request", "fay", "--at", "2026-02-01"});
     Do({"followup", "fay", "--at", "2026-02-08"});
     Do({"call", "fay", "--voicemail", "--at", "2026-02-15"});
-    // Gus: on the list since yesterday -> send the request.
+    // Gus: on the list since yesterday -> send the request (late: the
+    // day he was added has ended).
     Do({"target", "gus", "--at", "2026-03-09"});
     // Hal: a video call tomorrow at 15:00 Paris time -> prepare.
     Do({"reply", "hal", "--yes", "--at", "2026-03-05"});
@@ -92,7 +93,9 @@ TEST_F(AgendaScenario, TodayIsExactlyWhatTheMethodSays) {
                                  "follow_up Ada Example 2026-03-07T10:00:00Z overdue",
                                  "deliver_promise Eve Example 2026-03-09T00:00:00Z overdue",
                                  "request Gus Example 2026-03-09T00:00:00Z overdue",
-                                 "prepare Hal Example 2026-03-09T14:00:00Z overdue",
+                                 // Due since yesterday 14:00, not late: the
+                                 // meeting has not started.
+                                 "prepare Hal Example 2026-03-09T14:00:00Z",
                                  "thank_introducer Ada Example 2026-03-10T10:00:00Z",
                                  "thank Cy Example 2026-03-10T10:00:00Z",
                                  // No weekly_goal: Hal's meeting tomorrow is this week's one.
@@ -120,7 +123,7 @@ TEST_F(AgendaScenario, LookingAheadAndActingOnIt) {
   EXPECT_EQ(after, (std::vector<std::string>{
                        "keep_in_touch Dee Example 2026-01-31T00:00:00Z overdue",
                        "request Gus Example 2026-03-09T00:00:00Z overdue",
-                       "prepare Hal Example 2026-03-09T14:00:00Z overdue",
+                       "prepare Hal Example 2026-03-09T14:00:00Z",
                    }));
   // Without Hal's meeting the week has none: the goal nudges.
   Do({"cancel", "hal"});

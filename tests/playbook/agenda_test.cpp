@@ -238,6 +238,55 @@ TEST(PlanContact, PrepareExpiresWhenTheMeetingStarts) {
             "meeting with Ada Lovelace on Tue 10 Mar 09:00 has ended; mark it held or cancelled");
 }
 
+TEST(PlanContact, PreparingIsDueButNeverLateBeforeTheMeeting) {
+  // The meeting was made this morning for tonight: preparing is due at
+  // once (its due time, 24 hours before, has passed), but it is not late
+  // until the meeting starts, when it expires.
+  LogBuilder log;
+  log.Add(K::kRepliedYes, Ago(0, 3));
+  log.Add(K::kMeetingScheduled, Ago(0, 2)).MeetingAt(T("2026-03-10T19:00Z"));
+  auto r = PlanFor(log);
+  const Action& prepare = r.Get(A::kPrepare);
+  EXPECT_LT(prepare.due, kNow);
+  EXPECT_FALSE(IsOverdue(prepare, kNow));
+  EXPECT_FALSE(IsOverdue(prepare, T("2026-03-10T18:59Z")));
+  // The person is late only once the meeting is over and not logged.
+  EXPECT_EQ(r.plan.next_late, T("2026-03-10T19:30Z"));
+  EXPECT_EQ(r.plan.next_due, prepare.due);
+}
+
+TEST(PlanContact, ANewTargetIsLateOnlyOnceTheDayTheyWereAddedEnds) {
+  LogBuilder log;
+  log.Add(K::kTargeted, Ago(0, 1));  // 11:00 UTC
+  auto r = PlanFor(log);
+  const Action& request = r.Get(A::kRequest);
+  EXPECT_EQ(request.due, Ago(0, 1));  // due at once
+  EXPECT_FALSE(IsOverdue(request, kNow));
+  EXPECT_FALSE(IsOverdue(request, T("2026-03-10T23:59:59Z")));
+  EXPECT_TRUE(IsOverdue(request, T("2026-03-11T00:00:00Z")));
+  // The day is the seeker's: in Auckland (UTC+13) 11:00 UTC is already
+  // 00:00 the next day, which ends at 11:00 UTC on the 11th.
+  auto auckland = PlanFor(log, Ada(), {}, kNow, "Pacific/Auckland");
+  EXPECT_EQ(auckland.plan.next_late, T("2026-03-11T10:59:59Z"));
+}
+
+TEST(PlanContact, AMeetingLoggedWithATimeBeforeTheRequestStillCountsAsMet) {
+  // Logged in this order: the request (today), the meeting's scheduling,
+  // then "we met" with a time two days ago (before both).
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(0, 3));
+  log.Add(K::kMeetingScheduled, Ago(0, 2)).MeetingAt(T("2026-03-12T10:00Z"));
+  log.Add(K::kMeetingHeld, Ago(2));
+  log.SortByTime();
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kMet);
+  EXPECT_EQ(r.kinds(), std::vector<A>{A::kThank});
+  // A request logged after the meeting is a new thread, as before.
+  LogBuilder again;
+  again.Add(K::kMeetingHeld, Ago(20)).Add(K::kThanksSent, Ago(19)).Add(K::kRequestSent, Ago(1));
+  EXPECT_EQ(PlanFor(again).plan.stage, Stage::kRequested);
+}
+
 TEST(PlanContact, ACancelledMeetingNeedsNoPreparation) {
   LogBuilder log;
   log.Add(K::kMeetingScheduled, Ago(5)).MeetingAt(T("2026-03-12T09:00Z"));

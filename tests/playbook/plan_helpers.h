@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -62,6 +63,14 @@ class LogBuilder {
   }
   LogBuilder& Objective(Id id) {
     return Set([&](Event& e) { e.objective_id = id; });
+  }
+
+  // In time order, as the store gives them, each keeping the id of when it
+  // was logged (for a log whose times are not in the order it was written).
+  LogBuilder& SortByTime() {
+    std::stable_sort(events_.begin(), events_.end(),
+                     [](const Event& a, const Event& b) { return a.at < b.at; });
+    return *this;
   }
 
   const std::vector<Event>& events() const { return events_; }

@@ -82,6 +82,7 @@ TEST_F(StoreTest, AFirstReleaseDatabaseMigratesToTheSameSchemaAsANewOne) {
       DROP TRIGGER contact_name_delete; DROP TRIGGER organization_name_insert;
       DROP TRIGGER organization_name_update; DROP TRIGGER organization_name_delete;
       ALTER TABLE event DROP COLUMN template;
+      ALTER TABLE contact_state DROP COLUMN next_late;
       DELETE FROM schema_version WHERE version >= 7;
     )sql";
     char* err = nullptr;
@@ -360,6 +361,8 @@ TEST_P(StoreConformance, ContactStateIndexesTheEarliestDue) {
     st.contact_id = ids[i];
     st.stage = "requested";
     if (i != 2) st.next_due = now_ + days{i};
+    // P3's action is due but not late (a meeting to prepare for).
+    if (i != 2 && i != 3) st.next_late = st.next_due;
     ASSERT_TRUE(store_->PutContactState(st).ok());
   }
   auto due = store_->ContactsDueBy(now_ + days{3}, 10);
@@ -367,11 +370,19 @@ TEST_P(StoreConformance, ContactStateIndexesTheEarliestDue) {
   EXPECT_EQ(*store_->CountContactsDueBy(now_ + days{3}, 10), 3);
   EXPECT_EQ(*store_->CountContactsDueBy(now_ + days{3}, 2), 2);  // counting stops there
   EXPECT_EQ(store_->ContactsDueBy(now_ + days{10}, 2)->size(), 2u);
-  // `rapport status`: due before now (P0), and from now to the day's end
-  // (P1 and P3); P4 is later, P2 has nothing due.
+  // `rapport status`: late (P0), and due from now to the day's end (P1 and
+  // P3); P4 is later, P2 has nothing due. Late is next_late, not next_due:
+  // at three days on, P3 is due, not late.
   auto counts = store_->CountContactsDue(now_ + days{1}, now_ + days{3});
   ASSERT_TRUE(counts.ok()) << counts.error().message();
   EXPECT_EQ(*counts, std::make_pair(std::int64_t{1}, std::int64_t{2}));
+  EXPECT_EQ(*store_->CountContactsDue(now_ + days{3} + hours{1}, now_ + days{4}),
+            std::make_pair(std::int64_t{2}, std::int64_t{2}));  // P0, P1 late; P3, P4 due
+  // The late time is kept as written.
+  auto states = store_->ListContactStates();
+  ASSERT_TRUE(states.ok());
+  EXPECT_EQ(states->at(0).next_late, now_);
+  EXPECT_FALSE(states->at(3).next_late.has_value());
   // Upsert replaces.
   ContactState st{ids[0], "met", std::nullopt, std::nullopt, std::nullopt};
   ASSERT_TRUE(store_->PutContactState(st).ok());

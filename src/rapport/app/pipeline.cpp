@@ -34,6 +34,7 @@ Result<ContactPlan> UseCase::Replan(const Contact& c, const std::vector<Event>& 
   st.stage = std::string(ToString(plan.stage));
   st.objective_id = plan.objective_id;
   st.next_due = plan.next_due;
+  st.next_late = plan.next_late;
   if (!events.empty()) st.last_event_at = events.back().at;
   RAPPORT_RETURN_IF_ERROR(store_.PutContactState(st));
   return plan;
@@ -455,6 +456,7 @@ Result<std::vector<PipelineEntry>> Pipeline::Board(const PipelineFilter& filter)
     entry.stage = plan.stage;
     entry.objective_id = plan.objective_id;
     entry.next_due = plan.next_due;
+    entry.next_late = plan.next_late;
     entry.contact = std::move(c);
     out.push_back(std::move(entry));
   }
@@ -653,6 +655,7 @@ Result<int> UseCase::ReplanAll() {
     st.stage = std::string(ToString(plan.stage));
     st.objective_id = plan.objective_id;
     st.next_due = plan.next_due;
+    st.next_late = plan.next_late;
     if (!evs.empty()) st.last_event_at = evs.back().at;
     RAPPORT_RETURN_IF_ERROR(store_.PutContactState(st));
   }

@@ -73,6 +73,7 @@ struct PipelineEntry {
   Stage stage = Stage::kNone;
   std::optional<Id> objective_id;
   std::optional<Instant> next_due;
+  std::optional<Instant> next_late;  // overdue after it (ContactPlan::next_late)
 };
 
 // Who the board shows: every filter that is set must match.

@@ -253,6 +253,11 @@ ContactPlan PlanContact(const ContactFacts& facts, const Playbook& playbook, Ins
   std::sort(plan.actions.begin(), plan.actions.end(),
             [](const Action& a, const Action& b) { return OrderKey(a) < OrderKey(b); });
   if (!plan.actions.empty()) plan.next_due = plan.actions.front().due;
+  for (const Action& a : plan.actions) {
+    if (auto late = LateAt(a); late && (!plan.next_late || *late < *plan.next_late)) {
+      plan.next_late = late;
+    }
+  }
   return plan;
 }
 

@@ -58,6 +58,10 @@ struct Action {
   // After this instant the action no longer applies (prepare: the meeting's
   // start). Unset: it stays until an event settles it.
   std::optional<Instant> until;
+  // When set, the action is late only from this instant on, though due
+  // since `due` (request: once the day the person was put on the list has
+  // ended).
+  std::optional<Instant> late_after;
   // For deliver_promise: the promise_made event.
   std::optional<Id> promise_id;
   // One line a person understands: "no reply to your request of 20 Feb; a
@@ -83,6 +87,7 @@ struct ContactPlan {
   Stage stage = Stage::kNone;      // at `now`
   std::vector<Action> actions;     // every pending action, due or not yet due
   std::optional<Instant> next_due; // earliest due among `actions`
+  std::optional<Instant> next_late; // earliest LateAt among `actions`: overdue after it
   std::optional<Id> objective_id;  // the objective of the latest event that names one
 };
 
@@ -95,8 +100,18 @@ ContactPlan PlanContact(const ContactFacts& facts, const Playbook& playbook, Ins
 std::optional<Action> WeeklyGoal(int meetings_this_week, const Playbook& playbook, Instant now,
                                  std::string_view zone);
 
-// True when the action is overdue at `now` (due strictly before now).
-inline bool IsOverdue(const Action& a, Instant now) { return a.due < now; }
+// True when the action is overdue at `now`: due strictly before now, or
+// from late_after on when it has one. An action that expires (until: prepare
+// before the meeting's start, the week's goal) is never late: it is due
+// until it no longer applies.
+inline std::optional<Instant> LateAt(const Action& a) {
+  if (a.until) return std::nullopt;
+  return a.late_after ? *a.late_after : a.due;
+}
+inline bool IsOverdue(const Action& a, Instant now) {
+  const auto late = LateAt(a);
+  return late && *late < now;
+}
 
 // Keeps the actions due at or before `horizon` and not expired at `now`,
 // sorted: overdue first, then by due time, then by contact id and kind.

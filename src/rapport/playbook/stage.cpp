@@ -95,6 +95,14 @@ void Answered(Thread& t) {
   t.last_try = nullptr;
 }
 
+// True when `e` was logged before the latest meeting held but comes after
+// it in time: the seeker logged "met" with a time before their request or
+// the meeting's scheduling, and the meeting still counts as held. (Event
+// ids grow in the order things are logged; a restore keeps them.)
+bool LoggedBeforeHeld(const Thread& t, const Event& e) {
+  return t.last_held != nullptr && t.last_held->id > e.id && e.id != 0;
+}
+
 void Apply(Thread& t, const Event& e) {
   if (t.thanks != nullptr && e.kind != EventKind::kThanksSent && IsWithPerson(e.kind)) {
     t.contact_after_thanks = true;
@@ -114,6 +122,10 @@ void Apply(Thread& t, const Event& e) {
       [[fallthrough]];
     case EventKind::kFollowUpSent:
     case EventKind::kCallMade:
+      // Logged before a meeting that was then logged as held with an
+      // earlier time (a typo, or a meeting on the phone before the
+      // written request): the meeting answered it.
+      if (LoggedBeforeHeld(t, e)) break;
       if (t.phase == Phase::kAwaiting) {
         ++t.tries;
         t.last_try = &e;
@@ -137,6 +149,7 @@ void Apply(Thread& t, const Event& e) {
       break;
     case EventKind::kMeetingScheduled:
     case EventKind::kMeetingRescheduled:
+      if (LoggedBeforeHeld(t, e)) break;  // as for a request, above
       // A reschedule without a new time or length keeps the old ones.
       if (e.kind == EventKind::kMeetingScheduled || t.phase != Phase::kScheduled) {
         ClearMeeting(t);
@@ -260,7 +273,12 @@ void PlanThread(const Thread& t, const Contact& c, const Playbook& p, std::strin
                 std::vector<PendingAction>& out) {
   switch (t.phase) {
     case Phase::kTargeted:
+      // Due from the moment they are on the list, and overdue only once the
+      // day they were added has ended: a target added a minute ago is not
+      // late.
       Add(out, ActionKind::kRequest, c.id, t.targeted->at, t.targeted);
+      out.back().first.late_after =
+          AddLocalDays(StartOfLocalDay(t.targeted->at, zone), 1, zone) - Seconds{1};
       break;
     case Phase::kAwaiting: {
       const Event& last = *t.last_try;

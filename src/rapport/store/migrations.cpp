@@ -492,6 +492,15 @@ CREATE TRIGGER organization_name AFTER INSERT OR DELETE OR UPDATE OF name ON org
 INSERT INTO name_text (id, workspace_id, name) SELECT id * 2, workspace_id, name FROM contact;
 INSERT INTO name_text (id, workspace_id, name) SELECT id * 2 + 1, workspace_id, name FROM organization;
 )sql"},
+      // When a person's next action becomes late, apart from when it is due:
+      // preparing for a meeting is due, never late, until the meeting
+      // starts; a new target's request is late only after the day they were
+      // added. The rows already there keep their due time as the late one
+      // (as before) until their next event or 'reindex'.
+      {13, R"sql(
+ALTER TABLE contact_state ADD COLUMN next_late INTEGER;
+UPDATE contact_state SET next_late = next_due;
+)sql"},
   };
   return kMigrations;
 }

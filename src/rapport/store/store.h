@@ -54,6 +54,8 @@ struct ContactState {
   std::optional<Id> objective_id;
   std::optional<Instant> next_due;
   std::optional<Instant> last_event_at;
+  // Overdue after this (ContactPlan::next_late; migration 13).
+  std::optional<Instant> next_late;
 };
 
 struct SearchHits {

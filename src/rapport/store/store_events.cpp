@@ -93,24 +93,25 @@ Status Store::RemoveEvent(Id id) {
 Status Store::PutContactState(const ContactState& s) {
   auto r = db_.Execute(
       "INSERT INTO contact_state (contact_id, workspace_id, stage, objective_id, next_due, "
-      "last_event_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (contact_id) DO UPDATE SET "
-      "stage = excluded.stage, objective_id = excluded.objective_id, next_due = "
-      "excluded.next_due, last_event_at = excluded.last_event_at",
+      "last_event_at, next_late) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (contact_id) "
+      "DO UPDATE SET stage = excluded.stage, objective_id = excluded.objective_id, next_due = "
+      "excluded.next_due, last_event_at = excluded.last_event_at, next_late = excluded.next_late",
       {Int(s.contact_id), Int(ws_), s.stage, OptId(s.objective_id), OptTime(s.next_due),
-       OptTime(s.last_event_at)});
+       OptTime(s.last_event_at), OptTime(s.next_late)});
   if (!r) return r.error();
   return {};
 }
 
 Result<std::vector<ContactState>> Store::ListContactStates() {
   RAPPORT_ASSIGN_OR_RETURN(
-      auto rows, db_.Query("SELECT contact_id, stage, objective_id, next_due, last_event_at "
-                           "FROM contact_state WHERE workspace_id = $1 ORDER BY contact_id",
+      auto rows, db_.Query("SELECT contact_id, stage, objective_id, next_due, last_event_at, "
+                           "next_late FROM contact_state WHERE workspace_id = $1 ORDER BY "
+                           "contact_id",
                            {Int(ws_)}));
   std::vector<ContactState> out;
   out.reserve(rows.size());
   for (const auto& r : rows) {
-    out.push_back({r.Int(0), r.Text(1), r.OptInt(2), RowTime(r, 3), RowTime(r, 4)});
+    out.push_back({r.Int(0), r.Text(1), r.OptInt(2), RowTime(r, 3), RowTime(r, 4), RowTime(r, 5)});
   }
   return out;
 }
@@ -137,7 +138,7 @@ Result<std::int64_t> Store::CountContactsDueBy(Instant horizon, std::int64_t at_
 Result<std::pair<std::int64_t, std::int64_t>> Store::CountContactsDue(Instant now, Instant until) {
   RAPPORT_ASSIGN_OR_RETURN(
       auto rows,
-      db_.Query("SELECT COUNT(CASE WHEN next_due < $2 THEN 1 END), COUNT(*) FROM contact_state "
+      db_.Query("SELECT COUNT(CASE WHEN next_late < $2 THEN 1 END), COUNT(*) FROM contact_state "
                 "WHERE workspace_id = $1 AND next_due <= $3",
                 {Int(ws_), Int(ToUnix(now)), Int(ToUnix(until))}));
   const std::int64_t overdue = rows.at(0).Int(0);
