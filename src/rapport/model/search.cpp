@@ -1,7 +1,7 @@
 #include "rapport/model/search.h"
 
 #include <cctype>
-#include <regex>
+#include <algorithm>
 #include <vector>
 
 #include "rapport/model/search_query.h"
@@ -29,34 +29,136 @@ char After(std::string_view s, size_t i) {
   return '\0';
 }
 
+bool StartsWith(std::string_view s, size_t i, std::string_view with) {
+  return s.compare(i, with.size(), with) == 0;
+}
+
+// The first `c` at or after `from` on the same line (before any of `stops`),
+// or npos.
+size_t FindOnLine(std::string_view s, size_t from, char c, std::string_view stops = "") {
+  for (size_t i = from; i < s.size(); ++i) {
+    if (s[i] == c) return i;
+    if (s[i] == '\n' || stops.find(s[i]) != std::string_view::npos) return std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
 // Links, images and autolinks as their text; a link cut off by the
-// snippet's start or end too.
-std::string Links(std::string s) {
-  static const std::regex kLink(R"(!?\[([^\]\n]*)\]\([^)\n]*\))");
-  static const std::regex kReference(R"(!?\[([^\]\n]*)\]\[[^\]\n]*\])");
-  static const std::regex kCutAtEnd(R"(!?\[([^\]\n]*)\]\([^)\n]*$)");
-  static const std::regex kCutAtStart(R"(^([^\[\]\n]*)\]\([^)\n]*\))");
-  static const std::regex kAutolink(R"(<((?:https?|mailto):[^>\s]*)>)");
-  s = std::regex_replace(s, kLink, "$1");
-  s = std::regex_replace(s, kReference, "$1");
-  s = std::regex_replace(s, kCutAtEnd, "$1");
-  s = std::regex_replace(s, kCutAtStart, "$1");
-  s = std::regex_replace(s, kAutolink, "$1");
-  return s;
+// snippet's start or end too. (By hand: std::regex costs a large header and
+// trips GCC's -Wmaybe-uninitialized under the sanitizers.)
+std::string Links(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  // "study](https://…) was": the window opened inside a link's text.
+  if (size_t close = FindOnLine(s, 0, ']', "["); close != std::string_view::npos &&
+      close + 1 < s.size() && s[close + 1] == '(') {
+    if (size_t end = FindOnLine(s, close + 2, ')'); end != std::string_view::npos) {
+      out.append(s.substr(0, close));
+      i = end + 1;
+    }
+  }
+  while (i < s.size()) {
+    const bool image = s[i] == '!' && i + 1 < s.size() && s[i + 1] == '[';
+    const size_t open = image ? i + 1 : i;
+    if (s[open] == '[') {
+      const size_t close = FindOnLine(s, open + 1, ']', "[");
+      if (close != std::string_view::npos && close + 1 < s.size() &&
+          (s[close + 1] == '(' || s[close + 1] == '[')) {
+        const char end_char = s[close + 1] == '(' ? ')' : ']';
+        size_t end = FindOnLine(s, close + 2, end_char);
+        if (end == std::string_view::npos && end_char == ')' &&
+            s.find('\n', close + 2) == std::string_view::npos) {
+          end = s.size() - 1;  // cut off by the window's end
+        }
+        if (end != std::string_view::npos) {
+          out.append(s.substr(open + 1, close - open - 1));
+          i = end + 1;
+          continue;
+        }
+      }
+    }
+    if (s[i] == '<' && (StartsWith(s, i + 1, "http://") || StartsWith(s, i + 1, "https://") ||
+                        StartsWith(s, i + 1, "mailto:"))) {
+      size_t end = i + 1;
+      while (end < s.size() && s[end] != '>' && !std::isspace(static_cast<unsigned char>(s[end]))) ++end;
+      if (end < s.size() && s[end] == '>') {
+        out.append(s.substr(i + 1, end - i - 1));
+        i = end + 1;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+// The length of the markers at the start of `line`: quotes, a heading's
+// hashes, a list item's bullet or number (and a task's box), a fence (the
+// whole line).
+size_t MarkerLength(std::string_view line) {
+  size_t i = 0;
+  for (bool more = true; more;) {
+    more = false;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    auto space_after = [&](size_t j) { return j < line.size() && (line[j] == ' ' || line[j] == '\t'); };
+    auto skip_spaces = [&](size_t j) {
+      while (j < line.size() && (line[j] == ' ' || line[j] == '\t')) ++j;
+      return j;
+    };
+    if (StartsWith(line, i, "```") || StartsWith(line, i, "~~~")) return line.size();
+    if (i < line.size() && line[i] == '>') {
+      i = i + 1 < line.size() && (line[i + 1] == ' ' || line[i + 1] == '\t') ? i + 2 : i + 1;
+      more = true;
+      continue;
+    }
+    size_t h = i;
+    while (h < line.size() && line[h] == '#' && h - i < 6) ++h;
+    if (h > i && space_after(h)) {
+      i = skip_spaces(h);
+      more = true;
+      continue;
+    }
+    if (i < line.size() && (line[i] == '-' || line[i] == '*' || line[i] == '+') && space_after(i + 1)) {
+      i = skip_spaces(i + 1);
+      if (i + 2 < line.size() && line[i] == '[' && (line[i + 1] == ' ' || line[i + 1] == 'x' ||
+                                                      line[i + 1] == 'X') && line[i + 2] == ']' &&
+          space_after(i + 3)) {
+        i = skip_spaces(i + 3);
+      }
+      more = true;
+      continue;
+    }
+    size_t d = i;
+    while (d < line.size() && d - i < 9 && std::isdigit(static_cast<unsigned char>(line[d]))) ++d;
+    if (d > i && d < line.size() && (line[d] == '.' || line[d] == ')') && space_after(d + 1)) {
+      i = skip_spaces(d + 1);
+      more = true;
+      continue;
+    }
+  }
+  return i;
 }
 
 // Headings, quotes, list items and fences: the markers at a line's start.
-std::string LineMarkers(const std::string& s) {
-  static const std::regex kMarker(
-      R"(^[ \t]*(?:(?:>[ \t]?)+|#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+|```[^\n]*|~~~[^\n]*)+)",
-      std::regex::multiline);
-  return std::regex_replace(s, kMarker, "");
+std::string LineMarkers(std::string_view s) {
+  std::string out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find('\n', start);
+    if (end == std::string_view::npos) end = s.size();
+    const std::string_view line = s.substr(start, end - start);
+    out.append(line.substr(std::min(MarkerLength(line), line.size())));
+    if (end == s.size()) break;
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
 }
 
 }  // namespace
 
 std::string PlainSnippet(std::string_view marked) {
-  const std::string s = Links(LineMarkers(std::string(marked)));
+  const std::string s = Links(LineMarkers(marked));
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
