@@ -55,6 +55,20 @@ constexpr Verb kVerbs[] = {
 
 
 
+// The verb of the log form that does `next` (the person's first pending
+// action), or "" when none does.
+std::string LikelyVerb(ActionKind next) {
+  switch (next) {
+    case ActionKind::kRequest: return "request";
+    case ActionKind::kFollowUp: return "followup";
+    case ActionKind::kCall: return "call";
+    case ActionKind::kSchedule: return "schedule";
+    case ActionKind::kPrepare:
+    case ActionKind::kLogMeeting: return "met";
+    case ActionKind::kThank: return "thank";
+    default: return "";
+  }
+}
 
 // ---- Today ------------------------------------------------------------------
 
@@ -96,6 +110,10 @@ Result<std::string> RenderToday(State& st) {
     }
     if (a.kind == ActionKind::kPrepare && a.contact_id != 0) {
       x.set("meeting_href", "/people/" + IdText(a.contact_id) + "/meeting");
+    }
+    if (a.kind == ActionKind::kSchedule && a.contact_id != 0) {
+      // Their page's log form offers "Scheduled a meeting" first.
+      x.set("schedule_href", "/people/" + IdText(a.contact_id) + "#log-title");
     }
     if (a.contact_id != 0 && OneClickEvent(a, now)) {
       x.set("button", ButtonLabel(a.kind));
@@ -277,6 +295,7 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
   const std::string flash = TakeFlash(req, res);
   data d;
   std::string name;
+  std::string likely;  // the log form's verb for the next action, offered first
   {
     std::lock_guard lock(st.mu);
     auto detail = st.app.records().ShowContact(id);
@@ -329,6 +348,7 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     }
     d.set("facts", facts);
 
+    if (!detail->actions.empty()) likely = LikelyVerb(detail->actions.front().kind);
     data actions = list{};
     for (const auto& a : detail->actions) {
       data x;
@@ -425,13 +445,22 @@ void PersonPage(State& st, const Request& req, Response& res, const std::string&
     if (!detail->introduced.empty()) d.set("has_introduced", true);
     AddPersonMeetingForms(st, id, d);  // meeting_pages.cpp
   }
+  // The likeliest next step first and chosen (what was typed, after a
+  // refused form).
+  const std::string& chosen_verb = typed.what.empty() ? likely : typed.what;
   data verbs = list{};
-  for (const auto& v : kVerbs) {
+  auto add_verb = [&](const Verb& v) {
     data x;
     x.set("value", v.value);
     x.set("label", v.label);
-    if (typed.what == v.value) x.set("selected", true);
+    if (chosen_verb == v.value) x.set("selected", true);
     verbs.push_back(x);
+  };
+  for (const auto& v : kVerbs) {
+    if (v.value == likely) add_verb(v);
+  }
+  for (const auto& v : kVerbs) {
+    if (v.value != likely) add_verb(v);
   }
   d.set("verbs", verbs);
   d.set("csrf", st.csrf);

@@ -558,3 +558,21 @@ TEST(LintRobustness, AFailingSpellerCostsOnlyTheSpellingRule) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+TEST(LintConnection, SomeoneYouKnowNeedsNoLine) {
+  const std::string text = Replace(kGoodRequest, "Grace Hopper suggested I write to you. ", "");
+  auto ctx = Ctx(MessageKind::kRequest, {"Ada", "Sam"});
+  EXPECT_TRUE(Fires(text, ctx, "no-connection"));
+  // A first-degree contact on record: you know each other.
+  ctx.knows_them = true;
+  EXPECT_FALSE(Fires(text, ctx, "no-connection"));
+  // The rest of the rules still read it.
+  EXPECT_TRUE(Fires(Replace(text, "Would you have 20 minutes", "Are you hiring? Would you have 20 minutes"),
+                    ctx, "asks-for-job"));
+}
+
+}  // namespace
+}  // namespace rapport

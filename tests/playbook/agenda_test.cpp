@@ -27,6 +27,7 @@ TEST(ActionNames, AreStable) {
       {A::kKeepInTouch, "keep_in_touch"},
       {A::kDeliverPromise, "deliver_promise"},
       {A::kWeeklyGoal, "weekly_goal"},
+      {A::kSchedule, "schedule"},
   };
   for (const auto& [kind, name] : names) EXPECT_EQ(ToString(kind), name);
 }
@@ -162,6 +163,7 @@ TEST(PlanContact, ClosedOrAnAnswerSettlesTheTries) {
     // A cancel without a meeting is noise: the move_on stays.
     std::vector<A> want;
     if (settle == K::kMeetingCancelled) want = {A::kMoveOn};
+    if (settle == K::kRepliedYes) want = {A::kSchedule};  // the tries are over; book it
     EXPECT_EQ(r.kinds(), want) << ToString(settle);
   }
 }
@@ -287,13 +289,36 @@ TEST(PlanContact, AMeetingLoggedWithATimeBeforeTheRequestStillCountsAsMet) {
   EXPECT_EQ(PlanFor(again).plan.stage, Stage::kRequested);
 }
 
+TEST(PlanContact, AYesWantsAMeetingScheduled) {
+  LogBuilder log;
+  log.Add(K::kRequestSent, Ago(3)).Add(K::kRepliedYes, Ago(0, 2));
+  auto r = PlanFor(log);
+  EXPECT_EQ(r.plan.stage, Stage::kScheduled);
+  ASSERT_EQ(r.kinds(), std::vector<A>{A::kSchedule});
+  const Action& a = r.plan.actions[0];
+  EXPECT_EQ(a.due, Ago(0, 2));
+  EXPECT_FALSE(IsOverdue(a, kNow));
+  EXPECT_FALSE(IsOverdue(a, T("2026-03-11T23:59:59Z")));  // the next day too
+  EXPECT_TRUE(IsOverdue(a, T("2026-03-12T00:00:00Z")));
+  EXPECT_EQ(a.reason, "Ada Lovelace said yes on 10 Mar; agree on a time and put the meeting on the calendar");
+  EXPECT_FALSE(EventThatDoes(A::kSchedule).has_value());  // it needs a time
+  // Booked, it is settled; cancelled, it is due again.
+  log.Add(K::kMeetingScheduled, Ago(0, 1)).MeetingAt(T("2026-03-13T10:00Z"));
+  EXPECT_EQ(PlanFor(log).kinds(), (std::vector<A>{A::kPrepare, A::kLogMeeting}));
+  log.Add(K::kMeetingCancelled, Ago(0, 0));
+  auto cancelled = PlanFor(log);
+  ASSERT_EQ(cancelled.kinds(), std::vector<A>{A::kSchedule});
+  EXPECT_NE(cancelled.plan.actions[0].reason.find("was cancelled"), std::string::npos);
+}
+
 TEST(PlanContact, ACancelledMeetingNeedsNoPreparation) {
   LogBuilder log;
   log.Add(K::kMeetingScheduled, Ago(5)).MeetingAt(T("2026-03-12T09:00Z"));
   log.Add(K::kMeetingCancelled, Ago(1));
   auto r = PlanFor(log);
   EXPECT_EQ(r.plan.stage, Stage::kScheduled);
-  EXPECT_TRUE(r.plan.actions.empty());
+  // Nothing to prepare; a new time to find.
+  EXPECT_EQ(r.kinds(), std::vector<A>{A::kSchedule});
 }
 
 TEST(PlanContact, AMeetingHeldYesterdayIsThankedWithin48Hours) {

@@ -706,6 +706,28 @@ TEST_F(ServerTest, TheMeetingIsLoggedInOneClickOnlyAfterItEnds) {
 
 // The person page lists the promises still open, both ways, and marks one
 // kept in a click.
+TEST_F(ServerTest, AfterAYesThePagesSaySchedule) {
+  Id id = AddPerson("Ada Lovelace");
+  Log(id, EventKind::kRequestSent, "2026-03-08T10:00Z");
+  Log(id, EventKind::kRepliedYes, "2026-03-10T08:00Z");
+  const std::string path = "/people/" + std::to_string(id);
+  auto page = client_->Get(path.c_str());
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->body.find("Nothing pending"), std::string::npos);
+  EXPECT_NE(page->body.find("Schedule the meeting"), std::string::npos) << page->body;
+  // The log form offers the likeliest step first, chosen.
+  const size_t select = page->body.find("<select");
+  ASSERT_NE(select, std::string::npos);
+  EXPECT_EQ(page->body.find("<option value=\"schedule\" selected>", select),
+            page->body.find("<option", select))
+      << page->body.substr(select, 600);
+  // Today links to that form.
+  auto today = client_->Get("/");
+  EXPECT_NE(today->body.find("href=\"" + path + "#log-title\">Schedule it on their page</a>"),
+            std::string::npos)
+      << today->body;
+}
+
 TEST_F(ServerTest, PersonPageShowsOpenPromisesAndMarksThemKept) {
   Id id = AddPerson("Ada Lovelace");
   EventInput mine;

@@ -91,6 +91,7 @@ std::string_view Label(ActionKind k) {
     case ActionKind::kKeepInTouch: return "Keep in touch";
     case ActionKind::kDeliverPromise: return "Keep a promise";
     case ActionKind::kWeeklyGoal: return "Weekly goal";
+    case ActionKind::kSchedule: return "Schedule the meeting";
   }
   return "";
 }

@@ -88,6 +88,10 @@ Result<std::vector<Finding>> Messaging::Lint(std::string_view text, MessageKind 
       ctx.days_since_last_contact =
           static_cast<int>(std::chrono::duration_cast<std::chrono::hours>(Now() - *last).count() / 24);
     }
+    // A request to someone you know needs no "how I found you".
+    for (const auto& c : contacts) {
+      if (c.id == *about) ctx.knows_them = c.degree == Degree::kFirst;
+    }
   }
   ctx.known_words.assign(words.begin(), words.end());
   ctx.speller = speller_.get();
@@ -272,6 +276,7 @@ std::optional<std::string_view> TemplateForAction(ActionKind kind) {
     case ActionKind::kLogMeeting:
     case ActionKind::kDeliverPromise:
     case ActionKind::kWeeklyGoal:
+    case ActionKind::kSchedule:
       return std::nullopt;
   }
   return std::nullopt;

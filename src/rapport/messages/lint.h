@@ -62,6 +62,9 @@ struct LintContext {
   // They answered no (replied_no) and have not said yes since: a new request
   // or follow-up that does not acknowledge it is already-declined.
   bool declined = false;
+  // The person written to is someone you know (a first-degree contact on
+  // record): a request needs no line on how you found them (no-connection).
+  bool knows_them = false;
   const Speller* speller = nullptr;  // null: no spelling rule
 };
 

@@ -43,7 +43,7 @@ bool NamesSupervision(const Doc& doc, int s) {
 }
 
 void CheckConnection(const Doc& doc, const LintContext& ctx, std::vector<Finding>* out) {
-  if (ctx.kind != MessageKind::kRequest) return;
+  if (ctx.kind != MessageKind::kRequest || ctx.knows_them) return;
   static const PhraseSet kSet{
       {"we|i met|spoke|talked|chatted|connected|crossed", false},
       {"met|meeting you", false},

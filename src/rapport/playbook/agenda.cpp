@@ -27,11 +27,12 @@ namespace rapport {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kActionNames = {
+constexpr std::array<std::string_view, 13> kActionNames = {
     "request",       "follow_up",        "call",
     "move_on",       "prepare",          "log_meeting",
     "thank",         "thank_introducer", "report_back",
-    "keep_in_touch", "deliver_promise",  "weekly_goal"};
+    "keep_in_touch", "deliver_promise",  "weekly_goal",
+    "schedule"};
 
 // "a week has passed", "10 days have passed".
 std::string DaysPassed(int n) {
@@ -144,6 +145,13 @@ class Reasons {
                                : "you promised " + name_ + " on " + Day(e.at) + ": " + what;
         return head + (due ? "; it was due " : "; due ") + Day(a.due);
       }
+      case ActionKind::kSchedule:
+        if (e.kind == EventKind::kMeetingCancelled) {
+          return "the meeting with " + name_ + " was cancelled on " + Day(e.at) +
+                 "; agree on a new time and put it on the calendar";
+        }
+        return name_ + " said yes on " + Day(e.at) +
+               "; agree on a time and put the meeting on the calendar";
       case ActionKind::kWeeklyGoal:
         break;
     }

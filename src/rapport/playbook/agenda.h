@@ -34,6 +34,7 @@ enum class ActionKind {
   kKeepInTouch,      // keep_in_touch_days since the last contact
   kDeliverPromise,   // something I promised, not yet kept
   kWeeklyGoal,       // behind the weekly goal of meetings
+  kSchedule,         // they said yes (or the meeting was cancelled): agree a time
 };
 
 std::string_view ToString(ActionKind k);  // "follow_up", "thank_introducer", ...

@@ -56,6 +56,8 @@ enum class Phase {
 struct Thread {
   Phase phase = Phase::kNone;
   const Event* targeted = nullptr;
+  // What left a yes with no meeting booked: the yes, or the cancellation.
+  const Event* unbooked = nullptr;
   int tries = 0;
   const Event* last_try = nullptr;
   // The pending meeting: the event that set its time, and its length.
@@ -139,7 +141,10 @@ void Apply(Thread& t, const Event& e) {
       // kYes / kScheduled: scheduling talk after a yes is not a try.
       break;
     case EventKind::kRepliedYes:
-      if (t.phase != Phase::kScheduled) t.phase = Phase::kYes;
+      if (t.phase != Phase::kScheduled) {
+        t.phase = Phase::kYes;
+        t.unbooked = &e;
+      }
       Answered(t);
       break;
     case EventKind::kRepliedNo:
@@ -162,6 +167,7 @@ void Apply(Thread& t, const Event& e) {
     case EventKind::kMeetingCancelled:
       if (t.phase == Phase::kScheduled) {
         t.phase = Phase::kYes;
+        t.unbooked = &e;
         ClearMeeting(t);
       }
       break;
@@ -313,8 +319,16 @@ void PlanThread(const Thread& t, const Contact& c, const Playbook& p, std::strin
             t.last_event);
       }
       break;
-    case Phase::kNone:
     case Phase::kYes:
+      // A yes wants an answer: a time proposed and booked. Due at once,
+      // late once the next day has ended too.
+      if (t.unbooked != nullptr) {
+        Add(out, ActionKind::kSchedule, c.id, t.unbooked->at, t.unbooked);
+        out.back().first.late_after =
+            AddLocalDays(StartOfLocalDay(t.unbooked->at, zone), 2, zone) - Seconds{1};
+      }
+      break;
+    case Phase::kNone:
     case Phase::kDeclined:
     case Phase::kClosed:
       break;
