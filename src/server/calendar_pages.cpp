@@ -46,7 +46,7 @@ void CalendarPage(State& st, const Request& req, Response& res) {
   data d;
   d.set("address", address);
   d.set("csrf", st.csrf);
-  res.set_content(RenderPage(st, "Calendar", "", Render("calendar", d), flash), kHtml);
+  res.set_content(RenderPage(st, "Calendar", "calendar", Render("calendar", d), flash), kHtml);
 }
 
 void Rotate(State& st, const Request& req, Response& res) {

@@ -111,6 +111,7 @@ std::string RenderPage(const State& st, std::string_view title, std::string_view
   if (nav == "compose") d.set("nav_compose", true);
   if (nav == "pipeline") d.set("nav_pipeline", true);
   if (nav == "import") d.set("nav_import", true);
+  if (nav == "calendar") d.set("nav_calendar", true);
   return Render("layout", d);
 }
 

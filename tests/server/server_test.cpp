@@ -602,6 +602,8 @@ TEST_F(ServerTest, CalendarFeedNeedsTheCurrentSecret) {
   auto page = client_->Get("/calendar");
   ASSERT_TRUE(page);
   ASSERT_EQ(page->status, 200);
+  // Reachable from the navigation, which marks it.
+  EXPECT_NE(page->body.find(R"(<a href="/calendar" aria-current="page">Calendar</a>)"), std::string::npos);
   auto token = app_->data().CalendarToken(false);
   ASSERT_TRUE(token.ok());
   const std::string address = "http://" + Host() + "/calendar.ics?token=" + *token;
