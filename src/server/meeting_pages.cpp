@@ -6,6 +6,8 @@
 // FinishMeeting). Every form posts with a CSRF field and answers 303 with a
 // flash, so it works without JavaScript; an answer posted by htmx gets back
 // just its question's block. The countdown is web/static/meeting.js.
+#include <cctype>
+
 #include "rapport/app/presentation.h"
 #include "rapport/app/labels.h"
 #include "rapport/model/time.h"
@@ -93,6 +95,7 @@ struct MeetingTyped {
   Id question = 0;                   // the answer form of this question
   std::string answer, answer_error;
   std::string finish_note, finish_error;  // the finish form
+  std::string finish_early;  // "the meeting starts at ...": asked before finishing
   std::optional<int> fit;
 };
 
@@ -212,6 +215,7 @@ void MeetingPage(State& st, const Request& req, Response& res, const MeetingType
   if (!typed.note_error.empty()) d.set("note_error", typed.note_error);
   if (!typed.finish_note.empty()) d.set("finish_note", typed.finish_note);
   if (!typed.finish_error.empty()) d.set("finish_error", typed.finish_error);
+  if (!typed.finish_early.empty()) d.set("finish_early", typed.finish_early);
   res.status = typed.status;
   res.set_content(
       RenderPage(st, "Meeting with " + name, "people", Render("meeting", d), flash), kHtml);
@@ -328,16 +332,25 @@ void FinishMeeting(State& st, const Request& req, Response& res) {
   Result<MeetingFinished> r = Error::InvalidArgument("");
   {
     std::lock_guard lock(st.mu);
-    r = st.app.pipeline().FinishMeeting(id, fit, Field(req, "note"), Field(req, "write_id"));
+    r = st.app.pipeline().FinishMeeting(id, fit, Field(req, "note"), Field(req, "write_id"),
+                                        Field(req, "early") == "yes");
   }
   if (!r) {
     if (StatusFor(r.error()) >= 500 || r.error().code() == ErrorCode::kNotFound) {
       return SendErrorPage(st, res, r.error());
     }
     MeetingTyped t;
-    t.status = StatusFor(r.error());
     t.finish_note = Field(req, "note").value_or("");
-    t.finish_error = PublicMessage(r.error());
+    if (r.error().field() == "start") {
+      // Not a fault: a question. The form comes back with what was typed,
+      // asking to confirm.
+      std::string said = PublicMessage(r.error());
+      if (!said.empty()) said[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(said[0])));
+      t.finish_early = said + ". Finish it now anyway?";
+    } else {
+      t.status = StatusFor(r.error());
+      t.finish_error = PublicMessage(r.error());
+    }
     if (fit && *fit >= 1 && *fit <= 5) t.fit = fit;
     return MeetingPage(st, req, res, t);
   }

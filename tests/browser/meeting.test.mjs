@@ -89,6 +89,12 @@ test('meeting mode: the plan, an answer in place, the countdown, a note, and Fin
   await page.getByRole('radio', { name: /^4/ }).check();
   await page.getByLabel('A last note').fill('Her tip about research ops.');
   await page.getByRole('button', { name: 'Finish and write the thank-you' }).click();
+  // The server's clock (09:00) is before the meeting's start (10:00): it
+  // asks first, keeping the fit and the note.
+  await page.getByText(/^The meeting with Ada Lovelace starts .*10:00; finish it now only if it has already happened\. Finish it now anyway\?$/).waitFor();
+  assert.equal(await page.getByLabel('A last note').inputValue(), 'Her tip about research ops.');
+  assert.ok(await page.getByRole('radio', { name: /^4/ }).isChecked());
+  await page.getByRole('button', { name: 'Yes, it happened: finish and write the thank-you' }).click();
   await page.waitForURL(/\/compose\?contact=1&kind=thank_you$/);
   assert.equal(new URL(page.url()).search, '?contact=1&kind=thank_you');
 

@@ -223,8 +223,23 @@ TEST_F(MeetingTest, FinishLogsTheMeetingOnceAndOpensTheThankYou) {
   EXPECT_EQ(r->body.find(" checked>"), std::string::npos);  // 9 is no choice to keep
   EXPECT_EQ(Count(EventKind::kMeetingHeld), 0);
 
+  // Before the meeting's start (15:00; it is noon), Finish asks first,
+  // keeping what was typed, and logs nothing.
   r = PostForm(Base() + "/meeting/finish",
                {{"csrf", Token()}, {"fit", "4"}, {"note", "She offered to introduce Ben."}});
+  EXPECT_EQ(r->status, 200);
+  EXPECT_NE(r->body.find("The meeting with Ada Lovelace starts Tue 10 Mar 15:00; finish it now only if it "
+                         "has already happened. Finish it now anyway?"),
+            std::string::npos)
+      << r->body;
+  EXPECT_NE(r->body.find(R"(<input type="hidden" name="early" value="yes">)"), std::string::npos);
+  EXPECT_NE(r->body.find(">She offered to introduce Ben.</textarea>"), std::string::npos);
+  EXPECT_NE(r->body.find(R"(value="4" checked>)"), std::string::npos);
+  EXPECT_EQ(Count(EventKind::kMeetingHeld), 0);
+  r = PostForm(Base() + "/meeting/finish", {{"csrf", Token()},
+                                            {"fit", "4"},
+                                            {"note", "She offered to introduce Ben."},
+                                            {"early", "yes"}});
   EXPECT_EQ(r->status, 303);
   EXPECT_EQ(r->get_header_value("Location"), "/compose?contact=1&kind=thank_you");
   auto events = app_->pipeline().Timeline(std::to_string(ada_));

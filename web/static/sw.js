@@ -194,6 +194,12 @@ function postOrKeep(req, url, q) {
         fields.set('write_id', newId());
         body = fields.toString();
       }
+      // Finish pressed with no signal: the seeker chose the moment; the
+      // server does not ask again ("the meeting has not started") on sync.
+      if (q.kind === 'finish' && fields.get('early') !== 'yes') {
+        fields.set('early', 'yes');
+        body = fields.toString();
+      }
       var item = { id: fields.get('write_id'), url: url.pathname, body: body, kind: q.kind,
                    contact: q.contact, page: backFor(q.kind, q.contact, fields), saved: Date.now() };
       return self.RapportOutbox.put(item).then(function () {

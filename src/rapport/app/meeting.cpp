@@ -9,7 +9,8 @@ namespace rapport {
 
 Result<MeetingFinished> Pipeline::FinishMeeting(const std::string& contact_ref, std::optional<int> fit,
                                            const std::optional<std::string>& note,
-                                           const std::optional<std::string>& write_id) {
+                                           const std::optional<std::string>& write_id,
+                                           bool before_start) {
   if (fit && (*fit < 1 || *fit > 5)) {
     return Error::InvalidArgument("fit",
                                   "the fit must be 1 (not my tribe) to 5 (very much my tribe)");
@@ -37,6 +38,28 @@ Result<MeetingFinished> Pipeline::FinishMeeting(const std::string& contact_ref, 
       if (it->at >= today && it->at <= now) return MeetingFinished{*it, true};
       break;
     }
+  }
+  // The meeting on the calendar, if any: the latest time set and not since
+  // held, cancelled or declined.
+  // (A flag and a value, not an optional: GCC 12 warns a false
+  // maybe-uninitialized on the optional.)
+  bool booked = false;
+  Instant start{};
+  for (const Event& e : events) {
+    if (e.at > now) continue;
+    if ((e.kind == EventKind::kMeetingScheduled || e.kind == EventKind::kMeetingRescheduled) &&
+        e.meeting_at) {
+      booked = true;
+      start = *e.meeting_at;
+    } else if (e.kind == EventKind::kMeetingHeld || e.kind == EventKind::kMeetingCancelled ||
+               e.kind == EventKind::kRepliedNo) {
+      booked = false;
+    }
+  }
+  if (booked && start > now && !before_start) {
+    return Error::Conflict("start", "the meeting with " + contact.name + " starts " +
+                                        FormatFriendly(start, config_.zone, now) +
+                                        "; finish it now only if it has already happened");
   }
   EventInput in;
   in.kind = EventKind::kMeetingHeld;

@@ -191,9 +191,12 @@ class Pipeline : public UseCase {
   // A meeting with them already logged as held today, with none scheduled
   // since, is not logged twice: that event comes back with already_logged.
   // `write_id` as in EventInput: a retry of the same Finish logs nothing new.
+  // Before the scheduled meeting's start, Finish is refused (field "start",
+  // saying when it starts) unless `before_start` says the seeker means it.
   Result<MeetingFinished> FinishMeeting(const std::string& contact_ref, std::optional<int> fit,
                                         const std::optional<std::string>& note,
-                                        const std::optional<std::string>& write_id = std::nullopt);
+                                        const std::optional<std::string>& write_id = std::nullopt,
+                                        bool before_start = false);
   Result<Stats> GetStats();
   // Recomputes every contact's derived state (after a playbook change).
   Result<int> Reindex();
