@@ -200,6 +200,10 @@ void SetFlash(httplib::Response& res, const std::string& message) {
 }
 
 std::string TakeFlash(const httplib::Request& req, httplib::Response& res) {
+  // A page the phone fetches in the background to keep for offline use
+  // (web/static/sw.js) must not take the message meant for the page the
+  // seeker is opening at the same moment.
+  if (req.has_header("X-Rapport-Keep")) return "";
   const std::string cookies = req.get_header_value("Cookie");
   const std::string key = std::string(kFlashCookie) + "=";
   size_t pos = 0;

@@ -229,3 +229,26 @@ TEST_F(OfflineTest, AMalformedWriteIdIsRefusedAndNothingIsSaved) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// The service worker keeps pages in the background while the seeker opens
+// one: its copies must not take the flash message ("Logged ...") meant for
+// the page in front of them (a race the journey suite hit under load).
+TEST_F(OfflineTest, APageKeptInTheBackgroundLeavesTheFlashForThePageOpened) {
+  // "Saved." as the flash cookie holds it (hex).
+  const httplib::Headers kept = {{"Cookie", "rapport_flash=53617665642e"}, {"X-Rapport-Keep", "1"}};
+  auto background = client_->Get("/", kept);
+  ASSERT_TRUE(background);
+  EXPECT_EQ(background->status, 200);
+  EXPECT_EQ(background->body.find("Saved."), std::string::npos);
+  EXPECT_FALSE(background->has_header("Set-Cookie")) << background->get_header_value("Set-Cookie");
+  auto opened = client_->Get("/", {{"Cookie", "rapport_flash=53617665642e"}});
+  ASSERT_TRUE(opened);
+  EXPECT_NE(opened->body.find("Saved."), std::string::npos);
+  EXPECT_NE(opened->get_header_value("Set-Cookie").find("rapport_flash=;"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rapport

@@ -154,7 +154,9 @@ function keepAhead(pages) {
   return Promise.all((pages || []).map(function (p) {
     var url = new URL(p, self.location.origin);
     if (url.origin !== self.location.origin) return null;
-    return fetch(url.href, { credentials: 'same-origin' }).then(function (res) {
+    // Marked as a copy to keep: the server leaves the flash message (a
+    // cookie read once) for the page the seeker is opening meanwhile.
+    return fetch(url.href, { credentials: 'same-origin', headers: { 'X-Rapport-Keep': '1' } }).then(function (res) {
       if (isPage(res)) return keep(pageKey(url), res);
       return null;
     }).catch(function () { return null; });
