@@ -39,27 +39,16 @@ Result<MeetingFinished> Pipeline::FinishMeeting(const std::string& contact_ref, 
       break;
     }
   }
-  // The meeting on the calendar, if any: the latest time set and not since
-  // held, cancelled or declined.
-  // (A flag and a value, not an optional: GCC 12 warns a false
-  // maybe-uninitialized on the optional.)
-  bool booked = false;
-  Instant start{};
-  for (const Event& e : events) {
-    if (e.at > now) continue;
-    if ((e.kind == EventKind::kMeetingScheduled || e.kind == EventKind::kMeetingRescheduled) &&
-        e.meeting_at) {
-      booked = true;
-      start = *e.meeting_at;
-    } else if (e.kind == EventKind::kMeetingHeld || e.kind == EventKind::kMeetingCancelled ||
-               e.kind == EventKind::kRepliedNo) {
-      booked = false;
+  // Before the meeting on the calendar starts, the planner still has its
+  // preparation pending (it expires at the start): ask first.
+  if (!before_start) {
+    for (const Action& a : PlanFor(contact, events).actions) {
+      if (a.kind == ActionKind::kPrepare && a.until && *a.until > now) {
+        return Error::Conflict("start", "the meeting with " + contact.name + " starts " +
+                                            FormatFriendly(*a.until, config_.zone, now) +
+                                            "; finish it now only if it has already happened");
+      }
     }
-  }
-  if (booked && start > now && !before_start) {
-    return Error::Conflict("start", "the meeting with " + contact.name + " starts " +
-                                        FormatFriendly(start, config_.zone, now) +
-                                        "; finish it now only if it has already happened");
   }
   EventInput in;
   in.kind = EventKind::kMeetingHeld;
