@@ -485,15 +485,17 @@ Result<SearchResults> Learning::Search(const std::string& query, int limit) {
     out.more_organizations = true;
     orgs.resize(kNamedShown);
   }
+  // The people at those organizations in one query, as for the hits below.
+  std::vector<Id> org_ids;
+  for (const auto& o : orgs) org_ids.push_back(o.id);
+  RAPPORT_ASSIGN_OR_RETURN(auto at_orgs, store_.ListContactsAt(org_ids));
   for (auto& o : orgs) {
     OrganizationMatch m;
     m.marked_name = MarkNamed(o.name, parsed);
-    ContactFilter at;
-    at.org_id = o.id;
-    RAPPORT_ASSIGN_OR_RETURN(auto there, store_.ListContacts(at));
-    m.people_count = static_cast<int>(there.size());
-    if (there.size() > static_cast<size_t>(kNamedPeopleShown)) there.resize(kNamedPeopleShown);
-    m.people = std::move(there);
+    for (const auto& c : at_orgs) {
+      if (c.org_id != o.id) continue;
+      if (m.people_count++ < kNamedPeopleShown) m.people.push_back(c);
+    }
     m.organization = std::move(o);
     out.organizations.push_back(std::move(m));
   }

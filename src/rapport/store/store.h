@@ -103,6 +103,9 @@ class Store {
   // The same for organizations.
   Result<std::vector<Organization>> FindOrganizationsNamed(const SearchQuery& query, int limit);
   Result<std::vector<Contact>> ListContacts(const ContactFilter& filter = {});
+  // The people at any of `org_ids`, in one query (ordered by name, as
+  // ListContacts).
+  Result<std::vector<Contact>> ListContactsAt(const std::vector<Id>& org_ids);
   // Replaces every field and the tags.
   Status UpdateContact(const Contact& c, Instant now);
   Status RemoveContact(Id id);
@@ -262,11 +265,7 @@ class Store {
   // must not be used as an index (see the .cpp).
   Result<std::vector<Contact>> QueryContacts(std::string_view where,
                                              std::initializer_list<Value> params,
-                                             bool by_ids = false) {
-    return QueryContacts(where, std::span<const Value>(params.begin(), params.size()), by_ids);
-  }
-  Result<std::vector<Contact>> QueryContacts(std::string_view where, std::span<const Value> params,
-                                             bool by_ids);
+                                             bool by_ids = false);
   Status LoadTags(std::vector<Contact>& contacts);
   Status WriteTags(Id contact_id, const std::vector<std::string>& tags);
   // The contact_point rows: the primary's labels and the other addresses

@@ -87,7 +87,8 @@ Status Store::RemoveOrganization(Id id) {
 // Contacts
 
 Result<std::vector<Contact>> Store::QueryContacts(std::string_view where,
-                                                  std::span<const Value> params, bool by_ids) {
+                                                  std::initializer_list<Value> params,
+                                                  bool by_ids) {
   // With an id list, SQLite (without statistics) preferred the workspace
   // index, walking all 100,000 contacts, to the primary key: the unary + in
   // `+c.workspace_id` keeps it from using that index (it is only a check
@@ -426,6 +427,11 @@ Result<std::vector<Organization>> Store::FindOrganizationsNamed(const SearchQuer
   std::vector<Organization> out;
   for (const auto& r : rows) out.push_back(OrgFromRow(r));
   return out;
+}
+
+Result<std::vector<Contact>> Store::ListContactsAt(const std::vector<Id>& org_ids) {
+  if (org_ids.empty()) return std::vector<Contact>{};
+  return QueryContacts("c.org_id IN (" + IdList(org_ids) + ")", {Int(ws_)});
 }
 
 Result<std::vector<Contact>> Store::ListContacts(const ContactFilter& filter) {
