@@ -275,11 +275,17 @@ function send(item, token, retried) {
 }
 
 var flushing = null;
+// A request to send that came while a pass was under way (the page saying
+// "online" while a pass begun offline is failing): one more pass after it.
+var flushAgain = false;
 
 // Sends the outbox, oldest first, one at a time; stops at the first that
 // must wait. Tells the pages what happened.
 function flush() {
-  if (flushing) return flushing;
+  if (flushing) {
+    flushAgain = true;
+    return flushing;
+  }
   flushing = self.RapportOutbox.all().then(function (items) {
     var results = [];
     function next(i) {
@@ -294,7 +300,12 @@ function flush() {
   }).then(function (results) {
     if (results.length) return tell({ type: 'sent', results: results }).then(function () { return results; });
     return results;
-  }).then(function (r) { flushing = null; return r; }, function (e) { flushing = null; throw e; });
+  }).then(function (r) {
+    flushing = null;
+    if (!flushAgain) return r;
+    flushAgain = false;
+    return flush();
+  }, function (e) { flushing = null; flushAgain = false; throw e; });
   return flushing;
 }
 
